@@ -1,0 +1,174 @@
+//! Checks for hand-built token requests (`grant_type=password` in strings and key/value bodies)
+//! and for RingCentral context.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Bindings, CheckCx};
+use crate::syntax::{is_string, named_children, string_inner_range, string_value, text, unwrap_expr};
+
+#[allow(clippy::expect_used)] // reason: constant pattern
+static GRANT_IN_STRING: LazyLock<Regex> = LazyLock::new(|| {
+    // `password` must end the value: `grant_type=password_reset` is another thing.
+    Regex::new(r"(?i)grant_type(?:=|%3d)password(?:[^A-Za-z0-9_-]|$)").expect("valid regex")
+});
+#[allow(clippy::expect_used)] // reason: constant pattern
+static GRANT_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)grant_type(?:=|%3d)$").expect("valid regex"));
+#[allow(clippy::expect_used)] // reason: constant pattern
+static PASSWORD_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^password(?:[^A-Za-z0-9_-]|$)").expect("valid regex"));
+#[allow(clippy::expect_used)] // reason: constant pattern
+static PASSWORD_PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[&?\s])(?:password|client_secret)=([^&'`\x22\s$]+)").expect("valid regex")
+});
+
+/// The JWT-bearer replacement for a form body: the password grant becomes the JWT grant and
+/// the credential parameters become one `assertion`.
+fn jwt_body(body: &str, jwt_var: &str) -> String {
+    let mut out = Vec::new();
+    let mut assertion_added = false;
+    for part in body.split('&') {
+        let key = part.split('=').next().unwrap_or_default().to_ascii_lowercase();
+        match key.as_str() {
+            "grant_type" => out.push("grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer".to_owned()),
+            "username" | "password" | "extension" => {
+                if !assertion_added {
+                    out.push(format!("assertion=<{jwt_var}>"));
+                    assertion_added = true;
+                }
+            }
+            _ => out.push(part.to_owned()),
+        }
+    }
+    if !assertion_added {
+        out.push(format!("assertion=<{jwt_var}>"));
+    }
+    out.join("&")
+}
+
+/// A password grant in a string or a key/value pair (when `@key`/`@value` are captured).
+pub fn password_grant(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let mut out = if cx.cap("key").is_some() { password_grant_pair(cx)? } else { password_grant_string(cx)? };
+    if out.get("jwt_body").is_none() {
+        out.var("jwt_body", "");
+    }
+    if out.get("jwt_value").is_none() {
+        out.var("jwt_value", "");
+    }
+    Some(out)
+}
+
+/// A string literal holding `grant_type=password`, or `'grant_type=' . 'password'`.
+fn password_grant_string(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let node = cx.cap("match")?;
+    let src = cx.file.src;
+    let lang = cx.file.lang;
+    if !is_string(node, lang) {
+        return None;
+    }
+    let inner_range = string_inner_range(node, src);
+    let inner = &src[inner_range.clone()];
+    let mut out = Bindings::default();
+    if GRANT_IN_STRING.is_match(inner) {
+        for caps in PASSWORD_PARAM.captures_iter(inner) {
+            if let Some(m) = caps.get(1) {
+                out.secrets.push(inner_range.start + m.start()..inner_range.start + m.end());
+            }
+        }
+        let body = inner.lines().next().unwrap_or_default();
+        out.var("jwt_body", jwt_body(body, cx.file.jwt_var));
+        out.var("form", "string");
+        return Some(out);
+    }
+    // `'grant_type=' . 'password'`: this string is the left operand of a concatenation whose
+    // right operand starts with `password`.
+    if !GRANT_AT_END.is_match(inner) {
+        return None;
+    }
+    let parent = node.parent()?;
+    if parent.kind() != "binary_expression" || parent.child_by_field_name("left")?.id() != node.id() {
+        return None;
+    }
+    let right = unwrap_expr(parent.child_by_field_name("right")?);
+    let right_value = string_value(right, src, lang).or_else(|| {
+        // `'password&username=' . $u` is a binary expression whose leftmost leaf is the string.
+        let mut leftmost = right;
+        while leftmost.kind() == "binary_expression" {
+            leftmost = leftmost.child_by_field_name("left")?;
+        }
+        is_string(leftmost, lang).then(|| src[string_inner_range(leftmost, src)].to_owned())
+    })?;
+    if !PASSWORD_AT_START.is_match(&right_value) {
+        return None;
+    }
+    out.var(
+        "jwt_body",
+        format!("grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<{}>", cx.file.jwt_var),
+    );
+    out.var("form", "string");
+    Some(out)
+}
+
+/// A key/value pair `grant_type` => `password`.
+fn password_grant_pair(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let key = cx.cap("key")?;
+    let value = cx.cap("value")?;
+    let src = cx.file.src;
+    let lang = cx.file.lang;
+    let key_text = match key.kind() {
+        "property_identifier" | "identifier" => text(key, src).to_owned(),
+        _ => string_value(key, src, lang)?,
+    };
+    if key_text != "grant_type" || string_value(value, src, lang)?.as_str() != "password" {
+        return None;
+    }
+    // In a call, the pair must be the first two arguments (`append('grant_type', 'password')`).
+    if let Some(parent) = key.parent()
+        && parent.kind() == "arguments"
+        && named_children(parent).len() > 3
+    {
+        return None;
+    }
+    let q = text(value, src).chars().next().unwrap_or('\'');
+    let mut out = Bindings::default();
+    out.var("jwt_value", format!("{q}urn:ietf:params:oauth:grant-type:jwt-bearer{q}"));
+    out.var("form", "pair");
+    Some(out)
+}
+
+/// The file or its project is RingCentral code.
+pub fn ringcentral_context(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let reason = cx.file.context.rc_reason()?;
+    let mut out = Bindings::default();
+    out.notes.push(format!("RingCentral request: {reason}"));
+    Some(out)
+}
+
+/// The file and its project show no RingCentral context.
+pub fn no_ringcentral_context(cx: &CheckCx<'_>) -> Option<Bindings> {
+    cx.file.context.rc_reason().is_none().then(Bindings::default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jwt_body_replaces_credentials() {
+        assert_eq!(
+            jwt_body("grant_type=password&username=u&password=p&extension=101&scope=x", "RC_JWT"),
+            "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<RC_JWT>&scope=x"
+        );
+    }
+
+    #[test]
+    fn grant_regex_is_bounded() {
+        assert!(GRANT_IN_STRING.is_match("grant_type=password&x"));
+        assert!(GRANT_IN_STRING.is_match("a=b&grant_type=password"));
+        assert!(GRANT_IN_STRING.is_match("grant_type%3Dpassword"));
+        assert!(!GRANT_IN_STRING.is_match("grant_type=password_reset"));
+        assert!(!GRANT_IN_STRING.is_match("grant_type=passwordless"));
+    }
+}

@@ -1,0 +1,473 @@
+//! Checks for SDK login calls: which calls take the password branch, and the JWT expression
+//! that follows the file's own way of reading credentials.
+
+use tree_sitter::Node;
+
+use super::receiver::{self, Evidence};
+use super::{Bindings, CheckCx};
+use crate::context::SdkFamily;
+use crate::finding::Label;
+use crate::lang::Lang;
+use crate::syntax::{
+    descendants, is_empty_literal, is_string, key_text, named_children, string_inner_range, string_value,
+    text, unwrap_expr,
+};
+
+/// Option keys that select a flow other than the password grant when non-empty.
+const PHP_NON_PASSWORD_KEYS: &[&str] = &["jwt", "code"];
+const JS_NON_PASSWORD_KEYS: &[&str] = &["jwt", "code", "access_token"];
+const CREDENTIAL_KEYS: &[&str] = &["username", "password"];
+
+/// Key/value entries of an array or object literal.
+struct Creds<'t> {
+    entries: Vec<(String, Node<'t>)>,
+    /// A spread or computed key we could not read.
+    unknown: bool,
+    /// Where the literal was defined, when it was reached through a variable.
+    origin: Option<Node<'t>>,
+}
+
+impl<'t> Creds<'t> {
+    fn value(&self, key: &str) -> Option<Node<'t>> {
+        self.entries.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+
+    fn has_any(&self, keys: &[&str]) -> bool {
+        self.entries.iter().any(|(k, _)| keys.contains(&k.as_str()))
+    }
+
+    fn has_non_empty(&self, keys: &[&str], src: &str, lang: Lang) -> bool {
+        keys.iter().any(|k| self.value(k).is_some_and(|v| !is_empty_literal(v, src, lang)))
+    }
+}
+
+/// Arguments of a call, skipping comments.
+fn arguments(args: Node<'_>) -> Vec<Node<'_>> {
+    named_children(args)
+}
+
+/// Whether a PHP argument is named (`login(username: $u)`) or unpacked (`...$a`).
+fn is_special_php_argument(arg: Node<'_>) -> bool {
+    arg.child_by_field_name("name").is_some()
+        || arg.kind() == "variadic_unpacking"
+        || named_children(arg).first().is_some_and(|c| c.kind() == "variadic_unpacking")
+}
+
+fn php_array<'t>(array: Node<'t>, src: &str) -> Creds<'t> {
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None };
+    for element in named_children(array) {
+        if element.kind() != "array_element_initializer" {
+            continue;
+        }
+        let mut cursor = element.walk();
+        let has_arrow = element.children(&mut cursor).any(|c| c.kind() == "=>");
+        let parts = named_children(element);
+        match (has_arrow, parts.as_slice()) {
+            (true, [key, value]) => match key_text(*key, src, Lang::Php) {
+                Some(k) => creds.entries.push((k, *value)),
+                None => creds.unknown = true,
+            },
+            (false, [only]) if only.kind() == "variadic_unpacking" => creds.unknown = true,
+            _ => {}
+        }
+    }
+    creds
+}
+
+fn js_object<'t>(cx: &CheckCx<'t>, object: Node<'t>, depth: usize) -> Creds<'t> {
+    let src = cx.file.src;
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None };
+    for child in named_children(object) {
+        match child.kind() {
+            "pair" => {
+                let key = child.child_by_field_name("key");
+                let value = child.child_by_field_name("value");
+                match (key.and_then(|k| key_text(k, src, cx.file.lang)), value) {
+                    (Some(k), Some(v)) => creds.entries.push((k, v)),
+                    _ => creds.unknown = true,
+                }
+            }
+            "shorthand_property_identifier" => creds.entries.push((text(child, src).to_owned(), child)),
+            "spread_element" => {
+                let inner = named_children(child).first().map(|n| unwrap_expr(*n));
+                let resolved = inner.and_then(|n| match n.kind() {
+                    "object" => Some(n),
+                    "identifier" if depth < 3 => resolve_js_literal(cx, n, "object"),
+                    _ => None,
+                });
+                match resolved {
+                    Some(obj) => {
+                        let inner = js_object(cx, obj, depth + 1);
+                        creds.unknown |= inner.unknown;
+                        creds.entries.extend(inner.entries);
+                    }
+                    None => creds.unknown = true,
+                }
+            }
+            _ => {}
+        }
+    }
+    creds
+}
+
+/// The literal of kind `kind` last assigned to the identifier `ident` before it is used
+/// (`const creds = {...}` / `$creds = [...]`), anywhere in the file.
+fn resolve_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
+    let src = cx.file.src;
+    let name = text(ident, src);
+    let mut best: Option<Node<'t>> = None;
+    for node in descendants(cx.file.root) {
+        let (lhs, rhs) = match node.kind() {
+            "variable_declarator" => (node.child_by_field_name("name"), node.child_by_field_name("value")),
+            "assignment_expression" => (node.child_by_field_name("left"), node.child_by_field_name("right")),
+            _ => continue,
+        };
+        let (Some(lhs), Some(rhs)) = (lhs, rhs) else { continue };
+        let rhs = unwrap_expr(rhs);
+        if text(lhs, src) != name || !kinds.contains(&rhs.kind()) {
+            continue;
+        }
+        let before = node.start_byte() < ident.start_byte();
+        match best {
+            // Prefer the last assignment before the use; else the first one after it.
+            Some(b) if b.start_byte() < ident.start_byte() && !before => {}
+            Some(b) if before && b.start_byte() > node.start_byte() => {}
+            _ => best = Some(rhs),
+        }
+        if !before && best.is_some() {
+            break;
+        }
+    }
+    best
+}
+
+fn resolve_js_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    resolve_literal(cx, ident, &[kind])
+}
+
+/// Quote character a string node uses (`'` when unknown).
+fn quote_of(node: Option<Node<'_>>, src: &str) -> char {
+    node.and_then(|n| text(n, src).chars().find(|c| matches!(c, '\'' | '"'))).unwrap_or('\'')
+}
+
+/// The key a JWT should be read under, given the key that held the password: env-style names
+/// (`RC_PASSWORD`, `password` in an env lookup) become the JWT variable, others `jwt`.
+fn jwt_key(old: &str, env_like: bool, jwt_var: &str) -> String {
+    let upper = old.chars().any(|c| c.is_ascii_uppercase()) && !old.chars().any(|c| c.is_ascii_lowercase());
+    if env_like || upper { jwt_var.to_owned() } else { "jwt".to_owned() }
+}
+
+/// The PHP expression to read the JWT from, following how the password was read
+/// (`getenv('RC_PASSWORD')` gives `getenv('RC_JWT')`, `$cfg['password']` gives `$cfg['jwt']`).
+fn php_jwt_expr(cx: &CheckCx<'_>, password: Option<Node<'_>>) -> String {
+    let src = cx.file.src;
+    let jwt = cx.file.jwt_var;
+    if let Some(pw) = password.map(unwrap_expr) {
+        match pw.kind() {
+            "function_call_expression" => {
+                let func = pw.child_by_field_name("function").map(|f| text(f, src)).unwrap_or_default();
+                let first = pw
+                    .child_by_field_name("arguments")
+                    .and_then(|a| arguments(a).first().map(|n| unwrap_expr(*n)));
+                if matches!(func.to_ascii_lowercase().as_str(), "getenv" | "env" | "\\getenv")
+                    && first.is_some_and(|f| is_string(f, Lang::Php))
+                {
+                    let q = quote_of(first, src);
+                    return format!("{func}({q}{jwt}{q})");
+                }
+            }
+            "subscript_expression" => {
+                let parts = named_children(pw);
+                if let [base, key] = parts.as_slice()
+                    && let Some(old) = string_value(*key, src, Lang::Php)
+                {
+                    let base_text = text(*base, src);
+                    let env_like = matches!(base_text, "$_ENV" | "$_SERVER");
+                    let q = quote_of(Some(*key), src);
+                    return format!("{base_text}[{q}{}{q}]", jwt_key(&old, env_like, jwt));
+                }
+            }
+            _ => {}
+        }
+    }
+    format!("getenv('{jwt}')")
+}
+
+/// The JS expression to read the JWT from (`process.env.RC_PASSWORD` gives
+/// `process.env.RC_JWT`, `config.password` gives `config.jwt`).
+fn js_jwt_expr(cx: &CheckCx<'_>, password: Option<Node<'_>>) -> String {
+    let src = cx.file.src;
+    let jwt = cx.file.jwt_var;
+    if let Some(pw) = password.map(unwrap_expr) {
+        match pw.kind() {
+            "member_expression" => {
+                if let (Some(obj), Some(prop)) =
+                    (pw.child_by_field_name("object"), pw.child_by_field_name("property"))
+                {
+                    let obj_text = text(obj, src);
+                    let env_like = obj_text.ends_with("env");
+                    if env_like || obj.kind() == "identifier" || obj.kind() == "member_expression" {
+                        return format!("{obj_text}.{}", jwt_key(text(prop, src), env_like, jwt));
+                    }
+                }
+            }
+            "subscript_expression" => {
+                if let (Some(obj), Some(index)) =
+                    (pw.child_by_field_name("object"), pw.child_by_field_name("index"))
+                    && let Some(old) = string_value(index, src, cx.file.lang)
+                {
+                    let obj_text = text(obj, src);
+                    let q = quote_of(Some(index), src);
+                    return format!("{obj_text}[{q}{}{q}]", jwt_key(&old, obj_text.ends_with("env"), jwt));
+                }
+            }
+            _ => {}
+        }
+    }
+    format!("process.env.{jwt}")
+}
+
+/// Redacts a literal password argument.
+fn secret_if_literal(cx: &CheckCx<'_>, node: Option<Node<'_>>, out: &mut Bindings) {
+    if let Some(n) = node.map(unwrap_expr)
+        && is_string(n, cx.file.lang)
+        && !is_empty_literal(n, cx.file.src, cx.file.lang)
+    {
+        out.secrets.push(string_inner_range(n, cx.file.src));
+    }
+}
+
+fn origin_label(creds: &Creds<'_>, out: &mut Bindings, what: &str) {
+    if let Some(origin) = creds.origin {
+        out.labels.push(Label { range: origin.byte_range(), message: format!("{what} defined here") });
+    }
+}
+
+/// How an options literal selects the password branch, if it does.
+fn judge_options(
+    creds: &Creds<'_>,
+    cx: &CheckCx<'_>,
+    non_password: &[&str],
+) -> Option<(Evidence, &'static str)> {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    if creds.has_non_empty(non_password, src, lang) {
+        return None;
+    }
+    if creds.has_any(CREDENTIAL_KEYS) {
+        return Some((Evidence::Strong, "credentials"));
+    }
+    if creds.unknown {
+        return None;
+    }
+    if creds.has_any(&["jwt"]) {
+        return Some((Evidence::Weak, "empty-jwt"));
+    }
+    Some((Evidence::Weak, "no-jwt-or-code"))
+}
+
+/// `->login(...)` of the RingCentral PHP SDK taking the password branch.
+pub fn php_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let args = arguments(cx.cap("args")?);
+    if args.iter().any(|a| is_special_php_argument(*a)) {
+        return None;
+    }
+    let src = cx.file.src;
+    let mut out = Bindings::default();
+    let first = unwrap_expr(*args.first()?);
+    let (evidence, shape, password) = match args.len() {
+        2..=4 if first.kind() != "array_creation_expression" => {
+            let pw = args.get(2).copied();
+            secret_if_literal(cx, pw, &mut out);
+            let evidence = if args.len() >= 3 { Evidence::Strong } else { Evidence::Weak };
+            (evidence, "`login($username, $extension, $password)` with positional credentials".to_owned(), pw)
+        }
+        1 => {
+            let (array, via) = match first.kind() {
+                "array_creation_expression" => (first, None),
+                "variable_name" => {
+                    let lit = resolve_literal(cx, first, &["array_creation_expression"])?;
+                    (lit, Some(text(first, src)))
+                }
+                _ => return None,
+            };
+            let mut creds = php_array(array, src);
+            if via.is_some() {
+                creds.origin = Some(array);
+            }
+            let (evidence, kind) = judge_options(&creds, cx, PHP_NON_PASSWORD_KEYS)?;
+            origin_label(&creds, &mut out, "credentials");
+            out.var(
+                "q",
+                quote_of(
+                    creds.entries.first().map(|(_, v)| *v).and_then(|_| {
+                        named_children(array).first().and_then(|e| named_children(*e).first().copied())
+                    }),
+                    src,
+                )
+                .to_string(),
+            );
+            let shape = match (kind, via) {
+                ("credentials", Some(v)) => format!("`login({v})` where `{v}` holds a username and password"),
+                ("credentials", None) => "`login([...])` with a username and password".to_owned(),
+                ("empty-jwt", _) => {
+                    "`login([...])` with an empty `jwt`, which falls back to the password grant".to_owned()
+                }
+                _ => "`login([...])` without a `jwt` or `code` key, which falls back to the password grant"
+                    .to_owned(),
+            };
+            (evidence, shape, creds.value("password"))
+        }
+        _ => return None,
+    };
+    if !receiver::accept(cx, receiver, evidence, &mut out) {
+        return None;
+    }
+    out.var("shape", shape);
+    out.var("sdk_name", SdkFamily::PhpSdk.package());
+    out.var("jwt_expr", php_jwt_expr(cx, password));
+    if out.get("q").is_none() {
+        out.var("q", "'");
+    }
+    Some(out)
+}
+
+/// `->authorize($user, $ext, $pw[, $remember])`: PHP SDK 0.x and RingCentralLite.
+pub fn php_legacy_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let args = arguments(cx.cap("args")?);
+    if !(3..=4).contains(&args.len()) || args.iter().any(|a| is_special_php_argument(*a)) {
+        return None;
+    }
+    if unwrap_expr(args[0]).kind() == "array_creation_expression" {
+        return None;
+    }
+    let mut out = Bindings::default();
+    if !receiver::accept(cx, receiver, Evidence::Strong, &mut out) {
+        return None;
+    }
+    let src = cx.file.src;
+    let lite = cx.file.context.sdk == Some(SdkFamily::PhpLite) || text(receiver, src).contains("Lite");
+    let family = if lite { SdkFamily::PhpLite } else { SdkFamily::PhpLegacy };
+    secret_if_literal(cx, args.get(2).copied(), &mut out);
+    out.var("sdk_family", family.key());
+    out.var("sdk_name", family.package());
+    out.var(
+        "shape",
+        if lite {
+            "RingCentralLite `authorize($username, $extension, $password)`"
+        } else {
+            "PHP SDK 0.x `getPlatform()->authorize($username, $extension, $password)`"
+        },
+    );
+    out.var("jwt_expr", php_jwt_expr(cx, args.get(2).copied()));
+    out.var("q", "'");
+    Some(out)
+}
+
+fn js_family(cx: &CheckCx<'_>, receiver: Node<'_>, method: &str) -> SdkFamily {
+    if let Some(f) = cx.file.context.sdk {
+        return f;
+    }
+    if method == "auth" {
+        return SdkFamily::RcTs;
+    }
+    if text(receiver, cx.file.src).contains("getPlatform") {
+        return SdkFamily::JsLegacy;
+    }
+    SdkFamily::JsSdk
+}
+
+/// Options of a JS call: an object literal or an identifier bound to one.
+fn js_options<'t>(cx: &CheckCx<'t>, arg: Node<'t>) -> Option<Creds<'t>> {
+    let arg = unwrap_expr(arg);
+    match arg.kind() {
+        "object" => Some(js_object(cx, arg, 0)),
+        "identifier" => {
+            let obj = resolve_js_literal(cx, arg, "object")?;
+            let mut creds = js_object(cx, obj, 0);
+            creds.origin = Some(obj);
+            Some(creds)
+        }
+        _ => None,
+    }
+}
+
+/// `.login(...)` on a RingCentral JS platform or SDK taking the password branch.
+pub fn js_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let args = arguments(cx.cap("args")?);
+    let mut out = Bindings::default();
+    let (evidence, shape, password) = match args.len() {
+        0 => (
+            Evidence::Weak,
+            "`login()` without credentials, which falls back to the password grant".to_owned(),
+            None,
+        ),
+        1 => {
+            let creds = js_options(cx, args[0])?;
+            let (evidence, kind) = judge_options(&creds, cx, JS_NON_PASSWORD_KEYS)?;
+            origin_label(&creds, &mut out, "login options");
+            let shape = match kind {
+                "credentials" if creds.origin.is_some() => format!(
+                    "`login({})` whose options hold a username and password",
+                    text(unwrap_expr(args[0]), cx.file.src)
+                ),
+                "credentials" => "`login({ username, extension, password })`".to_owned(),
+                "empty-jwt" => "`login({ jwt: '' })` with an empty JWT, which falls back to the password grant".to_owned(),
+                _ => "`login({...})` without `jwt`, `code` or `access_token`, which falls back to the password grant".to_owned(),
+            };
+            (evidence, shape, creds.value("password"))
+        }
+        3 if args.iter().all(|a| !matches!(unwrap_expr(*a).kind(), "object" | "spread_element")) => {
+            let pw = Some(args[2]);
+            secret_if_literal(cx, pw, &mut out);
+            (
+                Evidence::Strong,
+                "`login(username, extension, password)` with positional credentials".to_owned(),
+                pw,
+            )
+        }
+        _ => return None,
+    };
+    if !receiver::accept(cx, receiver, evidence, &mut out) {
+        return None;
+    }
+    let family = js_family(cx, receiver, "login");
+    out.var("sdk_family", family.key());
+    out.var("sdk_name", family.package());
+    out.var("shape", shape);
+    out.var("jwt_expr", js_jwt_expr(cx, password));
+    Some(out)
+}
+
+/// `.authorize({...})` / `.auth({...})` with a username and password.
+pub fn js_password_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let method = text(cx.cap("method")?, cx.file.src);
+    let args = arguments(cx.cap("args")?);
+    let first = *args.first()?;
+    let creds = js_options(cx, first)?;
+    let (evidence, kind) = judge_options(&creds, cx, JS_NON_PASSWORD_KEYS)?;
+    if kind != "credentials" {
+        return None;
+    }
+    let mut out = Bindings::default();
+    if !receiver::accept(cx, receiver, evidence, &mut out) {
+        return None;
+    }
+    origin_label(&creds, &mut out, "credentials");
+    let family = js_family(cx, receiver, method);
+    let shape = match family {
+        SdkFamily::JsLegacy => "rcsdk v1 `platform.authorize({ username, extension, password })`",
+        SdkFamily::RcEx => "@rc-ex/core `authorize({ username, extension, password })` (removed in 1.7.0)",
+        SdkFamily::Concise => "ringcentral-js-concise `authorize({ username, extension, password })`",
+        SdkFamily::RcTs => "ringcentral-ts `auth({ username, extension, password })`",
+        _ => "`authorize({ username, extension, password })`",
+    };
+    out.var("sdk_family", family.key());
+    out.var("sdk_name", family.package());
+    out.var("shape", shape);
+    out.var("jwt_expr", js_jwt_expr(cx, creds.value("password")));
+    Some(out)
+}

@@ -1,0 +1,201 @@
+//! Named semantic checks: what a tree-sitter query cannot say (is the receiver a RingCentral
+//! platform, does the array lack a non-empty `jwt` key, which variable holds the credentials).
+//!
+//! A rule names its checks in `checks = [...]`; each check accepts or rejects a query match and
+//! may bind template variables, secret ranges, labels and notes.
+
+mod http;
+mod login;
+mod receiver;
+
+use std::ops::Range;
+
+use tree_sitter::Node;
+
+use crate::context::FileContext;
+use crate::finding::Label;
+use crate::lang::Lang;
+
+/// Variables every rule may use in templates without a check binding them.
+pub const BUILTIN_VARS: &[&str] = &["indent", "rc_reason", "flow_reason", "jwt_var"];
+
+/// The file a match was found in.
+pub struct FileCx<'a> {
+    /// Source text.
+    pub src: &'a str,
+    /// Language.
+    pub lang: Lang,
+    /// Root of the syntax tree.
+    pub root: Node<'a>,
+    /// Evidence about the file.
+    pub context: &'a FileContext,
+    /// Name of the environment variable that should hold the JWT (`RC_JWT`).
+    pub jwt_var: &'a str,
+}
+
+/// The captures of one query match, by name.
+pub struct Captures<'a> {
+    /// (capture name, node) pairs; a name may repeat for quantified captures.
+    pub nodes: Vec<(&'a str, Node<'a>)>,
+}
+
+impl<'a> Captures<'a> {
+    /// The first node captured under `name`.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<Node<'a>> {
+        self.nodes.iter().find(|(n, _)| *n == name).map(|(_, node)| *node)
+    }
+}
+
+/// What a check adds to an accepted match.
+#[derive(Debug, Default)]
+pub struct Bindings {
+    /// Template variables.
+    pub vars: Vec<(&'static str, String)>,
+    /// Byte ranges holding literal secrets, to redact.
+    pub secrets: Vec<Range<usize>>,
+    /// Secondary labels.
+    pub labels: Vec<Label>,
+    /// Notes (why the match was judged RingCentral code, ...).
+    pub notes: Vec<String>,
+}
+
+impl Bindings {
+    /// Merges `other` into `self`.
+    pub fn merge(&mut self, other: Bindings) {
+        self.vars.extend(other.vars);
+        self.secrets.extend(other.secrets);
+        self.labels.extend(other.labels);
+        self.notes.extend(other.notes);
+    }
+
+    /// Binds a variable.
+    pub fn var(&mut self, name: &'static str, value: impl Into<String>) {
+        self.vars.push((name, value.into()));
+    }
+
+    /// The value bound to `name`, if any.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+/// The input of a check.
+pub struct CheckCx<'a> {
+    /// The file.
+    pub file: &'a FileCx<'a>,
+    /// The match's captures.
+    pub captures: &'a Captures<'a>,
+}
+
+impl<'a> CheckCx<'a> {
+    /// The first node captured under `name`.
+    #[must_use]
+    pub fn cap(&self, name: &str) -> Option<Node<'a>> {
+        self.captures.get(name)
+    }
+
+    /// Source text of a node.
+    #[must_use]
+    pub fn text(&self, node: Node<'_>) -> &'a str {
+        crate::syntax::text(node, self.file.src)
+    }
+}
+
+/// A named check.
+pub struct CheckDef {
+    /// Name used in rule files.
+    pub name: &'static str,
+    /// Languages it understands.
+    pub languages: &'static [Lang],
+    /// Captures the query must provide (documented for rule authors).
+    pub needs: &'static [&'static str],
+    /// Template variables it binds.
+    pub provides: &'static [&'static str],
+    /// One-line description for `pwflow rules --checks` and the rule-format docs.
+    pub about: &'static str,
+    /// The check: `None` rejects the match.
+    pub run: fn(&CheckCx<'_>) -> Option<Bindings>,
+}
+
+const ALL_LANGS: &[Lang] = &Lang::ALL;
+const PHP: &[Lang] = &[Lang::Php];
+const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
+
+/// Every check, by name.
+pub static CHECKS: &[CheckDef] = &[
+    CheckDef {
+        name: "php-password-login",
+        languages: PHP,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "q", "sdk_name"],
+        about: "`->login(...)` that takes the password branch of the RingCentral PHP SDK \
+                (positional credentials, or an array without a non-empty `jwt`/`code`), on a \
+                RingCentral platform",
+        run: login::php_password_login,
+    },
+    CheckDef {
+        name: "php-legacy-authorize",
+        languages: PHP,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "q", "sdk_family", "sdk_name"],
+        about: "`->authorize($user, $ext, $pw[, $remember])` of PHP SDK 0.x or RingCentralLite",
+        run: login::php_legacy_authorize,
+    },
+    CheckDef {
+        name: "js-password-login",
+        languages: JS,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`.login(...)` on a RingCentral JS platform or SDK that takes the password branch",
+        run: login::js_password_login,
+    },
+    CheckDef {
+        name: "js-password-authorize",
+        languages: JS,
+        needs: &["receiver", "method", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`.authorize({username, password})` (rcsdk v1, @rc-ex/core, js-concise) and \
+                `.auth({...})` (ringcentral-ts)",
+        run: login::js_password_authorize,
+    },
+    CheckDef {
+        name: "password-grant",
+        languages: ALL_LANGS,
+        needs: &["match", "key?", "value?"],
+        provides: &["jwt_body", "jwt_value", "form"],
+        about: "a string literal holding `grant_type=password` (also URL-encoded, and \
+                `'grant_type=' . 'password'` concatenations), or, when the query captures \
+                `@key` and `@value`, a key/value pair `grant_type` => `password`",
+        run: http::password_grant,
+    },
+    CheckDef {
+        name: "ringcentral-context",
+        languages: ALL_LANGS,
+        needs: &[],
+        provides: &[],
+        about: "the file or its project is RingCentral code (SDK import, host, token path, \
+                RC_/RINGCENTRAL_ names, a manifest or .env naming RingCentral)",
+        run: http::ringcentral_context,
+    },
+    CheckDef {
+        name: "no-ringcentral-context",
+        languages: ALL_LANGS,
+        needs: &[],
+        provides: &[],
+        about: "the opposite of `ringcentral-context`: generic OAuth code",
+        run: http::no_ringcentral_context,
+    },
+];
+
+/// Looks a check up by name.
+#[must_use]
+pub fn find(name: &str) -> Option<&'static CheckDef> {
+    CHECKS.iter().find(|c| c.name == name)
+}
+
+/// Names of all checks.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    CHECKS.iter().map(|c| c.name)
+}

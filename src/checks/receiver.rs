@@ -1,0 +1,146 @@
+//! Is the receiver of a call a RingCentral platform or SDK object?
+//!
+//! Evidence, strongest first: the receiver is obtained from the SDK in the same file
+//! (`$rcsdk->platform()`, `new SDK(...)`, or a variable assigned from one of those); it is
+//! named like one (`$platform`, `rcsdk`); it is named like a client (`rc`) and the file or
+//! project is RingCentral code.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tree_sitter::Node;
+
+use super::{Bindings, CheckCx};
+use crate::syntax::{called_name, descendants, last_name, text, unwrap_expr};
+
+/// How sure we are that a receiver is a RingCentral object.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    /// Nothing says so.
+    Unknown,
+    /// Named like a generic client (`rc`, `client`) – needs RingCentral context.
+    ClientNamed,
+    /// Named like a platform or SDK (`platform`, `rcsdk`, `$this->platform`).
+    PlatformNamed,
+    /// Obtained from the SDK in this file.
+    FromSdk(String),
+}
+
+/// How much the call itself says about being a password login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Evidence {
+    /// Three positional credentials, or a `password`/`username` key: clearly a password login.
+    Strong,
+    /// The password branch is only reached by default (no `jwt`/`code`, no arguments).
+    Weak,
+}
+
+#[allow(clippy::expect_used)] // reason: constant patterns
+static PLATFORM_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(rc_?|ringcentral_?)?platform\d*$|^(rc_?)?sdk\d*$|^rcsdk\d*$|ringcentral")
+        .expect("valid regex")
+});
+#[allow(clippy::expect_used)] // reason: constant patterns
+static CLIENT_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^rc\d*$|^rc_?(client|api|rest|service)$").expect("valid regex"));
+/// Constructors that always mean RingCentral.
+#[allow(clippy::expect_used)] // reason: constant patterns
+static RC_CONSTRUCTOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"RingCentral|RCSDK|RingCentralLite|^\\?RC\\").expect("valid regex"));
+
+/// Classifies the receiver node of a call.
+pub fn classify(cx: &CheckCx<'_>, receiver: Node<'_>) -> Tier {
+    if let Some(reason) = from_sdk(cx, receiver) {
+        return Tier::FromSdk(reason);
+    }
+    if let Some(name) = last_name(receiver, cx.file.src) {
+        if let Some(reason) = assigned_from_sdk(cx, &name, receiver) {
+            return Tier::FromSdk(reason);
+        }
+        if PLATFORM_NAME.is_match(&name) {
+            return Tier::PlatformNamed;
+        }
+        if CLIENT_NAME.is_match(&name) {
+            return Tier::ClientNamed;
+        }
+    }
+    Tier::Unknown
+}
+
+/// Whether an expression itself is obtained from a RingCentral SDK.
+fn from_sdk(cx: &CheckCx<'_>, expr: Node<'_>) -> Option<String> {
+    let expr = unwrap_expr(expr);
+    let src = cx.file.src;
+    match expr.kind() {
+        "member_call_expression" | "call_expression" | "nullsafe_member_call_expression" => {
+            let name = called_name(expr, src)?;
+            if matches!(name.as_str(), "platform" | "getPlatform" | "get_platform") {
+                return Some(format!("`{}` returns the SDK's platform", text(expr, src)));
+            }
+            None
+        }
+        "object_creation_expression" | "new_expression" => {
+            let ctor = expr
+                .child_by_field_name("constructor")
+                .or_else(|| expr.named_child(0))
+                .map(|c| text(c, src))?;
+            let sdk_ctor = RC_CONSTRUCTOR.is_match(ctor)
+                || (cx.file.context.sdk.is_some()
+                    && matches!(ctor.rsplit(['\\', '.']).next(), Some("SDK" | "RestClient")));
+            sdk_ctor.then(|| format!("`new {ctor}(...)` is the RingCentral SDK"))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a variable or property named `name` is assigned from the SDK somewhere in the file
+/// (scopes are not modelled: the same name assigned from the SDK anywhere counts).
+fn assigned_from_sdk(cx: &CheckCx<'_>, name: &str, receiver: Node<'_>) -> Option<String> {
+    let src = cx.file.src;
+    for node in descendants(cx.file.root) {
+        let (lhs, rhs) = match node.kind() {
+            "assignment_expression" => (node.child_by_field_name("left"), node.child_by_field_name("right")),
+            "variable_declarator" => (node.child_by_field_name("name"), node.child_by_field_name("value")),
+            "public_field_definition" | "property_declaration" => {
+                (node.child_by_field_name("name"), node.child_by_field_name("value"))
+            }
+            _ => continue,
+        };
+        let (Some(lhs), Some(rhs)) = (lhs, rhs) else { continue };
+        if lhs.id() == receiver.id() || last_name(lhs, src).as_deref() != Some(name) {
+            continue;
+        }
+        if let Some(reason) = from_sdk(cx, rhs) {
+            return Some(format!(
+                "`{}` is assigned from the SDK on line {}: {reason}",
+                text(lhs, src),
+                lhs.start_position().row + 1
+            ));
+        }
+    }
+    None
+}
+
+/// Decides whether a call on `receiver` is RingCentral code, given how strongly the call looks
+/// like a password login. Binds a note explaining the decision.
+pub fn accept(cx: &CheckCx<'_>, receiver: Node<'_>, evidence: Evidence, out: &mut Bindings) -> bool {
+    let tier = classify(cx, receiver);
+    let rc = cx.file.context.rc_reason();
+    let recv = text(receiver, cx.file.src);
+    match (&tier, evidence, rc) {
+        (Tier::FromSdk(reason), _, _) => {
+            out.notes.push(format!("RingCentral call: {reason}"));
+            true
+        }
+        (Tier::PlatformNamed, Evidence::Strong, None) => {
+            out.notes
+                .push(format!("RingCentral call assumed: `{recv}` is named like a RingCentral platform"));
+            true
+        }
+        (Tier::PlatformNamed | Tier::ClientNamed, _, Some(reason)) => {
+            out.notes.push(format!("RingCentral call: `{recv}` in RingCentral code ({reason})"));
+            true
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,179 @@
+//! Command-line arguments (clap) and their resolution into settings.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::finding::Severity;
+
+/// pwflow: find OAuth password-flow (ROPC) usage of RingCentral SDKs and show the JWT or
+/// authorization-code rewrite.
+#[derive(Debug, Parser)]
+#[command(name = "pwflow", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan files and directories for password-flow usage.
+    Check(CheckArgs),
+    /// List the rules.
+    Rules(RulesArgs),
+    /// Print a rule's documentation.
+    Explain {
+        /// Rule id (`ringcentral/php-password-login`).
+        rule: String,
+        /// Extra rule directories to look in.
+        #[arg(long = "rules", value_name = "DIR")]
+        rule_dirs: Vec<PathBuf>,
+    },
+    /// Print the syntax tree of a file (for writing rule queries).
+    Parse {
+        /// The file.
+        file: PathBuf,
+        /// Language, when the extension does not tell (`php`, `javascript`, `typescript`, `tsx`).
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with the suggested rewrites.
+    Human,
+    /// One JSON document: findings, skipped files, stats (see `docs/json-format.md`).
+    Json,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding has at least this severity.
+    #[arg(long, value_name = "SEVERITY", default_value = "warning", value_parser = parse_severity)]
+    pub fail_on: Severity,
+    /// Run only these rules: ids, groups (`ringcentral`, `oauth-ropc`) or `ALL`. Comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Run these rules in addition to the default set (e.g. `oauth-ropc`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules (ids or groups).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Extra rule directories (TOML rule files, same format as the built-in ones).
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Also scan files that .gitignore excludes, vendored trees and minified bundles.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Follow symbolic links.
+    #[arg(long)]
+    pub follow: bool,
+    /// Skip files larger than this (bytes, or with a K/M/G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "4M", value_parser = parse_size)]
+    pub max_filesize: u64,
+    /// Give up parsing a file after this many milliseconds (the file is reported as skipped).
+    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    pub parse_timeout_ms: u64,
+    /// Print scan statistics (files seen, skipped, prefiltered, parsed; time per stage) to stderr.
+    #[arg(long)]
+    pub stats: bool,
+    /// Print only findings (no summary, no skipped-file notes).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Show literal passwords instead of `***`.
+    #[arg(long)]
+    pub show_secrets: bool,
+    /// Environment variable suggested to hold the JWT credential.
+    #[arg(long, value_name = "NAME", default_value = "RC_JWT")]
+    pub jwt_var: String,
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Extra rule directories.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+}
+
+fn parse_severity(s: &str) -> Result<Severity, String> {
+    s.parse()
+}
+
+/// Parses `123`, `512K`, `4M`, `1G` (powers of 1024).
+///
+/// # Errors
+/// When the text is not a size.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, mult) = match s.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let mult = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                'B' => 1,
+                _ => return Err(format!("unknown size suffix `{c}` (use K, M or G)")),
+            };
+            (&s[..i], mult)
+        }
+        _ => (s, 1),
+    };
+    let n: u64 = digits.trim().parse().map_err(|_| format!("`{s}` is not a size"))?;
+    n.checked_mul(mult).ok_or_else(|| format!("`{s}` is too large"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(parse_size("10"), Ok(10));
+        assert_eq!(parse_size("4M"), Ok(4 << 20));
+        assert_eq!(parse_size("512k"), Ok(512 << 10));
+        assert!(parse_size("x").is_err());
+        assert!(parse_size("4Q").is_err());
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,334 @@
+//! Evidence about a file and its project: is this RingCentral code, which SDK, and does the code
+//! serve users (so the authorization-code flow fits) or run unattended (so the JWT flow fits)?
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::finding::{Flow, Recommendation};
+use crate::lang::Lang;
+
+/// A RingCentral SDK family, told apart because their JWT rewrites differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SdkFamily {
+    /// `@ringcentral/sdk` (v4+): `platform.login({ jwt })` since 4.7.0.
+    JsSdk,
+    /// npm `ringcentral` (v2/v3) or `rcsdk` (v1): must move to `@ringcentral/sdk` first.
+    JsLegacy,
+    /// `@rc-ex/core` (ringcentral-extensible): `rc.authorize({ jwt })`.
+    RcEx,
+    /// `ringcentral-js-concise`: no JWT call.
+    Concise,
+    /// `ringcentral-ts`: no JWT call.
+    RcTs,
+    /// `ringcentral/ringcentral-php` 1.0+ (`RingCentral\SDK\SDK`).
+    PhpSdk,
+    /// PHP SDK 0.x (`RC\RCSDK`, `getPlatform()->authorize`).
+    PhpLegacy,
+    /// `grokify/ringcentral-sdk-php-lite` (`RingCentralLite`).
+    PhpLite,
+}
+
+impl SdkFamily {
+    /// Stable key used in rule `when` conditions.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            SdkFamily::JsSdk => "js-sdk",
+            SdkFamily::JsLegacy => "js-legacy",
+            SdkFamily::RcEx => "rc-ex",
+            SdkFamily::Concise => "js-concise",
+            SdkFamily::RcTs => "ringcentral-ts",
+            SdkFamily::PhpSdk => "php-sdk",
+            SdkFamily::PhpLegacy => "php-legacy",
+            SdkFamily::PhpLite => "php-lite",
+        }
+    }
+
+    /// Package name as people know it.
+    #[must_use]
+    pub fn package(self) -> &'static str {
+        match self {
+            SdkFamily::JsSdk => "@ringcentral/sdk",
+            SdkFamily::JsLegacy => "ringcentral / rcsdk (legacy JS SDK)",
+            SdkFamily::RcEx => "@rc-ex/core",
+            SdkFamily::Concise => "ringcentral-js-concise",
+            SdkFamily::RcTs => "ringcentral-ts",
+            SdkFamily::PhpSdk => "ringcentral/ringcentral-php",
+            SdkFamily::PhpLegacy => "ringcentral/php-sdk 0.x",
+            SdkFamily::PhpLite => "ringcentral-sdk-php-lite",
+        }
+    }
+}
+
+struct SdkPattern {
+    family: SdkFamily,
+    regex: Regex,
+}
+
+#[allow(clippy::expect_used)] // reason: constant patterns, covered by tests
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid constant regex")
+}
+
+/// Import/construct patterns per SDK, most specific first.
+static SDK_PATTERNS: LazyLock<Vec<SdkPattern>> = LazyLock::new(|| {
+    let p = |family, pattern: &str| SdkPattern { family, regex: re(pattern) };
+    vec![
+        p(SdkFamily::RcEx, r#"['"]@(rc-ex|ringcentral-extensible)/core['"]"#),
+        p(SdkFamily::Concise, r#"['"]ringcentral-js-concise['"]"#),
+        p(SdkFamily::RcTs, r#"['"]ringcentral-ts['"]"#),
+        p(SdkFamily::JsSdk, r#"['"]@ringcentral/sdk['"]|\bRingCentral\.SDK\b"#),
+        p(
+            SdkFamily::JsLegacy,
+            r#"\brequire\(\s*['"](ringcentral|rcsdk)['"]\s*\)|from\s+['"](ringcentral|rcsdk)['"]|\bnew\s+RCSDK\b"#,
+        ),
+        p(SdkFamily::PhpLite, r"\bRingCentralLite\b"),
+        p(SdkFamily::PhpLegacy, r"\bRC\\RCSDK\b|->getPlatform\(\)"),
+        p(SdkFamily::PhpSdk, r"\bRingCentral\\SDK\b"),
+    ]
+});
+
+/// Other signs that a file talks to RingCentral: hosts, the token path, RC_/RINGCENTRAL_ names
+/// (word-bounded, so `IRC_USERNAME` does not count).
+static RC_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)ringcentral\.com|/restapi/oauth/token|/restapi/v1\.0|(?-i:\b(?:RC|RINGCENTRAL)_[A-Z][A-Z0-9_]*)")
+});
+
+/// Signs that code serves users (web routes, request handling, browser code), with the reason
+/// each one gives.
+static UI_SIGNALS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    vec![
+        (
+            re(r"\$_(GET|POST|REQUEST|SERVER|SESSION|COOKIE)\b"),
+            "file reads PHP request globals ($_GET, $_SERVER, ...), so it serves web requests",
+        ),
+        (
+            re(r"\bRoute::(get|post|any|match)\b|\bRequest \$request\b|\bextends Controller\b"),
+            "file is a web controller or defines routes (Laravel)",
+        ),
+        (
+            re(
+                r"\bexpress\(\)|\b(app|router)\.(get|post|use|all)\(|\bfastify\b|\bkoa\b|\breq\.(query|body|params)\b|\bres\.(redirect|send|render)\(",
+            ),
+            "file defines HTTP routes or handles requests (express-style)",
+        ),
+        (
+            re(
+                r"\bwindow\.|\bdocument\.|\blocalStorage\b|\bReact\b|\buseState\b|\bfrom ['\x22]vue['\x22]|@Component\b",
+            ),
+            "file runs in the browser or renders UI",
+        ),
+        (re(r"(?i)<html|<form\b|<body\b"), "file renders HTML"),
+    ]
+});
+
+/// What is known about one file.
+#[derive(Debug, Clone)]
+pub struct FileContext {
+    /// Why the file is RingCentral code, if it is (imports, hosts, names).
+    pub rc_file: Option<String>,
+    /// Why the file's project is a RingCentral project, if it is (manifest, `.env`).
+    pub rc_project: Option<String>,
+    /// The SDK the file imports, if recognised.
+    pub sdk: Option<SdkFamily>,
+    /// The recommended replacement flow.
+    pub recommendation: Recommendation,
+}
+
+impl FileContext {
+    /// Reads the evidence from a file's text and path.
+    #[must_use]
+    pub fn new(src: &str, path: &Path, lang: Lang, rc_project: Option<String>) -> FileContext {
+        let sdk = SDK_PATTERNS.iter().find(|p| p.regex.is_match(src)).map(|p| p.family);
+        let rc_file = match sdk {
+            Some(f) => Some(format!("the file uses {}", f.package())),
+            None => RC_SIGNALS.find(src).map(|m| format!("the file mentions `{}`", m.as_str())),
+        };
+        FileContext { rc_file, rc_project, sdk, recommendation: recommend(src, path, lang) }
+    }
+
+    /// Why this is RingCentral code (file evidence first), if it is.
+    #[must_use]
+    pub fn rc_reason(&self) -> Option<&str> {
+        self.rc_file.as_deref().or(self.rc_project.as_deref())
+    }
+}
+
+fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
+    if lang == Lang::Tsx || path.extension().is_some_and(|e| e == "jsx") {
+        return Recommendation {
+            flow: Flow::Oauth,
+            reason: "the file is a JSX/TSX component, so it serves users in a browser".to_owned(),
+        };
+    }
+    for (regex, reason) in UI_SIGNALS.iter() {
+        if regex.is_match(src) {
+            return Recommendation { flow: Flow::Oauth, reason: (*reason).to_owned() };
+        }
+    }
+    Recommendation {
+        flow: Flow::Jwt,
+        reason: "no user interface found in the file (no routes, request handling or browser \
+                 code): a script, job or service"
+            .to_owned(),
+    }
+}
+
+/// Manifest and `.env` file names whose content marks a RingCentral project.
+#[must_use]
+pub fn is_project_marker(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    matches!(name, "composer.json" | "package.json") || is_env_file_name(name)
+}
+
+/// `.env`, `.env.example`, `.env.local`, `dotenv-*`, `env_example`, `*.env`.
+#[must_use]
+pub fn is_env_file_name(name: &str) -> bool {
+    name == ".env"
+        || name.starts_with(".env.")
+        || name.starts_with("dotenv")
+        || name == "env_example"
+        || name == "env.example"
+        || (name.ends_with(".env") && name.len() > 4)
+}
+
+static MANIFEST_SDK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#""(ringcentral/ringcentral-php|ringcentral/php-sdk|@ringcentral/sdk|ringcentral|rcsdk|@rc-ex/core|@ringcentral-extensible/core|ringcentral-js-concise|ringcentral-ts|grokify/ringcentral-sdk-php-lite)"\s*:"#,
+    )
+});
+static ENV_RC: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?m)^\s*(?:export\s+)?((?:RC|RINGCENTRAL)_[A-Z0-9_]+)\s*="));
+
+/// What a project marker file says, if it marks RingCentral.
+fn marker_reason(path: &Path, text: &str) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    if name.ends_with(".json") {
+        // A package's own manifest (`"name": "@ringcentral/sdk"`) does not count, only dependencies.
+        let m = MANIFEST_SDK.captures_iter(text).find(|c| {
+            let start = c.get(0).map_or(0, |m| m.start());
+            !text[..start].trim_end().ends_with("\"name\":")
+        })?;
+        return Some(format!("{} depends on {}", path.display(), &m[1]));
+    }
+    let m = ENV_RC.captures(text)?;
+    Some(format!("{} sets {}", path.display(), &m[1]))
+}
+
+/// Directories that are RingCentral projects, with the reason. A file belongs to the nearest
+/// marked directory above it.
+#[derive(Debug, Default, Clone)]
+pub struct ProjectContext {
+    marked: BTreeMap<PathBuf, String>,
+}
+
+impl ProjectContext {
+    /// Reads the given marker files (unreadable ones are ignored: they only add evidence).
+    #[must_use]
+    pub fn from_markers<'a>(markers: impl IntoIterator<Item = &'a Path>) -> ProjectContext {
+        let mut marked = BTreeMap::new();
+        for path in markers {
+            let Ok(text) = std::fs::read_to_string(path) else { continue };
+            if let Some(reason) = marker_reason(path, &text)
+                && let Some(dir) = path.parent()
+            {
+                marked.entry(dir.to_path_buf()).or_insert(reason);
+            }
+        }
+        ProjectContext { marked }
+    }
+
+    /// Marker files in the ancestors of `root` (a scan of `src/` still sees `../package.json`),
+    /// up to the repository root or the file-system root.
+    #[must_use]
+    pub fn ancestor_markers(root: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let Ok(abs) = root.canonicalize() else { return out };
+        let start = if abs.is_file() { abs.parent() } else { abs.parent().map(|_| abs.as_path()) };
+        let mut dir = start;
+        while let Some(d) = dir {
+            if let Ok(entries) = std::fs::read_dir(d) {
+                for e in entries.flatten() {
+                    let p = e.path();
+                    if e.file_type().is_ok_and(|t| t.is_file()) && is_project_marker(&p) {
+                        out.push(p);
+                    }
+                }
+            }
+            if d.join(".git").exists() {
+                break;
+            }
+            dir = d.parent();
+        }
+        out
+    }
+
+    /// Why the project holding `file` is a RingCentral project, if it is.
+    #[must_use]
+    pub fn reason_for(&self, file: &Path) -> Option<String> {
+        let abs = file.canonicalize().ok();
+        let candidates = [Some(file.to_path_buf()), abs];
+        for path in candidates.iter().flatten() {
+            let mut dir = path.parent();
+            while let Some(d) = dir {
+                if let Some(r) = self.marked.get(d) {
+                    return Some(format!("the project is RingCentral code: {r}"));
+                }
+                dir = d.parent();
+            }
+        }
+        None
+    }
+
+    /// Whether any directory is marked.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.marked.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rc_signals_are_word_bounded() {
+        let ctx = |s: &str| FileContext::new(s, Path::new("a.js"), Lang::JavaScript, None).rc_file;
+        assert!(ctx("const u = process.env.RC_USERNAME;").is_some());
+        assert!(ctx("const u = process.env.IRC_USERNAME;").is_none());
+        assert!(ctx("const u = process.env.DRONE_NETRC_USERNAME;").is_none());
+        assert!(ctx("fetch('https://platform.ringcentral.com/restapi/oauth/token')").is_some());
+        assert!(ctx("import { SDK } from '@ringcentral/sdk';").is_some());
+    }
+
+    #[test]
+    fn sdk_families() {
+        let sdk = |s: &str| FileContext::new(s, Path::new("a.js"), Lang::JavaScript, None).sdk;
+        assert_eq!(sdk("import RingCentral from '@rc-ex/core'"), Some(SdkFamily::RcEx));
+        assert_eq!(sdk("var SDK = require('ringcentral');"), Some(SdkFamily::JsLegacy));
+        assert_eq!(sdk("const {SDK} = require('@ringcentral/sdk')"), Some(SdkFamily::JsSdk));
+        assert_eq!(sdk("use RingCentral\\SDK\\SDK;"), Some(SdkFamily::PhpSdk));
+    }
+
+    #[test]
+    fn flow_follows_ui_evidence() {
+        let flow = |s: &str, p: &str, l| recommend(s, Path::new(p), l).flow;
+        assert_eq!(flow("$x = $_GET['code'];", "a.php", Lang::Php), Flow::Oauth);
+        assert_eq!(flow("app.get('/cb', (req, res) => {})", "a.js", Lang::JavaScript), Flow::Oauth);
+        assert_eq!(flow("cron();", "job.js", Lang::JavaScript), Flow::Jwt);
+        assert_eq!(flow("x", "a.tsx", Lang::Tsx), Flow::Oauth);
+    }
+
+    #[test]
+    fn manifests_mark_projects_but_not_the_sdk_itself() {
+        let r = marker_reason(Path::new("p/package.json"), r#"{"dependencies": {"@ringcentral/sdk": "^5"}}"#);
+        assert!(r.is_some());
+        let r = marker_reason(Path::new("p/package.json"), r#"{"name": "@ringcentral/sdk", "version": "5"}"#);
+        assert!(r.is_none());
+        assert!(marker_reason(Path::new(".env"), "RC_PASSWORD=x\n").is_some());
+        assert!(marker_reason(Path::new(".env"), "IRC_PASSWORD=x\n").is_none());
+    }
+}

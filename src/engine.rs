@@ -1,0 +1,579 @@
+//! Scanning one file: read, sniff, gate, parse, match, build findings.
+
+use std::collections::HashMap;
+use std::io::Read as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, StreamingIterator as _, Tree};
+
+use crate::checks::{Bindings, Captures, CheckCx, FileCx};
+use crate::context::{FileContext, ProjectContext};
+use crate::finding::{
+    Applicability, Edit, Excerpt, Finding, Fix, Label, Position, Severity, SkipReason, Skipped,
+};
+use crate::lang::Lang;
+use crate::prefilter::{Prefilter, PrefilterError};
+use crate::redact;
+use crate::rules::{FixSpec, Rule};
+use crate::syntax::{indentation_at, text};
+
+/// A rule as it runs: the rule and its effective severity.
+pub struct ActiveRule<'r> {
+    /// The rule.
+    pub rule: &'r Rule,
+    /// Severity after configuration.
+    pub severity: Severity,
+}
+
+/// Options of a scan that affect what one file produces.
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Show literal secrets instead of `***`.
+    pub show_secrets: bool,
+    /// Name of the environment variable suggested for the JWT.
+    pub jwt_var: String,
+    /// Files larger than this are skipped.
+    pub max_filesize: u64,
+    /// Parse time limit per file.
+    pub parse_timeout: Duration,
+    /// Also scan minified files.
+    pub no_ignore: bool,
+}
+
+/// Everything needed to scan files; shared by all workers.
+pub struct Engine<'r> {
+    rules: Vec<ActiveRule<'r>>,
+    prefilter: Prefilter,
+    options: EngineOptions,
+    project: ProjectContext,
+}
+
+/// Per-worker state: one parser per language and a reused read buffer.
+#[derive(Default)]
+pub struct Worker {
+    parsers: HashMap<Lang, Parser>,
+    buffer: Vec<u8>,
+}
+
+/// Time spent per stage on one file.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct StageTimes {
+    /// Reading and sniffing.
+    pub read: Duration,
+    /// The literal gate.
+    pub gate: Duration,
+    /// Parsing.
+    pub parse: Duration,
+    /// Query matching, checks and building findings.
+    pub matching: Duration,
+}
+
+impl std::ops::AddAssign for StageTimes {
+    fn add_assign(&mut self, o: StageTimes) {
+        self.read += o.read;
+        self.gate += o.gate;
+        self.parse += o.parse;
+        self.matching += o.matching;
+    }
+}
+
+/// What happened to one file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// No rule's literal occurs: not parsed.
+    Prefiltered,
+    /// Parsed and matched.
+    Scanned {
+        /// Findings, sorted by position.
+        findings: Vec<Finding>,
+        /// The tree had syntax errors (findings outside them are still reported).
+        syntax_errors: bool,
+    },
+    /// Not scanned.
+    Skipped(Skipped),
+}
+
+/// The result for one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// What happened.
+    pub outcome: Outcome,
+    /// Time per stage.
+    pub times: StageTimes,
+}
+
+/// Line starts of a text, for byte offset to line/column conversion.
+pub struct LineIndex<'s> {
+    src: &'s str,
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    /// Indexes `src`.
+    #[must_use]
+    pub fn new(src: &'s str) -> LineIndex<'s> {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+        LineIndex { src, starts }
+    }
+
+    /// 1-based line and character column of a byte offset.
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts[line];
+        let column = self.src.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        Position { line: line + 1, column }
+    }
+
+    /// Byte range of the whole lines covering `range` (without the final newline).
+    #[must_use]
+    pub fn line_span(&self, range: &Range<usize>) -> Range<usize> {
+        let first = self.starts.partition_point(|&s| s <= range.start).saturating_sub(1);
+        let last_offset = range.end.saturating_sub(1).max(range.start);
+        let last = self.starts.partition_point(|&s| s <= last_offset).saturating_sub(1);
+        let start = self.starts[first];
+        let end = self.starts.get(last + 1).map_or(self.src.len(), |s| s - 1);
+        let end = if end > start && self.src.as_bytes().get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+        start..end.max(start)
+    }
+}
+
+fn skip(path: &Path, reason: SkipReason, detail: impl Into<String>) -> Outcome {
+    Outcome::Skipped(Skipped { path: path.to_path_buf(), reason, detail: detail.into() })
+}
+
+/// Whether JS text looks minified: long lines on average and at least one very long line.
+fn looks_minified(bytes: &[u8]) -> bool {
+    if bytes.len() < 20_000 {
+        return false;
+    }
+    let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    bytes.len() / lines > 500
+}
+
+impl<'r> Engine<'r> {
+    /// Builds an engine for `rules`.
+    ///
+    /// # Errors
+    /// When the prefilter cannot be built (too many rules).
+    pub fn new(
+        rules: Vec<ActiveRule<'r>>,
+        options: EngineOptions,
+        project: ProjectContext,
+    ) -> Result<Engine<'r>, PrefilterError> {
+        let literals: Vec<_> =
+            rules.iter().map(|r| (r.rule.languages.clone(), r.rule.prefilter.clone())).collect();
+        let prefilter = Prefilter::new(&literals)?;
+        Ok(Engine { rules, prefilter, options, project })
+    }
+
+    /// The rules this engine runs.
+    #[must_use]
+    pub fn rules(&self) -> &[ActiveRule<'r>] {
+        &self.rules
+    }
+
+    /// Whether any rule applies to `lang` (files of other languages need not be read).
+    #[must_use]
+    pub fn wants(&self, lang: Lang) -> bool {
+        !self.prefilter.rules_for(lang).is_empty()
+    }
+
+    /// Scans a file on disk. `display` is the path used in findings.
+    pub fn check_path(&self, path: &Path, display: &Path, lang: Lang, worker: &mut Worker) -> FileReport {
+        // Project evidence is looked up from the real path, findings carry the display path.
+        let mut times = StageTimes::default();
+        let started = Instant::now();
+        let mut buffer = std::mem::take(&mut worker.buffer);
+        buffer.clear();
+        let read = read_capped(path, self.options.max_filesize, &mut buffer);
+        times.read = started.elapsed();
+        let report = match read {
+            Err(outcome) => FileReport { outcome: outcome.with_path(display), times },
+            Ok(()) => {
+                let mut report = self.check_bytes(path, display, lang, &buffer, worker);
+                report.times.read += times.read;
+                report
+            }
+        };
+        worker.buffer = buffer;
+        report
+    }
+
+    /// Scans a file's bytes (from disk or from the git index). `path` locates the file's
+    /// project; `display` is the path used in findings.
+    pub fn check_bytes(
+        &self,
+        path: &Path,
+        display: &Path,
+        lang: Lang,
+        bytes: &[u8],
+        worker: &mut Worker,
+    ) -> FileReport {
+        let mut times = StageTimes::default();
+        let t = Instant::now();
+        let sniff = bytes.get(..8192).unwrap_or(bytes);
+        if memchr::memchr(0, sniff).is_some() {
+            times.read += t.elapsed();
+            return FileReport { outcome: skip(display, SkipReason::Binary, "contains NUL bytes"), times };
+        }
+        times.read += t.elapsed();
+        let t = Instant::now();
+        let candidates = self.prefilter.candidates(lang, bytes);
+        times.gate = t.elapsed();
+        if candidates.is_empty() {
+            return FileReport { outcome: Outcome::Prefiltered, times };
+        }
+        let t = Instant::now();
+        let text = match std::str::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                times.read += t.elapsed();
+                let detail = format!("not valid UTF-8 (first bad byte at offset {})", e.valid_up_to());
+                return FileReport { outcome: skip(display, SkipReason::InvalidUtf8, detail), times };
+            }
+        };
+        if lang.is_js_family() && !self.options.no_ignore && looks_minified(bytes) {
+            times.read += t.elapsed();
+            return FileReport {
+                outcome: skip(
+                    display,
+                    SkipReason::Minified,
+                    "minified (very long lines; use --no-ignore to scan)",
+                ),
+                times,
+            };
+        }
+        // A UTF-8 byte-order mark is not code; offsets stay relative to the text after it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        times.read += t.elapsed();
+
+        let t = Instant::now();
+        let tree = match self.parse(lang, text, worker) {
+            Some(tree) => tree,
+            None => {
+                times.parse = t.elapsed();
+                let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
+                return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
+            }
+        };
+        times.parse = t.elapsed();
+
+        let t = Instant::now();
+        let project_reason = self.project.reason_for(path);
+        let findings =
+            self.match_tree(display, project_reason, lang, text, &tree, candidates.iter().collect());
+        times.matching = t.elapsed();
+        FileReport {
+            outcome: Outcome::Scanned { findings, syntax_errors: tree.root_node().has_error() },
+            times,
+        }
+    }
+
+    fn parse(&self, lang: Lang, text: &str, worker: &mut Worker) -> Option<Tree> {
+        let parser = worker.parsers.entry(lang).or_insert_with(|| {
+            let mut p = Parser::new();
+            // The grammars are compiled in; a version mismatch is caught by the unit tests.
+            let _ = p.set_language(&lang.grammar());
+            p
+        });
+        let deadline = Instant::now() + self.options.parse_timeout;
+        let mut progress = |_: &tree_sitter::ParseState| Instant::now() > deadline;
+        let bytes = text.as_bytes();
+        let mut read = |offset: usize, _| bytes.get(offset..).unwrap_or_default();
+        let tree = parser.parse_with_options(
+            &mut read,
+            None,
+            Some(ParseOptions::new().progress_callback(&mut progress)),
+        );
+        if tree.is_none() {
+            parser.reset();
+        }
+        tree
+    }
+
+    fn match_tree(
+        &self,
+        display: &Path,
+        project_reason: Option<String>,
+        lang: Lang,
+        src: &str,
+        tree: &Tree,
+        rules: Vec<usize>,
+    ) -> Vec<Finding> {
+        let context = FileContext::new(src, display, lang, project_reason);
+        let file =
+            FileCx { src, lang, root: tree.root_node(), context: &context, jwt_var: &self.options.jwt_var };
+        let mut raw: Vec<RawFinding<'_>> = Vec::new();
+        let mut cursor = QueryCursor::new();
+        for index in rules {
+            let active = &self.rules[index];
+            let Some(compiled) = active.rule.query_for(lang) else { continue };
+            let names = compiled.query.capture_names();
+            let mut matches = cursor.matches(&compiled.query, tree.root_node(), src.as_bytes());
+            while let Some(m) = matches.next() {
+                let captures = Captures {
+                    nodes: m.captures.iter().map(|c| (names[c.index as usize], c.node)).collect(),
+                };
+                let Some(primary) = m.captures.iter().find(|c| c.index == compiled.primary).map(|c| c.node)
+                else {
+                    continue;
+                };
+                let start = compiled
+                    .primary_start
+                    .and_then(|i| m.captures.iter().find(|c| c.index == i))
+                    .map_or(primary.start_byte(), |c| c.node.start_byte());
+                let range = start.min(primary.start_byte().max(start))..primary.end_byte();
+                if raw.iter().any(|r| r.rule == index && r.range == range) {
+                    continue;
+                }
+                let cx = CheckCx { file: &file, captures: &captures };
+                let mut bindings = Bindings::default();
+                let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
+                    Some(b) => {
+                        bindings.merge(b);
+                        true
+                    }
+                    None => false,
+                });
+                if accepted {
+                    let targets = captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
+                    raw.push(RawFinding { rule: index, range, bindings, captures: targets });
+                }
+            }
+        }
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        let mut secrets: Vec<Range<usize>> = if self.options.show_secrets {
+            Vec::new()
+        } else {
+            let mut s = redact::file_secrets(tree.root_node(), src, lang);
+            s.extend(raw.iter().flat_map(|r| r.bindings.secrets.iter().cloned()));
+            s
+        };
+        secrets = redact::normalize(secrets);
+        let lines = LineIndex::new(src);
+        let mut findings: Vec<Finding> =
+            raw.into_iter().map(|r| self.build(display, src, &lines, &context, &secrets, r)).collect();
+        findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
+        findings
+    }
+
+    fn build(
+        &self,
+        display: &Path,
+        src: &str,
+        lines: &LineIndex<'_>,
+        context: &FileContext,
+        secrets: &[Range<usize>],
+        raw: RawFinding<'_>,
+    ) -> Finding {
+        let active = &self.rules[raw.rule];
+        let rule = active.rule;
+        let indent = indentation_at(src, raw.range.start).to_owned();
+        let secret_values = redact::values(src, secrets);
+        let lookup = |name: &str| -> Option<String> {
+            if let Some(v) = raw.bindings.get(name) {
+                return Some(v.to_owned());
+            }
+            match name {
+                "indent" => return Some(indent.clone()),
+                "rc_reason" => {
+                    return Some(context.rc_reason().unwrap_or("no RingCentral context").to_owned());
+                }
+                "flow_reason" => return Some(context.recommendation.reason.clone()),
+                "jwt_var" => return Some(self.options.jwt_var.clone()),
+                _ => {}
+            }
+            raw.captures.iter().find(|(n, _)| n == name).map(|(_, node)| text(*node, src).to_owned())
+        };
+        let render = |t: &crate::rules::template::Template| {
+            let values: Vec<(String, String)> =
+                t.vars().filter_map(|v| lookup(v).map(|x| (v.to_owned(), x))).collect();
+            let out = t.render(|v| values.iter().find(|(k, _)| k == v).map(|(_, x)| x.as_str()));
+            redact::mask_values(&out, &secret_values)
+        };
+        // The recommended flow's rewrite comes first.
+        let mut specs: Vec<&FixSpec> = rule.fixes.iter().filter(|f| fix_applies(f, &raw.bindings)).collect();
+        specs.sort_by_key(|f| f.flow != context.recommendation.flow);
+        let fixes = specs
+            .into_iter()
+            .filter_map(|f| {
+                let target = raw.captures.iter().find(|(n, _)| *n == f.target)?.1;
+                let replacement = render(&f.template);
+                let edit = Edit { range: target.byte_range(), replacement: replacement.clone() };
+                let code = if f.applicability == Applicability::DisplayOnly {
+                    replacement
+                } else {
+                    let span = lines.line_span(&edit.range);
+                    let before = redact::redact_slice(src, span.start..edit.range.start, secrets);
+                    let after = redact::redact_slice(src, edit.range.end..span.end, secrets);
+                    dedent(&format!("{before}{replacement}{after}"))
+                };
+                Some(Fix {
+                    title: f.title.clone(),
+                    flow: f.flow,
+                    applicability: f.applicability,
+                    edits: vec![edit],
+                    code,
+                    note: f.note.as_ref().map(render),
+                })
+            })
+            .collect();
+        let labels: Vec<Label> = raw
+            .bindings
+            .labels
+            .iter()
+            .map(|l| Label {
+                range: l.range.clone(),
+                message: redact::mask_values(&l.message, &secret_values),
+            })
+            .collect();
+        let excerpt = excerpt(src, lines, secrets, &raw.range, &labels);
+        Finding {
+            rule: rule.id.clone(),
+            severity: active.severity,
+            path: display.to_path_buf(),
+            location: display.to_path_buf(),
+            range: raw.range.clone(),
+            start: lines.position(raw.range.start),
+            end: lines.position(raw.range.end),
+            message: render(&rule.message),
+            sdk: rule.sdk.as_ref().map(render),
+            recommendation: context.recommendation.clone(),
+            primary_label: render(&rule.label),
+            labels,
+            notes: raw.bindings.notes.iter().map(|n| redact::mask_values(n, &secret_values)).collect(),
+            fixes,
+            snippet: dedent(&redact::redact_slice(src, lines.line_span(&raw.range), secrets)),
+            excerpt: Some(excerpt),
+        }
+    }
+}
+
+/// A match accepted by its checks, before it becomes a [`Finding`].
+struct RawFinding<'t> {
+    rule: usize,
+    range: Range<usize>,
+    bindings: Bindings,
+    captures: Vec<(String, Node<'t>)>,
+}
+
+/// The redacted lines covering a finding and its labels.
+fn excerpt(
+    src: &str,
+    lines: &LineIndex<'_>,
+    secrets: &[Range<usize>],
+    primary: &Range<usize>,
+    labels: &[Label],
+) -> Excerpt {
+    let lo = labels.iter().map(|l| l.range.start).chain([primary.start]).min().unwrap_or(primary.start);
+    let hi = labels.iter().map(|l| l.range.end).chain([primary.end]).max().unwrap_or(primary.end);
+    let view = lines.line_span(&(lo..hi));
+    let local: Vec<Range<usize>> = secrets
+        .iter()
+        .filter(|s| s.start >= view.start && s.end <= view.end)
+        .map(|s| s.start - view.start..s.end - view.start)
+        .collect();
+    let redacted = redact::Redacted::new(&src[view.clone()], &local);
+    let local_range = |r: &Range<usize>| {
+        let r =
+            r.start.clamp(view.start, view.end) - view.start..r.end.clamp(view.start, view.end) - view.start;
+        redacted.map_range(&r)
+    };
+    Excerpt {
+        first_line: lines.position(view.start).line,
+        primary: local_range(primary),
+        labels: labels.iter().map(|l| (local_range(&l.range), l.message.clone())).collect(),
+        text: redacted.text,
+    }
+}
+
+fn fix_applies(fix: &FixSpec, bindings: &Bindings) -> bool {
+    fix.when.iter().all(|(var, values)| bindings.get(var).is_some_and(|v| values.iter().any(|x| x == v)))
+}
+
+/// Removes the indentation common to all non-blank lines.
+#[must_use]
+pub fn dedent(code: &str) -> String {
+    let indent = code
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    code.lines().map(|l| l.get(indent..).unwrap_or(l.trim_start())).collect::<Vec<_>>().join("\n")
+}
+
+trait WithPath {
+    fn with_path(self, path: &Path) -> Outcome;
+}
+
+impl WithPath for Outcome {
+    fn with_path(self, path: &Path) -> Outcome {
+        match self {
+            Outcome::Skipped(mut s) => {
+                s.path = path.to_path_buf();
+                Outcome::Skipped(s)
+            }
+            other => other,
+        }
+    }
+}
+
+/// Reads at most `max + 1` bytes of a regular file into `buf`.
+fn read_capped(path: &Path, max: u64, buf: &mut Vec<u8>) -> Result<(), Outcome> {
+    let file = std::fs::File::open(path).map_err(|e| skip(path, SkipReason::Unreadable, e.to_string()))?;
+    let meta = file.metadata().map_err(|e| skip(path, SkipReason::Unreadable, e.to_string()))?;
+    if !meta.is_file() {
+        return Err(skip(path, SkipReason::Unreadable, "not a regular file (FIFO, socket or device)"));
+    }
+    if meta.len() > max {
+        return Err(skip(
+            path,
+            SkipReason::TooLarge,
+            format!("{} bytes, over --max-filesize {max}", meta.len()),
+        ));
+    }
+    buf.reserve(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max + 1).read_to_end(buf).map_err(|e| skip(path, SkipReason::Unreadable, e.to_string()))?;
+    if buf.len() as u64 > max {
+        return Err(skip(
+            path,
+            SkipReason::TooLarge,
+            format!("grew over --max-filesize {max} while being read"),
+        ));
+    }
+    Ok(())
+}
+
+/// A path for findings: relative to `root` when under it, without a leading `./`.
+#[must_use]
+pub fn display_path(path: &Path, root: &Path) -> PathBuf {
+    let rel = if root.is_dir() { path.strip_prefix(root).unwrap_or(path) } else { path };
+    let rel = rel.strip_prefix(".").unwrap_or(rel);
+    if rel.as_os_str().is_empty() { path.to_path_buf() } else { rel.to_path_buf() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_characters() {
+        let idx = LineIndex::new("ab\ncé d\n");
+        assert_eq!(idx.position(0), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(3), Position { line: 2, column: 1 });
+        assert_eq!(idx.position(7), Position { line: 2, column: 4 });
+        assert_eq!(idx.line_span(&(4..5)), 3..8);
+    }
+
+    #[test]
+    fn dedent_keeps_relative_indentation() {
+        assert_eq!(dedent("    a(\n      b)\n"), "a(\n  b)");
+    }
+}

@@ -1,0 +1,239 @@
+//! Plain data produced by a scan: findings, fixes, skipped files. Renderers only read these.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing (credential configuration, weak signals).
+    Info,
+    /// Should be fixed (generic OAuth password grants).
+    Warning,
+    /// Must be fixed (RingCentral password-flow calls: they fail since 2024-03-31).
+    Error,
+}
+
+impl Severity {
+    /// Lower-case name as used on the command line and in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "info" | "note" => Ok(Severity::Info),
+            "warning" | "warn" => Ok(Severity::Warning),
+            "error" => Ok(Severity::Error),
+            other => Err(format!("unknown severity `{other}` (expected error, warning or info)")),
+        }
+    }
+}
+
+/// Which replacement flow a finding recommends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Flow {
+    /// JWT bearer grant: code with no user interface (scripts, jobs, bots, services).
+    Jwt,
+    /// Authorization-code grant with PKCE: code that serves users.
+    Oauth,
+}
+
+impl Flow {
+    /// Short name (`jwt`, `oauth`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flow::Jwt => "jwt",
+            Flow::Oauth => "oauth",
+        }
+    }
+
+    /// Human name of the flow.
+    #[must_use]
+    pub fn title(self) -> &'static str {
+        match self {
+            Flow::Jwt => "JWT flow",
+            Flow::Oauth => "authorization-code flow (OAuth with PKCE)",
+        }
+    }
+}
+
+/// The flow a finding should move to, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// The flow.
+    pub flow: Flow,
+    /// Why this flow: the evidence found in the file (or its absence).
+    pub reason: String,
+}
+
+/// How safe it is to apply a fix without looking, in the manner of ruff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicability {
+    /// Shown as guidance, never applied (needs code the tool cannot write, e.g. a redirect handler).
+    DisplayOnly,
+    /// Changes behaviour or needs something new (a JWT credential): applied only on request.
+    Unsafe,
+    /// Keeps behaviour: applied by `--fix`.
+    Safe,
+}
+
+/// One text replacement in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    /// Byte range replaced.
+    pub range: Range<usize>,
+    /// New text.
+    pub replacement: String,
+}
+
+/// A suggested change: the JWT rewrite or the authorization-code alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// Imperative title ("Use the JWT flow").
+    pub title: String,
+    /// Which flow the fix moves to.
+    pub flow: Flow,
+    /// How safe the fix is.
+    pub applicability: Applicability,
+    /// The edits (non-overlapping, in order).
+    pub edits: Vec<Edit>,
+    /// The code after the change, as shown to people (secrets redacted).
+    pub code: String,
+    /// Extra guidance: minimum SDK version, what else must change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A 1-based line and column (column counted in Unicode scalar values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// A secondary location that explains a finding ("credentials defined here").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    /// Byte range in the file.
+    pub range: Range<usize>,
+    /// What is there.
+    pub message: String,
+}
+
+/// One place where password-flow code was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id (`ringcentral/php-password-login`).
+    pub rule: String,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Path relative to the scan root (as given, for file arguments).
+    pub path: PathBuf,
+    /// Path as walked from the working directory (what a terminal user can open).
+    #[serde(skip)]
+    pub location: PathBuf,
+    /// Byte range of the primary span.
+    pub range: Range<usize>,
+    /// Start of the primary span.
+    pub start: Position,
+    /// End of the primary span (exclusive column).
+    pub end: Position,
+    /// One-line message naming the SDK shape.
+    pub message: String,
+    /// The SDK (or raw HTTP) the finding belongs to, with era where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sdk: Option<String>,
+    /// The recommended replacement flow and why.
+    pub recommendation: Recommendation,
+    /// Label on the primary span.
+    pub primary_label: String,
+    /// Secondary labels.
+    pub labels: Vec<Label>,
+    /// Extra notes (why RingCentral context was assumed, etc.).
+    pub notes: Vec<String>,
+    /// Suggested changes: the JWT rewrite first, then the authorization-code alternative.
+    pub fixes: Vec<Fix>,
+    /// The source lines of the primary span, secrets redacted.
+    pub snippet: String,
+    /// The lines around the finding for rendering (secrets redacted); not serialized.
+    #[serde(skip)]
+    pub excerpt: Option<Excerpt>,
+}
+
+/// Whole source lines covering a finding and its labels, secrets redacted, with the spans
+/// mapped into them. Renderers show code from here, never from the file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Excerpt {
+    /// The lines (redacted), without the final newline.
+    pub text: String,
+    /// 1-based number of the first line.
+    pub first_line: usize,
+    /// The primary span within `text`.
+    pub primary: Range<usize>,
+    /// Secondary spans within `text`, with their messages.
+    pub labels: Vec<(Range<usize>, String)>,
+}
+
+/// Why a file was not scanned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SkipReason {
+    /// A vendored dependency directory (`vendor/`, `node_modules/`, `bower_components/`).
+    Vendored,
+    /// A minified bundle (by name or by line length).
+    Minified,
+    /// Larger than `--max-filesize`.
+    TooLarge,
+    /// Contains NUL bytes.
+    Binary,
+    /// Not valid UTF-8.
+    InvalidUtf8,
+    /// Could not be read (permissions, vanished, not a regular file).
+    Unreadable,
+    /// Parsing took longer than the per-file limit.
+    Timeout,
+}
+
+impl SkipReason {
+    /// Stable kebab-case name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SkipReason::Vendored => "vendored",
+            SkipReason::Minified => "minified",
+            SkipReason::TooLarge => "too-large",
+            SkipReason::Binary => "binary",
+            SkipReason::InvalidUtf8 => "invalid-utf8",
+            SkipReason::Unreadable => "unreadable",
+            SkipReason::Timeout => "timeout",
+        }
+    }
+}
+
+/// A file or directory that was not scanned, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Skipped {
+    /// Path (relative to the scan root when under it).
+    pub path: PathBuf,
+    /// Reason class.
+    pub reason: SkipReason,
+    /// Details (the I/O error, the size, ...).
+    pub detail: String,
+}

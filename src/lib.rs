@@ -1,0 +1,21 @@
+//! pwflow: a migration linter that finds OAuth 2.0 password-flow (ROPC) usage of RingCentral
+//! SDKs and raw token requests, and shows the JWT rewrite and the authorization-code
+//! alternative for each.
+//!
+//! Data flow: [`cli`] → [`app`] (rules, [`walk`], parallel [`engine`] per file: read, gate
+//! ([`prefilter`]), parse, match with [`rules`] and [`checks`]) → [`report`].
+
+pub mod app;
+pub mod checks;
+pub mod cli;
+pub mod context;
+pub mod engine;
+pub mod finding;
+pub mod lang;
+pub mod prefilter;
+pub mod redact;
+pub mod report;
+pub mod rules;
+pub mod syntax;
+pub mod testing;
+pub mod walk;

@@ -1,0 +1,232 @@
+//! Secrets never leave the machine: literal passwords are found in the syntax tree and shown
+//! as `***` in every output (`--show-secrets` turns that off).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tree_sitter::Node;
+
+use crate::lang::Lang;
+use crate::syntax::{
+    descendants, is_empty_literal, is_string, key_text, named_children, string_inner_range, unwrap_expr,
+};
+
+/// What replaces a secret.
+pub const MASK: &str = "***";
+
+#[allow(clippy::expect_used)] // reason: constant patterns
+static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)$|^pass$|^pw$").expect("valid regex")
+});
+#[allow(clippy::expect_used)] // reason: constant patterns
+static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[&?\s])(?:password|client_secret|pwd)=([^&'`\x22\s$]+)").expect("valid regex")
+});
+
+/// Whether a key or variable name holds a secret (`password`, `RC_PASSWORD`, `$rcPassword`,
+/// `client_secret`).
+#[must_use]
+pub fn is_secret_name(name: &str) -> bool {
+    SECRET_KEY.is_match(name.trim_start_matches('$'))
+}
+
+/// Literal secrets anywhere in a file: values of password-like keys and variables, and
+/// `password=...` parameters inside strings.
+#[must_use]
+pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> {
+    let spec = lang.spec();
+    let mut out = Vec::new();
+    for node in descendants(root) {
+        if is_string(node, lang) {
+            let inner = string_inner_range(node, src);
+            for caps in SECRET_PARAM.captures_iter(&src[inner.clone()]) {
+                if let Some(m) = caps.get(1) {
+                    out.push(inner.start + m.start()..inner.start + m.end());
+                }
+            }
+            continue;
+        }
+        if node.kind() == "arguments" {
+            // define('RC_PASSWORD', 'x'), params.append('password', 'x')
+            if let [k, v, ..] = named_children(node).as_slice() {
+                let (k, v) = (unwrap_expr(*k), unwrap_expr(*v));
+                if key_text(k, src, lang).is_some_and(|k| is_secret_name(&k)) {
+                    push_literal(v, src, lang, &mut out);
+                }
+            }
+            continue;
+        }
+        let Some(shape) = spec.pairs.iter().find(|p| p.kind == node.kind()) else { continue };
+        let parts = named_children(node);
+        let key = match shape.key_field {
+            Some(f) => node.child_by_field_name(f),
+            None if parts.len() == 2 => parts.first().copied(),
+            None => None,
+        };
+        let value = match shape.value_field {
+            Some(f) => node.child_by_field_name(f),
+            None if parts.len() == 2 => parts.last().copied(),
+            None => None,
+        };
+        if let (Some(k), Some(v)) = (key, value)
+            && key_text(k, src, lang).is_some_and(|k| is_secret_name(&k))
+        {
+            push_literal(unwrap_expr(v), src, lang, &mut out);
+        }
+    }
+    out
+}
+
+fn push_literal(value: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>) {
+    if is_string(value, lang) && !is_empty_literal(value, src, lang) {
+        out.push(string_inner_range(value, src));
+    }
+}
+
+/// Sorts and merges ranges.
+#[must_use]
+pub fn normalize(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| r.start < r.end);
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// A redacted copy of a text with a map from original offsets to offsets in the copy.
+pub struct Redacted {
+    /// The text with every secret replaced by [`MASK`].
+    pub text: String,
+    /// (original range, start in `text`) of each replaced secret, sorted.
+    replaced: Vec<(Range<usize>, usize)>,
+}
+
+impl Redacted {
+    /// Redacts `src` (secrets must be normalized).
+    #[must_use]
+    pub fn new(src: &str, secrets: &[Range<usize>]) -> Redacted {
+        let mut text = String::with_capacity(src.len());
+        let mut replaced = Vec::new();
+        let mut pos = 0;
+        for r in secrets {
+            if r.start < pos
+                || r.end > src.len()
+                || !src.is_char_boundary(r.start)
+                || !src.is_char_boundary(r.end)
+            {
+                continue;
+            }
+            text.push_str(&src[pos..r.start]);
+            replaced.push((r.clone(), text.len()));
+            text.push_str(MASK);
+            pos = r.end;
+        }
+        text.push_str(&src[pos..]);
+        Redacted { text, replaced }
+    }
+
+    /// Maps an offset of the original text into the redacted text. Offsets inside a secret
+    /// map to the start (or, for ends, the end) of its mask.
+    #[must_use]
+    pub fn map(&self, offset: usize, is_end: bool) -> usize {
+        let mut shift: isize = 0;
+        for (r, new_start) in &self.replaced {
+            if offset <= r.start {
+                break;
+            }
+            if offset < r.end {
+                return if is_end { new_start + MASK.len() } else { *new_start };
+            }
+            shift += MASK.len() as isize - r.len() as isize;
+        }
+        offset.saturating_add_signed(shift)
+    }
+
+    /// Maps a range.
+    #[must_use]
+    pub fn map_range(&self, r: &Range<usize>) -> Range<usize> {
+        self.map(r.start, false)..self.map(r.end, true)
+    }
+}
+
+/// `src[range]` with secrets masked.
+#[must_use]
+pub fn redact_slice(src: &str, range: Range<usize>, secrets: &[Range<usize>]) -> String {
+    let inside: Vec<Range<usize>> = secrets
+        .iter()
+        .filter(|s| s.start >= range.start && s.end <= range.end)
+        .map(|s| s.start - range.start..s.end - range.start)
+        .collect();
+    Redacted::new(&src[range], &inside).text
+}
+
+/// Masks every occurrence of the given secret values in a generated text (fix code built from
+/// captures). Values shorter than four characters are left alone: masking `a` everywhere
+/// would make the text unreadable and protects nothing.
+#[must_use]
+pub fn mask_values(text: &str, values: &[&str]) -> String {
+    let mut out = text.to_owned();
+    for v in values.iter().filter(|v| v.len() >= 4) {
+        out = out.replace(v, MASK);
+    }
+    out
+}
+
+/// The secret values of a file (the text of each range).
+#[must_use]
+pub fn values<'s>(src: &'s str, secrets: &[Range<usize>]) -> Vec<&'s str> {
+    secrets.iter().filter_map(|r| src.get(r.clone())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_through_masks() {
+        let src = "a='hunter2'; b=1";
+        let secret = 3..10;
+        let r = Redacted::new(src, std::slice::from_ref(&secret));
+        assert_eq!(r.text, "a='***'; b=1");
+        assert_eq!(r.map(0, false), 0);
+        assert_eq!(r.map(3, false), 3);
+        assert_eq!(r.map(5, false), 3);
+        assert_eq!(r.map(10, true), 6);
+        assert_eq!(r.map(src.len(), true), r.text.len());
+    }
+
+    #[test]
+    fn secret_names() {
+        for n in ["password", "$password", "RC_PASSWORD", "rcPassword", "client_secret", "pw", "pwd"] {
+            assert!(is_secret_name(n), "{n}");
+        }
+        for n in ["username", "extension", "passport", "password_reset_url", "jwt"] {
+            assert!(!is_secret_name(n), "{n}");
+        }
+    }
+
+    #[test]
+    fn finds_literals_in_php_and_js() {
+        let php = "<?php $platform->login(['username' => 'u', 'password' => 'hunter2']); $pw = 'x1y2z3';";
+        let mut p = tree_sitter::Parser::new();
+        p.set_language(&Lang::Php.grammar()).expect("grammar");
+        let tree = p.parse(php, None).expect("tree");
+        let found: Vec<&str> =
+            file_secrets(tree.root_node(), php, Lang::Php).iter().map(|r| &php[r.clone()]).collect();
+        assert_eq!(found, ["hunter2", "x1y2z3"]);
+
+        let js =
+            "const body = 'grant_type=password&username=u&password=S3cr3t!'; login({ password: \"pw1\" });";
+        p.set_language(&Lang::JavaScript.grammar()).expect("grammar");
+        let tree = p.parse(js, None).expect("tree");
+        let found: Vec<&str> =
+            file_secrets(tree.root_node(), js, Lang::JavaScript).iter().map(|r| &js[r.clone()]).collect();
+        assert_eq!(found, ["S3cr3t!", "pw1"]);
+    }
+}

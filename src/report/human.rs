@@ -1,0 +1,199 @@
+//! rustc-style diagnostics (codespan-reporting) with the suggested rewrites as code.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::{Error as FilesError, Files};
+use codespan_reporting::term::termcolor::Buffer;
+use codespan_reporting::term::{self, Config};
+
+use crate::app::{ScanResult, Stats};
+use crate::finding::{Applicability, Finding, Severity};
+
+/// One finding's excerpt as a codespan file whose line numbers are the real ones.
+struct ExcerptFile<'a> {
+    name: String,
+    text: &'a str,
+    first_line: usize,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Files<'a> for ExcerptFile<'a> {
+    type FileId = ();
+    type Name = String;
+    type Source = &'a str;
+
+    fn name(&'a self, (): ()) -> Result<String, FilesError> {
+        Ok(self.name.clone())
+    }
+
+    fn source(&'a self, (): ()) -> Result<&'a str, FilesError> {
+        Ok(self.text)
+    }
+
+    fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, FilesError> {
+        Ok(self.line_starts.partition_point(|&s| s <= byte_index).saturating_sub(1))
+    }
+
+    fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, FilesError> {
+        Ok(self.first_line + line_index)
+    }
+
+    fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
+        let start = *self
+            .line_starts
+            .get(line_index)
+            .ok_or(FilesError::LineTooLarge { given: line_index, max: self.line_starts.len() - 1 })?;
+        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.text.len());
+        Ok(start..end)
+    }
+}
+
+fn severity(s: Severity) -> CsSeverity {
+    match s {
+        Severity::Error => CsSeverity::Error,
+        Severity::Warning => CsSeverity::Warning,
+        Severity::Info => CsSeverity::Note,
+    }
+}
+
+fn applicability(a: Applicability) -> &'static str {
+    match a {
+        Applicability::Safe => "safe fix",
+        Applicability::Unsafe => "unsafe fix",
+        Applicability::DisplayOnly => "guidance, not applied automatically",
+    }
+}
+
+fn indent(code: &str, by: &str) -> String {
+    code.lines()
+        .map(|l| if l.is_empty() { String::new() } else { format!("{by}{l}") })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The codespan diagnostic of a finding (notes carry the recommendation and the rewrites).
+fn diagnostic(f: &Finding) -> Diagnostic<()> {
+    let mut notes = Vec::new();
+    notes.push(format!("recommended: {}: {}", f.recommendation.flow.title(), f.recommendation.reason));
+    notes.extend(f.notes.iter().map(|n| format!("note: {n}")));
+    for fix in &f.fixes {
+        let mut text = format!(
+            "help: {} ({}):\n{}",
+            fix.title,
+            applicability(fix.applicability),
+            indent(&fix.code, "    ")
+        );
+        if let Some(note) = &fix.note {
+            let _ = write!(text, "\n{note}");
+        }
+        notes.push(text);
+    }
+    let mut labels = Vec::new();
+    if let Some(ex) = &f.excerpt {
+        labels.push(Label::primary((), ex.primary.clone()).with_message(&f.primary_label));
+        labels.extend(ex.labels.iter().map(|(r, m)| Label::secondary((), r.clone()).with_message(m)));
+    }
+    Diagnostic::new(severity(f.severity))
+        .with_code(&f.rule)
+        .with_message(&f.message)
+        .with_labels(labels)
+        .with_notes(notes)
+}
+
+/// Renders one finding.
+#[must_use]
+pub fn render_finding(f: &Finding, color: bool) -> String {
+    let Some(ex) = &f.excerpt else {
+        return format!(
+            "{}:{}:{}: {} [{}]\n",
+            f.location.display(),
+            f.start.line,
+            f.start.column,
+            f.message,
+            f.rule
+        );
+    };
+    let mut line_starts = vec![0];
+    line_starts.extend(ex.text.match_indices('\n').map(|(i, _)| i + 1));
+    let file = ExcerptFile {
+        name: f.location.display().to_string(),
+        text: &ex.text,
+        first_line: ex.first_line,
+        line_starts,
+    };
+    let config = Config::default();
+    let mut buffer = if color { Buffer::ansi() } else { Buffer::no_color() };
+    match term::emit_to_write_style(&mut buffer, &config, &file, &diagnostic(f)) {
+        Ok(()) => String::from_utf8_lossy(buffer.as_slice()).into_owned(),
+        Err(e) => format!(
+            "{}:{}:{}: {} [{}] ({e})\n",
+            f.location.display(),
+            f.start.line,
+            f.start.column,
+            f.message,
+            f.rule
+        ),
+    }
+}
+
+/// Renders a whole scan: every finding, then a summary (unless `quiet`).
+#[must_use]
+pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
+    let mut out = String::new();
+    for f in &result.findings {
+        out.push_str(&render_finding(f, color));
+    }
+    if quiet {
+        return out;
+    }
+    if !result.skipped.is_empty() {
+        let _ = writeln!(out, "skipped {} file(s) or directories:", result.skipped.len());
+        for s in result.skipped.iter().take(20) {
+            let _ = writeln!(out, "  {} ({}: {})", s.path.display(), s.reason.as_str(), s.detail);
+        }
+        if result.skipped.len() > 20 {
+            let _ = writeln!(out, "  ... and {} more (see --format json)", result.skipped.len() - 20);
+        }
+    }
+    let count = |s| result.findings.iter().filter(|f| f.severity == s).count();
+    let files = result.findings.iter().map(|f| &f.path).collect::<std::collections::BTreeSet<_>>().len();
+    if result.findings.is_empty() {
+        let _ = writeln!(out, "no password-flow usage found ({} files parsed)", result.stats.parsed);
+    } else {
+        let _ = writeln!(
+            out,
+            "found {} password-flow finding(s) in {files} file(s): {} error(s), {} warning(s), {} info",
+            result.findings.len(),
+            count(Severity::Error),
+            count(Severity::Warning),
+            count(Severity::Info)
+        );
+    }
+    out
+}
+
+/// Renders `--stats`.
+#[must_use]
+pub fn render_stats(stats: &Stats) -> String {
+    let mut out = String::from("pwflow stats\n");
+    let _ = writeln!(out, "  files seen:        {}", stats.files_seen);
+    let _ = writeln!(out, "  files read:        {}", stats.files_read);
+    let skipped: usize = stats.skipped.values().sum();
+    let _ = writeln!(out, "  skipped:           {skipped}");
+    for (reason, n) in &stats.skipped {
+        let _ = writeln!(out, "    {reason:<16} {n}");
+    }
+    let _ = writeln!(out, "  prefiltered out:   {}", stats.prefiltered);
+    let _ = writeln!(out, "  parsed:            {}", stats.parsed);
+    let _ = writeln!(out, "  with syntax errors:{:>2}", stats.syntax_errors);
+    let _ = writeln!(out, "  findings:          {}", stats.findings);
+    let _ = writeln!(out, "  time (ms; read/gate/parse/match summed over workers):");
+    for key in ["walk", "read", "gate", "parse", "match", "total"] {
+        if let Some(v) = stats.time_ms.get(key) {
+            let _ = writeln!(out, "    {key:<6} {v:>10.2}");
+        }
+    }
+    out
+}

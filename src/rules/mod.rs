@@ -1,0 +1,523 @@
+//! Rules as data: loading TOML rule files, validating them, compiling their queries.
+//!
+//! A rule that cannot be compiled stops the program before any file is read, with the rule
+//! file's `path:line:column` (exit code 2).
+
+pub mod schema;
+pub mod template;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use tree_sitter::Query;
+
+use crate::checks::{self, CheckDef};
+use crate::finding::{Applicability, Flow, Severity};
+use crate::lang::Lang;
+use schema::{Doc, RuleFile};
+use template::Template;
+
+mod builtin {
+    include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+}
+
+/// A rule file that could not be loaded, with the position of the problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct RuleError {
+    /// Path of the rule file.
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// What is wrong, and what to do about it.
+    pub message: String,
+}
+
+/// A compiled query for one language.
+pub struct CompiledQuery {
+    /// The language the query was compiled for.
+    pub lang: Lang,
+    /// The query.
+    pub query: Query,
+    /// Index of the primary capture.
+    pub primary: u32,
+    /// Index of the capture where the primary span starts, if not the primary's start.
+    pub primary_start: Option<u32>,
+}
+
+/// A compiled fix template.
+pub struct FixSpec {
+    /// Imperative title.
+    pub title: String,
+    /// Flow the rewrite moves to.
+    pub flow: Flow,
+    /// How safe it is.
+    pub applicability: Applicability,
+    /// Capture replaced.
+    pub target: String,
+    /// Replacement text.
+    pub template: Template,
+    /// Variable conditions.
+    pub when: BTreeMap<String, Vec<String>>,
+    /// Extra guidance.
+    pub note: Option<Template>,
+}
+
+/// A loaded, validated rule.
+pub struct Rule {
+    /// Stable id.
+    pub id: String,
+    /// Group (`ringcentral`, `oauth-ropc`).
+    pub group: String,
+    /// Languages.
+    pub languages: Vec<Lang>,
+    /// Default severity.
+    pub severity: Severity,
+    /// Runs without being selected.
+    pub enabled: bool,
+    /// Message template.
+    pub message: Template,
+    /// Primary label template.
+    pub label: Template,
+    /// SDK template.
+    pub sdk: Option<Template>,
+    /// Prefilter literals (lower-cased).
+    pub prefilter: Vec<String>,
+    /// Queries, one per language.
+    pub queries: Vec<CompiledQuery>,
+    /// Semantic checks.
+    pub checks: Vec<&'static CheckDef>,
+    /// Documentation.
+    pub doc: Doc,
+    /// Fix templates.
+    pub fixes: Vec<FixSpec>,
+    /// Where the rule came from (for messages).
+    pub source: String,
+}
+
+impl Rule {
+    /// The compiled query for `lang`, if the rule applies to it.
+    #[must_use]
+    pub fn query_for(&self, lang: Lang) -> Option<&CompiledQuery> {
+        self.queries.iter().find(|q| q.lang == lang)
+    }
+}
+
+/// All loaded rules.
+pub struct RuleSet {
+    /// Rules, sorted by id.
+    pub rules: Vec<Rule>,
+}
+
+/// Converts a byte offset in `text` to a 1-based (line, column).
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+struct Loader<'a> {
+    path: &'a str,
+    text: &'a str,
+}
+
+impl Loader<'_> {
+    fn err(&self, offset: usize, message: impl Into<String>) -> RuleError {
+        let (line, column) = line_col(self.text, offset);
+        RuleError { path: self.path.to_owned(), line, column, message: message.into() }
+    }
+
+    /// Offset where the content of a TOML string starts, given the span of its token.
+    fn content_start(&self, span_start: usize) -> usize {
+        let rest = &self.text[span_start.min(self.text.len())..];
+        let (quote_len, multi) = if rest.starts_with("'''") || rest.starts_with("\"\"\"") {
+            (3, true)
+        } else if rest.starts_with('\'') || rest.starts_with('"') {
+            (1, false)
+        } else {
+            (0, false)
+        };
+        let mut start = span_start + quote_len;
+        if multi {
+            let after = &self.text[start.min(self.text.len())..];
+            if after.starts_with("\r\n") {
+                start += 2;
+            } else if after.starts_with('\n') {
+                start += 1;
+            }
+        }
+        start
+    }
+
+    fn template(&self, value: &toml::Spanned<String>) -> Result<Template, RuleError> {
+        Template::parse(value.get_ref())
+            .map_err(|e| self.err(self.content_start(value.span().start) + e.offset, e.message.clone()))
+    }
+
+    fn load(&self) -> Result<Rule, RuleError> {
+        let file: RuleFile = toml::from_str(self.text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            self.err(offset, format!("invalid rule file: {}", e.message()))
+        })?;
+        let id = file.id.get_ref().clone();
+        if !id.starts_with(&format!("{}/", file.group)) {
+            return Err(self.err(
+                file.id.span().start,
+                format!("rule id `{id}` must start with its group `{}/`", file.group),
+            ));
+        }
+        let mut languages = Vec::new();
+        for name in file.languages.get_ref() {
+            let Some(lang) = Lang::from_name(name) else {
+                return Err(self.err(
+                    file.languages.span().start,
+                    format!("unknown language `{name}` (known: php, javascript, typescript, tsx)"),
+                ));
+            };
+            languages.push(lang);
+        }
+        for name in file.query.keys() {
+            if Lang::from_name(name).is_none() {
+                return Err(
+                    self.err(file.query[name].span().start, format!("query for unknown language `{name}`"))
+                );
+            }
+        }
+        let check_defs = file
+            .checks
+            .iter()
+            .map(|name| {
+                let def = checks::find(name.get_ref()).ok_or_else(|| {
+                    self.err(
+                        name.span().start,
+                        format!(
+                            "unknown check `{}` (known: {})",
+                            name.get_ref(),
+                            checks::names().collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                })?;
+                if let Some(lang) = languages.iter().find(|l| !def.languages.contains(l)) {
+                    return Err(self.err(
+                        name.span().start,
+                        format!("check `{}` does not support language `{lang}`", def.name),
+                    ));
+                }
+                Ok(def)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let mut queries = Vec::new();
+        let mut capture_names: BTreeSet<String> = BTreeSet::new();
+        for &lang in &languages {
+            let text = file
+                .query
+                .get(lang.name())
+                .or_else(|| lang.query_fallback().and_then(|f| file.query.get(f.name())))
+                .ok_or_else(|| self.err(0, format!("no query for language `{lang}` (add `query.{lang}`)")))?;
+            let compiled = self.compile_query(lang, text, &file)?;
+            capture_names.extend(compiled.query.capture_names().iter().map(|s| (*s).to_owned()));
+            queries.push(compiled);
+        }
+
+        let mut known: BTreeSet<&str> = capture_names.iter().map(String::as_str).collect();
+        known.extend(check_defs.iter().flat_map(|c| c.provides.iter().copied()));
+        known.extend(checks::BUILTIN_VARS);
+        let check_vars = |t: &Template, span_start: usize| -> Result<(), RuleError> {
+            if let Some(v) = t.vars().find(|v| !known.contains(v)) {
+                return Err(self.err(
+                    self.content_start(span_start),
+                    format!(
+                        "unknown placeholder `{{{{{v}}}}}`: not a capture of the query nor a \
+                         variable of the rule's checks"
+                    ),
+                ));
+            }
+            Ok(())
+        };
+        let message = self.template(&file.message)?;
+        check_vars(&message, file.message.span().start)?;
+        let label = self.template(&file.label)?;
+        check_vars(&label, file.label.span().start)?;
+        let sdk = match &file.sdk {
+            Some(s) => {
+                let t = self.template(s)?;
+                check_vars(&t, s.span().start)?;
+                Some(t)
+            }
+            None => None,
+        };
+        let msg = message.render(|_| Some(""));
+        if msg.starts_with(|c: char| c.is_ascii_uppercase()) || msg.ends_with('.') {
+            return Err(
+                self.err(file.message.span().start, "messages start in lower case and end without a period")
+            );
+        }
+        let mut fixes = Vec::new();
+        for fix in file.fixes {
+            if !capture_names.contains(fix.target.get_ref()) {
+                return Err(self.err(
+                    fix.target.span().start,
+                    format!("fix target `{}` is not a capture of the query", fix.target.get_ref()),
+                ));
+            }
+            let template = self.template(&fix.template)?;
+            check_vars(&template, fix.template.span().start)?;
+            let note = match &fix.note {
+                Some(n) => {
+                    let t = self.template(n)?;
+                    check_vars(&t, n.span().start)?;
+                    Some(t)
+                }
+                None => None,
+            };
+            fixes.push(FixSpec {
+                title: fix.title,
+                flow: fix.flow,
+                applicability: fix.applicability,
+                target: fix.target.into_inner(),
+                template,
+                when: fix.when,
+                note,
+            });
+        }
+        let prefilter: Vec<String> =
+            file.prefilter.get_ref().iter().map(|s| s.to_ascii_lowercase()).collect();
+        if prefilter.is_empty() || prefilter.iter().any(String::is_empty) {
+            return Err(self.err(
+                file.prefilter.span().start,
+                "`prefilter` needs at least one non-empty literal: files without any are never parsed",
+            ));
+        }
+        Ok(Rule {
+            id,
+            group: file.group,
+            languages,
+            severity: file.severity,
+            enabled: file.enabled,
+            message,
+            label,
+            sdk,
+            prefilter,
+            queries,
+            checks: check_defs,
+            doc: file.doc,
+            fixes,
+            source: self.path.to_owned(),
+        })
+    }
+
+    fn compile_query(
+        &self,
+        lang: Lang,
+        text: &toml::Spanned<String>,
+        file: &RuleFile,
+    ) -> Result<CompiledQuery, RuleError> {
+        let start = self.content_start(text.span().start);
+        let query = Query::new(&lang.grammar(), text.get_ref()).map_err(|e| {
+            let (line0, col0) = line_col(self.text, start);
+            let (line, column) =
+                if e.row == 0 { (line0, col0 + e.column) } else { (line0 + e.row, e.column + 1) };
+            RuleError {
+                path: self.path.to_owned(),
+                line,
+                column,
+                message: format!("bad {lang} query ({:?}): {}", e.kind, e.message.trim()),
+            }
+        })?;
+        let index = |name: &toml::Spanned<String>| {
+            query.capture_index_for_name(name.get_ref()).ok_or_else(|| {
+                self.err(
+                    name.span().start,
+                    format!(
+                        "`{}` is not a capture of the {lang} query (captures: {})",
+                        name.get_ref(),
+                        query.capture_names().join(", ")
+                    ),
+                )
+            })
+        };
+        let primary = index(&file.primary)?;
+        let primary_start = file.primary_start.as_ref().map(index).transpose()?;
+        Ok(CompiledQuery { lang, query, primary, primary_start })
+    }
+}
+
+/// Loads one rule file's text.
+///
+/// # Errors
+/// A [`RuleError`] pointing at the problem.
+pub fn load_rule(path: &str, text: &str) -> Result<Rule, RuleError> {
+    Loader { path, text }.load()
+}
+
+impl RuleSet {
+    /// The built-in rules embedded at build time.
+    ///
+    /// # Errors
+    /// When a built-in rule is broken (a test keeps that from shipping).
+    pub fn builtin() -> Result<RuleSet, RuleError> {
+        let rules = builtin::BUILTIN_RULES
+            .iter()
+            .map(|(path, text)| load_rule(path, text))
+            .collect::<Result<Vec<_>, _>>()?;
+        RuleSet::from_rules(rules)
+    }
+
+    /// Loads every `*.toml` under `dir` (recursively), sorted by path.
+    ///
+    /// # Errors
+    /// A [`RuleError`] for the first broken file or an unreadable directory.
+    pub fn load_dir(dir: &Path) -> Result<Vec<Rule>, RuleError> {
+        let mut paths = Vec::new();
+        for entry in ignore::WalkBuilder::new(dir).standard_filters(false).build() {
+            let entry = entry.map_err(|e| RuleError {
+                path: dir.display().to_string(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read rule directory: {e}"),
+            })?;
+            if entry.file_type().is_some_and(|t| t.is_file())
+                && entry.path().extension().is_some_and(|e| e == "toml")
+            {
+                paths.push(entry.into_path());
+            }
+        }
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| {
+                let display = p.display().to_string();
+                let text = std::fs::read_to_string(p).map_err(|e| RuleError {
+                    path: display.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!("cannot read rule file: {e}"),
+                })?;
+                load_rule(&display, &text)
+            })
+            .collect()
+    }
+
+    /// Builds a set, rejecting duplicate ids.
+    ///
+    /// # Errors
+    /// When two rules share an id.
+    pub fn from_rules(mut rules: Vec<Rule>) -> Result<RuleSet, RuleError> {
+        rules.sort_by(|a, b| a.id.cmp(&b.id));
+        for pair in rules.windows(2) {
+            if pair[0].id == pair[1].id {
+                return Err(RuleError {
+                    path: pair[1].source.clone(),
+                    line: 1,
+                    column: 1,
+                    message: format!("duplicate rule id `{}` (also in {})", pair[1].id, pair[0].source),
+                });
+            }
+        }
+        Ok(RuleSet { rules })
+    }
+
+    /// Adds rules (user rule directories), rejecting duplicate ids.
+    ///
+    /// # Errors
+    /// When an id is already taken.
+    pub fn extend(self, more: Vec<Rule>) -> Result<RuleSet, RuleError> {
+        let mut rules = self.rules;
+        rules.extend(more);
+        RuleSet::from_rules(rules)
+    }
+
+    /// Looks a rule up by id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+id = "test/login"
+group = "test"
+languages = ["javascript"]
+severity = "error"
+message = "password login on {{receiver}}"
+label = "here"
+prefilter = ["login"]
+primary = "call"
+[query]
+javascript = '''
+(call_expression
+  function: (member_expression object: (_) @receiver property: (property_identifier) @m)
+  arguments: (arguments) @args
+  (#eq? @m "login")) @call
+'''
+[doc]
+what = "w"
+why = "y"
+example = "e"
+use-instead = "u"
+[[fix]]
+title = "Use the JWT flow"
+flow = "jwt"
+applicability = "unsafe"
+target = "args"
+template = "({ jwt: process.env.RC_JWT })"
+"#;
+
+    #[test]
+    fn good_rule_loads() {
+        let rule = load_rule("good.toml", GOOD).expect("valid rule");
+        assert_eq!(rule.id, "test/login");
+        assert_eq!(rule.queries.len(), 1);
+        assert_eq!(rule.fixes.len(), 1);
+    }
+
+    #[test]
+    fn bad_query_points_into_the_file() {
+        let bad = GOOD.replace("(#eq? @m \"login\")) @call", "(#eq? @m \"login\")) @call (nope");
+        let err = load_rule("bad.toml", &bad).err().expect("must fail");
+        assert_eq!(err.path, "bad.toml");
+        // The query starts on line 12 of the file; the error is on its 4th line.
+        assert_eq!(err.line, 15, "{err}");
+    }
+
+    #[test]
+    fn unknown_node_kind_is_reported() {
+        let bad = GOOD.replace("(arguments)", "(no_such_node)");
+        let err = load_rule("bad.toml", &bad).err().expect("must fail");
+        assert!(err.message.contains("NodeType"), "{err}");
+        assert_eq!(err.line, 14, "{err}");
+    }
+
+    #[test]
+    fn unknown_key_is_reported_with_its_line() {
+        let bad = GOOD.replace("severity = \"error\"", "severity = \"error\"\nsevrity = 1");
+        let err = load_rule("bad.toml", &bad).err().expect("must fail");
+        assert_eq!(err.line, 6, "{err}");
+        assert!(err.message.contains("sevrity"), "{err}");
+    }
+
+    #[test]
+    fn unknown_placeholder_and_target_are_reported() {
+        let bad = GOOD.replace("process.env.RC_JWT", "{{nothing}}");
+        let err = load_rule("bad.toml", &bad).err().expect("must fail");
+        assert!(err.message.contains("nothing"), "{err}");
+        let bad = GOOD.replace("target = \"args\"", "target = \"argz\"");
+        let err = load_rule("bad.toml", &bad).err().expect("must fail");
+        assert!(err.message.contains("argz"), "{err}");
+    }
+
+    #[test]
+    fn builtin_rules_load() {
+        let set = RuleSet::builtin().expect("built-in rules are valid");
+        assert!(!set.rules.is_empty());
+    }
+}

@@ -1,0 +1,98 @@
+//! The serde form of a rule file (TOML). Field docs here are the reference for rule authors;
+//! `rules/README.md` explains them with a worked example.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::finding::{Applicability, Flow, Severity};
+
+/// One rule file, exactly as written. Unknown keys are an error.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RuleFile {
+    /// Stable id, `<group>/<name>`. Never reused once published.
+    pub id: Spanned<String>,
+    /// Group the rule belongs to (`ringcentral`, `oauth-ropc`); `--select GROUP` selects all.
+    pub group: String,
+    /// Languages the rule applies to (`php`, `javascript`, `typescript`, `tsx`).
+    pub languages: Spanned<Vec<String>>,
+    /// Default severity.
+    pub severity: Severity,
+    /// Whether the rule runs without being selected (default: true).
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+    /// One-line message; may use `{{var}}` placeholders. Lower case, no trailing period.
+    pub message: Spanned<String>,
+    /// Text of the label under the primary span; may use placeholders.
+    pub label: Spanned<String>,
+    /// The SDK or surface the rule is about (shown in reports); may use placeholders.
+    #[serde(default)]
+    pub sdk: Option<Spanned<String>>,
+    /// Literals (ASCII, matched case-insensitively); the file is parsed for this rule only if
+    /// at least one occurs in it.
+    pub prefilter: Spanned<Vec<String>>,
+    /// Tree-sitter query per language name. A `javascript` query also serves `typescript` and
+    /// `tsx` unless they have their own.
+    pub query: BTreeMap<String, Spanned<String>>,
+    /// Capture whose node is the finding's primary span (default `match`).
+    #[serde(default = "default_primary")]
+    pub primary: Spanned<String>,
+    /// Optional capture where the primary span starts instead (e.g. the method name of a
+    /// chained call, so the finding points at `login(...)` rather than the whole chain).
+    #[serde(default)]
+    pub primary_start: Option<Spanned<String>>,
+    /// Named semantic checks (implemented in Rust) that must all accept a match.
+    #[serde(default)]
+    pub checks: Vec<Spanned<String>>,
+    /// The rule's documentation.
+    pub doc: Doc,
+    /// Suggested rewrites.
+    #[serde(default, rename = "fix")]
+    pub fixes: Vec<FixTemplate>,
+}
+
+/// Rule documentation, in clippy's fixed sections.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Doc {
+    /// What the rule finds.
+    pub what: String,
+    /// Why it is bad.
+    pub why: String,
+    /// Code that the rule reports.
+    pub example: String,
+    /// The replacement: JWT flow and authorization-code flow.
+    pub use_instead: String,
+}
+
+/// A rewrite template.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FixTemplate {
+    /// Imperative title.
+    pub title: String,
+    /// Flow the rewrite moves to.
+    pub flow: Flow,
+    /// How safe the rewrite is.
+    pub applicability: Applicability,
+    /// Capture whose node is replaced.
+    pub target: Spanned<String>,
+    /// Replacement text with `{{capture}}` / `{{var}}` placeholders.
+    pub template: Spanned<String>,
+    /// Only offer this fix when each named variable has one of the listed values.
+    #[serde(default)]
+    pub when: BTreeMap<String, Vec<String>>,
+    /// Extra guidance shown with the fix; may use placeholders.
+    #[serde(default)]
+    pub note: Option<Spanned<String>>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_primary() -> Spanned<String> {
+    Spanned::new(0..0, "match".to_owned())
+}

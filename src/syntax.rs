@@ -1,0 +1,226 @@
+//! Small helpers over tree-sitter nodes shared by the engine and the semantic checks.
+//! All traversals are iterative: a file nested 50 000 levels deep must not overflow our stack.
+
+use std::ops::Range;
+
+use tree_sitter::{Node, TreeCursor};
+
+use crate::lang::Lang;
+
+/// The source text of a node.
+#[must_use]
+pub fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
+    src.get(node.byte_range()).unwrap_or_default()
+}
+
+/// Named children, skipping comments.
+#[must_use]
+pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).filter(|c| c.kind() != "comment").collect()
+}
+
+/// Pre-order iterator over a node and all its descendants, without recursion.
+pub struct Descendants<'t> {
+    cursor: TreeCursor<'t>,
+    done: bool,
+}
+
+impl<'t> Iterator for Descendants<'t> {
+    type Item = Node<'t>;
+    fn next(&mut self) -> Option<Node<'t>> {
+        if self.done {
+            return None;
+        }
+        let node = self.cursor.node();
+        if self.cursor.goto_first_child() {
+            return Some(node);
+        }
+        loop {
+            if self.cursor.goto_next_sibling() {
+                return Some(node);
+            }
+            if !self.cursor.goto_parent() {
+                self.done = true;
+                return Some(node);
+            }
+        }
+    }
+}
+
+/// Every node under `node` (inclusive), in document order.
+#[must_use]
+pub fn descendants(node: Node<'_>) -> Descendants<'_> {
+    Descendants { cursor: node.walk(), done: false }
+}
+
+/// Whether `node` is a string literal in `lang`.
+#[must_use]
+pub fn is_string(node: Node<'_>, lang: Lang) -> bool {
+    lang.spec().string_kinds.contains(&node.kind())
+}
+
+/// Byte range of a string literal's content, without its quotes.
+#[must_use]
+pub fn string_inner_range(node: Node<'_>, src: &str) -> Range<usize> {
+    let r = node.byte_range();
+    let t = text(node, src);
+    let open = t.find(['\'', '"', '`']).filter(|&i| i < 3);
+    match open {
+        Some(i) if t.len() >= i + 2 => r.start + i + 1..r.end - 1,
+        _ => r,
+    }
+}
+
+/// The value of a string literal that has no interpolation, without quotes (escapes kept as
+/// written except `\'` and `\"`). `None` for interpolated strings and non-strings.
+#[must_use]
+pub fn string_value(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
+    if !is_string(node, lang) || matches!(node.kind(), "heredoc" | "nowdoc") {
+        return None;
+    }
+    let interpolated = named_children(node).iter().any(|c| {
+        !matches!(c.kind(), "string_content" | "string_fragment" | "escape_sequence" | "string_value")
+    });
+    if interpolated {
+        return None;
+    }
+    let inner = &src[string_inner_range(node, src)];
+    Some(inner.replace("\\'", "'").replace("\\\"", "\""))
+}
+
+/// Whether `node` is an empty literal: `''`, `""`, ``` `` ```, `null`, `undefined`.
+#[must_use]
+pub fn is_empty_literal(node: Node<'_>, src: &str, lang: Lang) -> bool {
+    if let Some(v) = string_value(node, src, lang) {
+        return v.is_empty();
+    }
+    matches!(text(node, src).to_ascii_lowercase().as_str(), "null" | "undefined" | "nil" | "none")
+}
+
+/// The key of a key/value node as plain text (`'password' =>` gives `password`), if literal.
+#[must_use]
+pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
+    match key.kind() {
+        "property_identifier" | "shorthand_property_identifier" | "identifier" | "name" => {
+            Some(text(key, src).to_owned())
+        }
+        "computed_property_name" => named_children(key).first().and_then(|k| string_value(*k, src, lang)),
+        "variable_name" => Some(text(key, src).trim_start_matches('$').to_owned()),
+        "member_expression" | "member_access_expression" => key
+            .child_by_field_name("property")
+            .or_else(|| key.child_by_field_name("name"))
+            .map(|p| text(p, src).to_owned()),
+        _ => string_value(key, src, lang),
+    }
+}
+
+/// Strips wrappers that do not change what an expression is: parentheses, `await`, TS `as`
+/// and non-null assertions.
+#[must_use]
+pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
+    loop {
+        let next = match node.kind() {
+            "parenthesized_expression"
+            | "await_expression"
+            | "non_null_expression"
+            | "as_expression"
+            | "satisfies_expression"
+            | "argument" => named_children(node).into_iter().next(),
+            _ => None,
+        };
+        match next {
+            Some(n) => node = n,
+            None => return node,
+        }
+    }
+}
+
+/// The last name in an access path: `$this->platform` and `this.platform` give `platform`,
+/// `$rcsdk` gives `rcsdk`.
+#[must_use]
+pub fn last_name(node: Node<'_>, src: &str) -> Option<String> {
+    let node = unwrap_expr(node);
+    match node.kind() {
+        "variable_name" => Some(text(node, src).trim_start_matches('$').to_owned()),
+        "identifier" | "name" | "property_identifier" | "this" => Some(text(node, src).to_owned()),
+        "member_expression" => node.child_by_field_name("property").map(|p| text(p, src).to_owned()),
+        "member_access_expression" | "nullsafe_member_access_expression" => {
+            node.child_by_field_name("name").map(|p| text(p, src).to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// The name of the method or function a call expression calls (`login` in `$p->login()`).
+#[must_use]
+pub fn called_name(node: Node<'_>, src: &str) -> Option<String> {
+    let node = unwrap_expr(node);
+    match node.kind() {
+        "member_call_expression" | "nullsafe_member_call_expression" | "scoped_call_expression" => {
+            node.child_by_field_name("name").map(|n| text(n, src).to_owned())
+        }
+        "function_call_expression" => node.child_by_field_name("function").map(|n| text(n, src).to_owned()),
+        "call_expression" => {
+            let f = node.child_by_field_name("function")?;
+            match f.kind() {
+                "member_expression" => f.child_by_field_name("property").map(|p| text(p, src).to_owned()),
+                _ => Some(text(f, src).to_owned()),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Indentation (leading spaces and tabs) of the line holding `offset`.
+#[must_use]
+pub fn indentation_at(src: &str, offset: usize) -> &str {
+    let start = src[..offset.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line = &src[start..];
+    let width = line.len() - line.trim_start_matches([' ', '\t']).len();
+    &line[..width]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(lang: Lang, src: &str) -> tree_sitter::Tree {
+        let mut p = tree_sitter::Parser::new();
+        p.set_language(&lang.grammar()).expect("grammar");
+        p.parse(src, None).expect("tree")
+    }
+
+    #[test]
+    fn descendants_visit_every_node_once() {
+        let src = "f(a, [b, {c: 'd'}]);";
+        let tree = parse(Lang::JavaScript, src);
+        let mut cursor = tree.walk();
+        let mut expected = 0;
+        // Count with the cursor directly to compare.
+        let mut stack = vec![tree.root_node()];
+        while let Some(n) = stack.pop() {
+            expected += 1;
+            stack.extend(n.children(&mut cursor));
+        }
+        assert_eq!(descendants(tree.root_node()).count(), expected);
+    }
+
+    #[test]
+    fn string_values() {
+        let src = "<?php $a = ['k' => \"v\", 'x' => \"$y\"];";
+        let tree = parse(Lang::Php, src);
+        let strings: Vec<_> = descendants(tree.root_node())
+            .filter(|n| is_string(*n, Lang::Php))
+            .map(|n| string_value(n, src, Lang::Php))
+            .collect();
+        assert_eq!(strings, [Some("k".into()), Some("v".into()), Some("x".into()), None]);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let src = format!("x = {}1{};", "[".repeat(20_000), "]".repeat(20_000));
+        let tree = parse(Lang::JavaScript, &src);
+        assert!(descendants(tree.root_node()).count() > 20_000);
+    }
+}

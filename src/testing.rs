@@ -1,0 +1,161 @@
+//! The rule-fixture harness, shared by the built-in tests and users' rules.
+//!
+//! Layout: `<fixtures>/<rule id>/positive*.<ext>` and `negative*.<ext>`. In positive files every
+//! line that must report carries `expect: <rule id>[, <rule id>...]`; every other line must be
+//! silent. Negative files must be silent. Each file is scanned with the default rule set plus
+//! the rule under test (so an off-by-default rule is tested, and its near-misses still show if
+//! another rule fires on them).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::context::ProjectContext;
+use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, Worker};
+use crate::finding::Finding;
+use crate::lang::Lang;
+use crate::rules::RuleSet;
+
+#[allow(clippy::expect_used)] // reason: constant pattern
+static EXPECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"expect:\s*([A-Za-z0-9_/.\-]+(?:\s*,\s*[A-Za-z0-9_/.\-]+)*)").expect("valid regex")
+});
+
+/// The outcome of one expected or reported (line, rule).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CaseResult {
+    /// Expected and reported.
+    Passed,
+    /// Expected, not reported.
+    Missing,
+    /// Reported, not expected.
+    Noisy,
+}
+
+/// One (file, line, rule) case.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Case {
+    /// Fixture file.
+    pub file: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// Rule id.
+    pub rule: String,
+    /// Result.
+    pub result: CaseResult,
+}
+
+/// The fixtures of one rule.
+#[derive(Debug, Default)]
+pub struct RuleFixtures {
+    /// Positive files.
+    pub positive: Vec<PathBuf>,
+    /// Negative files.
+    pub negative: Vec<PathBuf>,
+}
+
+/// Fixture files of `rule_id` under `root`, sorted.
+#[must_use]
+pub fn fixtures_of(root: &Path, rule_id: &str) -> RuleFixtures {
+    let dir = root.join(rule_id);
+    let mut out = RuleFixtures::default();
+    let Ok(entries) = std::fs::read_dir(&dir) else { return out };
+    let mut paths: Vec<PathBuf> =
+        entries.flatten().map(|e| e.path()).filter(|p| Lang::from_path(p).is_some()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        if name.starts_with("positive") {
+            out.positive.push(p);
+        } else if name.starts_with("negative") {
+            out.negative.push(p);
+        }
+    }
+    out
+}
+
+/// The (line, rule) pairs a positive file expects.
+#[must_use]
+pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
+    let mut out = BTreeSet::new();
+    for (i, line) in text.lines().enumerate() {
+        if let Some(c) = EXPECT.captures(line) {
+            for id in c[1].split(',') {
+                out.insert((i + 1, id.trim().to_owned()));
+            }
+        }
+    }
+    out
+}
+
+/// Scans one fixture file with the default rules plus `rule_id`.
+///
+/// # Errors
+/// Unreadable files, unknown language, or a skipped file (a fixture must be scanned).
+pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Finding>, String> {
+    let lang = Lang::from_path(file).ok_or_else(|| format!("{}: unknown language", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let rules: Vec<ActiveRule<'_>> = set
+        .rules
+        .iter()
+        .filter(|r| r.enabled || r.id == rule_id)
+        .map(|rule| ActiveRule { rule, severity: rule.severity })
+        .collect();
+    let options = EngineOptions {
+        show_secrets: false,
+        jwt_var: "RC_JWT".to_owned(),
+        max_filesize: 64 << 20,
+        parse_timeout: std::time::Duration::from_secs(30),
+        no_ignore: true,
+    };
+    let engine = Engine::new(rules, options, ProjectContext::default()).map_err(|e| e.to_string())?;
+    let report = engine.check_bytes(file, file, lang, &bytes, &mut Worker::default());
+    match report.outcome {
+        Outcome::Scanned { findings, .. } => Ok(findings),
+        Outcome::Prefiltered => Ok(Vec::new()),
+        Outcome::Skipped(s) => {
+            Err(format!("{}: skipped ({}: {})", file.display(), s.reason.as_str(), s.detail))
+        }
+    }
+}
+
+/// Runs every fixture of `rule_id`, returning one case per expected or reported finding.
+///
+/// # Errors
+/// A fixture that cannot be scanned.
+pub fn run_rule(set: &RuleSet, root: &Path, rule_id: &str) -> Result<Vec<Case>, String> {
+    let fixtures = fixtures_of(root, rule_id);
+    let mut cases = Vec::new();
+    for (file, positive) in
+        fixtures.positive.iter().map(|f| (f, true)).chain(fixtures.negative.iter().map(|f| (f, false)))
+    {
+        let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let expected = if positive { expectations(&text) } else { BTreeSet::new() };
+        let found: BTreeSet<(usize, String)> =
+            scan_fixture(set, rule_id, file)?.into_iter().map(|f| (f.start.line, f.rule)).collect();
+        for (line, rule) in expected.union(&found) {
+            let result =
+                match (expected.contains(&(*line, rule.clone())), found.contains(&(*line, rule.clone()))) {
+                    (true, true) => CaseResult::Passed,
+                    (true, false) => CaseResult::Missing,
+                    _ => CaseResult::Noisy,
+                };
+            cases.push(Case { file: file.clone(), line: *line, rule: rule.clone(), result });
+        }
+    }
+    Ok(cases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_parsed() {
+        let e = expectations("a // expect: x/y\nb\nc # expect: x/y, z/w\n");
+        let v: Vec<_> = e.into_iter().collect();
+        assert_eq!(v, [(1, "x/y".into()), (3, "x/y".into()), (3, "z/w".into())]);
+    }
+}

@@ -1,0 +1,189 @@
+//! Finding the files to scan: `ignore`'s parallel walker (respects `.gitignore`, skips VCS
+//! directories), with vendored trees and minified bundles skipped and recorded.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use ignore::{DirEntry, WalkBuilder, WalkState};
+
+use crate::context::is_project_marker;
+use crate::finding::{SkipReason, Skipped};
+use crate::lang::Lang;
+
+/// Directory names holding third-party code, skipped unless `--no-ignore`.
+pub const VENDORED_DIRS: &[&str] = &["vendor", "node_modules", "bower_components"];
+/// Version-control directories, never scanned.
+const VCS_DIRS: &[&str] = &[".git", ".hg", ".svn"];
+
+/// How to walk.
+#[derive(Debug, Clone)]
+pub struct WalkOptions {
+    /// Also scan ignored, vendored and minified files.
+    pub no_ignore: bool,
+    /// Follow symbolic links.
+    pub follow: bool,
+    /// Walker threads.
+    pub threads: usize,
+    /// Files larger than this are skipped.
+    pub max_filesize: u64,
+}
+
+/// A file to scan.
+#[derive(Debug, Clone)]
+pub struct FileEntry {
+    /// Path to open.
+    pub path: PathBuf,
+    /// Index of the root it was found under.
+    pub root: usize,
+    /// Its language.
+    pub lang: Lang,
+}
+
+/// What the walk found.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Files to scan, sorted by path.
+    pub files: Vec<FileEntry>,
+    /// Manifests and `.env` files (evidence of RingCentral projects).
+    pub markers: Vec<PathBuf>,
+    /// Files and directories not scanned, with the reason.
+    pub skipped: Vec<Skipped>,
+    /// Regular files seen (of any type).
+    pub seen: usize,
+}
+
+/// Whether a file name marks a minified bundle.
+#[must_use]
+pub fn is_minified_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".min.js", ".min.mjs", ".min.cjs", "-min.js", ".bundle.js", ".chunk.js"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+}
+
+#[derive(Default)]
+struct Shared {
+    files: Vec<FileEntry>,
+    markers: Vec<PathBuf>,
+    skipped: Vec<Skipped>,
+    seen: usize,
+}
+
+fn lock(m: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
+    // A panic in another walker thread cannot leave the lists half-written in a way that matters.
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Walks every root.
+#[must_use]
+pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
+    let shared = Arc::new(Mutex::new(Shared::default()));
+    for (root_index, root) in roots.iter().enumerate() {
+        let mut builder = WalkBuilder::new(root);
+        builder
+            .hidden(false)
+            .follow_links(opts.follow)
+            .threads(opts.threads)
+            .git_ignore(!opts.no_ignore)
+            .git_exclude(!opts.no_ignore)
+            .git_global(!opts.no_ignore)
+            .ignore(!opts.no_ignore)
+            .parents(!opts.no_ignore)
+            .require_git(false);
+        let no_ignore = opts.no_ignore;
+        let filter_shared = Arc::clone(&shared);
+        builder.filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            if !is_dir || entry.depth() == 0 {
+                return true;
+            }
+            let name = entry.file_name().to_string_lossy();
+            if VCS_DIRS.contains(&name.as_ref()) {
+                return false;
+            }
+            if !no_ignore && VENDORED_DIRS.contains(&name.as_ref()) {
+                lock(&filter_shared).skipped.push(Skipped {
+                    path: entry.path().to_path_buf(),
+                    reason: SkipReason::Vendored,
+                    detail: "vendored dependencies (use --no-ignore to scan them)".to_owned(),
+                });
+                return false;
+            }
+            true
+        });
+        let shared_ref = &*shared;
+        builder.build_parallel().run(|| {
+            Box::new(move |result| {
+                match result {
+                    Ok(entry) => visit(&entry, root_index, opts, shared_ref),
+                    Err(err) => lock(shared_ref).skipped.push(walk_error(root, &err)),
+                }
+                WalkState::Continue
+            })
+        });
+    }
+    let shared = Arc::try_unwrap(shared).map_or_else(
+        |arc| std::mem::take(&mut *lock(&arc)),
+        |m| m.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner),
+    );
+    let mut shared = shared;
+    shared.files.sort_by(|a, b| a.path.cmp(&b.path));
+    shared.markers.sort();
+    shared.skipped.sort();
+    Walked { files: shared.files, markers: shared.markers, skipped: shared.skipped, seen: shared.seen }
+}
+
+fn visit(entry: &DirEntry, root: usize, opts: &WalkOptions, shared: &Mutex<Shared>) {
+    let Some(file_type) = entry.file_type() else { return };
+    if file_type.is_dir() {
+        return;
+    }
+    let path = entry.path();
+    if is_project_marker(path) {
+        lock(shared).markers.push(path.to_path_buf());
+    }
+    let Some(lang) = Lang::from_path(path) else {
+        if file_type.is_file() {
+            lock(shared).seen += 1;
+        }
+        return;
+    };
+    let skip = |reason, detail: String| Skipped { path: path.to_path_buf(), reason, detail };
+    let skipped = if !file_type.is_file() && !file_type.is_symlink() {
+        Some(skip(SkipReason::Unreadable, "not a regular file (FIFO, socket or device)".to_owned()))
+    } else if !opts.no_ignore && path.file_name().and_then(|n| n.to_str()).is_some_and(is_minified_name) {
+        Some(skip(SkipReason::Minified, "minified bundle (by name)".to_owned()))
+    } else {
+        match entry.metadata() {
+            Ok(meta) if meta.is_file() && meta.len() > opts.max_filesize => Some(skip(
+                SkipReason::TooLarge,
+                format!("{} bytes, over --max-filesize {}", meta.len(), opts.max_filesize),
+            )),
+            Ok(meta) if !meta.is_file() => {
+                Some(skip(SkipReason::Unreadable, "not a regular file (FIFO, socket or device)".to_owned()))
+            }
+            Ok(_) => None,
+            Err(e) => Some(skip(SkipReason::Unreadable, e.to_string())),
+        }
+    };
+    let mut shared = lock(shared);
+    shared.seen += 1;
+    match skipped {
+        Some(s) => shared.skipped.push(s),
+        None => shared.files.push(FileEntry { path: path.to_path_buf(), root, lang }),
+    }
+}
+
+fn walk_error(root: &Path, err: &ignore::Error) -> Skipped {
+    let path = error_path(err).unwrap_or(root).to_path_buf();
+    Skipped { path, reason: SkipReason::Unreadable, detail: err.to_string() }
+}
+
+fn error_path(err: &ignore::Error) -> Option<&Path> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_path(err),
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}

@@ -1,0 +1,318 @@
+//! CLI tests (assert_cmd): exit codes, stats, skipped files, redaction, output formats.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn pwflow() -> Command {
+    let mut cmd = Command::cargo_bin("pwflow").expect("binary builds");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn write(dir: &Path, rel: &str, contents: impl AsRef<[u8]>) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().expect("has parent")).expect("mkdir");
+    fs::write(path, contents).expect("write");
+}
+
+const PHP_PASSWORD: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$rcsdk = new SDK('id', 'secret', SDK::SERVER_PRODUCTION);\n$platform = $rcsdk->platform();\n$platform->login('18881112233', '101', 'hunter2');\n";
+const PHP_JWT: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 'secret', SDK::SERVER_PRODUCTION))->platform();\n$platform->login(['jwt' => getenv('RC_JWT')]);\n";
+const JS_PASSWORD: &str = "const { SDK } = require('@ringcentral/sdk');\nconst platform = new SDK({ server: SDK.server.production }).platform();\nplatform.login({ username: process.env.RC_USERNAME, password: 'S3cr3t!' });\n";
+
+/// A small project: one PHP and one JS finding, a JWT call, vendored and ignored copies.
+fn project() -> TempDir {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "app/login.php", PHP_PASSWORD);
+    write(d, "app/jwt.php", PHP_JWT);
+    write(d, "web/login.js", JS_PASSWORD);
+    write(d, "web/readme.txt", "platform.login({ username, password }) in prose");
+    write(d, "vendor/acme/login.php", PHP_PASSWORD);
+    write(d, "node_modules/x/index.js", JS_PASSWORD);
+    write(d, "dist/app.min.js", JS_PASSWORD);
+    write(d, "ignored/login.php", PHP_PASSWORD);
+    write(d, ".gitignore", "ignored/\n");
+    dir
+}
+
+#[test]
+fn exit_code_is_1_with_findings_and_0_without() {
+    let dir = project();
+    pwflow().arg("check").arg(dir.path()).assert().code(1);
+    pwflow()
+        .arg("check")
+        .arg(dir.path().join("app/jwt.php"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no password-flow usage found"));
+}
+
+#[test]
+fn usage_and_config_errors_exit_2() {
+    let dir = project();
+    pwflow()
+        .args(["check", "does/not/exist"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no such file"));
+    pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--select", "nope/nothing"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("matches no rule"));
+    pwflow().args(["check", "--fail-on", "fatal"]).assert().code(2);
+    pwflow().args(["explain", "ringcentral/nope"]).assert().code(2);
+}
+
+#[test]
+fn broken_rule_file_fails_at_start_with_its_position() {
+    let dir = project();
+    let rules = TempDir::new().expect("tempdir");
+    write(
+        rules.path(),
+        "bad.toml",
+        "id = \"custom/bad\"\ngroup = \"custom\"\nlanguages = [\"php\"]\nseverity = \"error\"\nmessage = \"m\"\nlabel = \"l\"\nprefilter = [\"x\"]\n[query]\nphp = '''\n(function_call_expression\n  (no_such_node))\n'''\n[doc]\nwhat = \"w\"\nwhy = \"w\"\nexample = \"e\"\nuse-instead = \"u\"\n",
+    );
+    pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .arg("--rules")
+        .arg(rules.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.toml:11:4"));
+}
+
+#[test]
+fn fail_on_threshold_applies() {
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "keycloak.js",
+        "axios.post(url, { grant_type: 'password', username: u, password: p });\n",
+    );
+    // The generic group is off by default.
+    pwflow().arg("check").arg(dir.path()).assert().code(0);
+    pwflow().arg("check").arg(dir.path()).args(["--extend-select", "oauth-ropc"]).assert().code(1);
+    pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--extend-select", "oauth-ropc", "--fail-on", "error"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn vendored_minified_and_ignored_files_are_skipped_and_counted() {
+    let dir = project();
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--stats"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let paths: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(paths, ["app/login.php", "web/login.js"]);
+    let skipped: Vec<(String, String)> = doc["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| {
+            (s["path"].as_str().expect("path").to_owned(), s["reason"].as_str().expect("reason").to_owned())
+        })
+        .collect();
+    assert!(skipped.contains(&("vendor".into(), "vendored".into())), "{skipped:?}");
+    assert!(skipped.contains(&("node_modules".into(), "vendored".into())), "{skipped:?}");
+    assert!(skipped.contains(&("dist/app.min.js".into(), "minified".into())), "{skipped:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("prefiltered out:"), "{stderr}");
+    assert!(stderr.contains("vendored"), "{stderr}");
+    assert_eq!(doc["stats"]["skipped"]["vendored"], 2);
+    // jwt.php has `login` so it is parsed; nothing is prefiltered in this tiny project but
+    // the three code files with findings or logins are parsed.
+    assert_eq!(doc["stats"]["parsed"], 3);
+
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--no-ignore"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        doc["findings"].as_array().expect("findings").len(),
+        6,
+        "vendor, node_modules, min.js and ignored/ are scanned"
+    );
+}
+
+#[test]
+fn files_without_candidate_literals_are_never_parsed() {
+    let dir = TempDir::new().expect("tempdir");
+    for i in 0..20 {
+        write(dir.path(), &format!("src/m{i}.js"), "export const add = (a, b) => a + b;\n");
+    }
+    write(dir.path(), "src/login.js", JS_PASSWORD);
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["stats"]["prefiltered"], 20);
+    assert_eq!(doc["stats"]["parsed"], 1);
+}
+
+#[test]
+fn bad_files_are_skipped_with_a_reason_and_the_scan_goes_on() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "bin.php", b"<?php login(\x00\x01\x02 ?>".as_slice());
+    write(dir.path(), "latin1.php", b"<?php // caf\xe9\n$platform->login('u', '1', 'p');\n".as_slice());
+    write(dir.path(), "big.js", format!("// login\n{}", "x".repeat(2048)));
+    write(dir.path(), "ok.php", PHP_PASSWORD);
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--max-filesize", "1K"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let reasons: Vec<(String, String)> = doc["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| {
+            (s["path"].as_str().expect("path").to_owned(), s["reason"].as_str().expect("reason").to_owned())
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("big.js".into(), "too-large".into()),
+            ("bin.php".into(), "binary".into()),
+            ("latin1.php".into(), "invalid-utf8".into())
+        ]
+    );
+    assert_eq!(doc["findings"].as_array().expect("findings").len(), 1);
+}
+
+#[test]
+fn literal_passwords_are_redacted_unless_asked() {
+    let dir = project();
+    for format in ["human", "json"] {
+        let out = pwflow()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--format", format])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            !stdout.contains("hunter2") && !stdout.contains("S3cr3t!"),
+            "{format} leaks a secret:\n{stdout}"
+        );
+        assert!(stdout.contains("***"), "{format} shows no mask");
+    }
+    let out =
+        pwflow().arg("check").arg(dir.path()).arg("--show-secrets").assert().code(1).get_output().clone();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("hunter2"));
+}
+
+#[test]
+fn json_has_positions_flow_and_suggestions() {
+    let dir = project();
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["schema_version"], 1);
+    let php = &doc["findings"][0];
+    assert_eq!(php["rule"], "ringcentral/php-password-login");
+    assert_eq!(php["severity"], "error");
+    assert_eq!(php["start"], serde_json::json!({"line": 5, "column": 12}));
+    assert_eq!(php["end"], serde_json::json!({"line": 5, "column": 50}));
+    assert_eq!(php["recommendation"]["flow"], "jwt");
+    assert_eq!(php["fixes"][0]["flow"], "jwt");
+    assert_eq!(php["fixes"][0]["code"], "$platform->login(['jwt' => getenv('RC_JWT')]);");
+    assert_eq!(php["fixes"][1]["applicability"], "display-only");
+    assert!(php["fixes"][1]["code"].as_str().expect("code").contains("parseAuthRedirectUrl"));
+    let js = &doc["findings"][1];
+    assert_eq!(js["fixes"][0]["code"], "platform.login({ jwt: process.env.RC_JWT });");
+}
+
+#[test]
+fn project_manifest_gives_ringcentral_context() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "src/token.js", "export const body = 'grant_type=password&username=' + u;\n");
+    pwflow().arg("check").arg(dir.path()).assert().code(0);
+    write(dir.path(), "package.json", r#"{"dependencies": {"@ringcentral/sdk": "^5.0.0"}}"#);
+    pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("ringcentral/password-grant-request"))
+        .stdout(predicate::str::contains("package.json depends on @ringcentral/sdk"));
+}
+
+#[test]
+fn human_output_is_rustc_style_and_uncoloured_when_piped() {
+    let dir = project();
+    let out = pwflow().arg("check").arg(dir.path().join("app")).assert().code(1).get_output().clone();
+    let stdout = String::from_utf8_lossy(&out.stdout).replace(&dir.path().display().to_string(), "[TMP]");
+    assert!(!stdout.contains('\u{1b}'), "no colour when piped");
+    insta::assert_snapshot!("human_app_dir", stdout);
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path().join("app"))
+        .args(["--color", "always"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(String::from_utf8_lossy(&out.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn rules_and_explain() {
+    pwflow()
+        .arg("rules")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ringcentral/php-password-login"))
+        .stdout(predicate::str::contains("oauth-ropc/password-grant-request   warning  off"));
+    pwflow()
+        .args(["explain", "ringcentral/js-password-login"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## Use instead"))
+        .stdout(predicate::str::contains("platform.login({ jwt: process.env.RC_JWT })"));
+}

@@ -1,0 +1,72 @@
+//! Every rule against its fixtures: the exact set of findings in positive files, silence in
+//! negative files, and a snapshot of the rendered diagnostics with their rewrites.
+
+use std::path::{Path, PathBuf};
+
+use pwflow::report::human::render_finding;
+use pwflow::rules::RuleSet;
+use pwflow::testing::{CaseResult, fixtures_of, run_rule, scan_fixture};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+#[test]
+fn every_rule_matches_its_fixtures_exactly() {
+    let set = RuleSet::builtin().expect("built-in rules load");
+    let mut failures = Vec::new();
+    let mut passed = 0;
+    for rule in &set.rules {
+        let cases = run_rule(&set, &root(), &rule.id).expect("fixtures scan");
+        for case in cases {
+            match case.result {
+                CaseResult::Passed => passed += 1,
+                _ => failures.push(format!(
+                    "{:?}: {}:{} {}",
+                    case.result,
+                    case.file.strip_prefix(root()).unwrap_or(&case.file).display(),
+                    case.line,
+                    case.rule
+                )),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(passed >= 60, "only {passed} expected findings across all fixtures");
+}
+
+#[test]
+fn positive_fixtures_render_as_snapshots() {
+    let set = RuleSet::builtin().expect("built-in rules load");
+    for rule in &set.rules {
+        for file in fixtures_of(&root(), &rule.id).positive {
+            let findings = scan_fixture(&set, &rule.id, &file).expect("fixture scans");
+            let rel = file.strip_prefix(root()).expect("under fixtures").to_string_lossy().replace('\\', "/");
+            let mut out = String::new();
+            for mut f in findings {
+                f.path = PathBuf::from(&rel);
+                f.location = PathBuf::from(&rel);
+                out.push_str(&render_finding(&f, false));
+            }
+            let name = rel.replace(['/', '.'], "__");
+            insta::with_settings!({ snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false, description => rel.as_str() }, {
+                insta::assert_snapshot!(name, out);
+            });
+        }
+    }
+}
+
+#[test]
+fn secrets_never_appear_in_rendered_fixtures() {
+    let set = RuleSet::builtin().expect("built-in rules load");
+    for rule in &set.rules {
+        for file in fixtures_of(&root(), &rule.id).positive {
+            for f in scan_fixture(&set, &rule.id, &file).expect("fixture scans") {
+                let text = render_finding(&f, false) + &serde_json::to_string(&f).expect("json");
+                for secret in ["hunter2", "S3cr3t!"] {
+                    assert!(!text.contains(secret), "{} leaks {secret}:\n{text}", file.display());
+                }
+            }
+        }
+    }
+}

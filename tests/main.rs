@@ -1,0 +1,5 @@
+//! Integration tests: one binary (ripgrep's layout), one module per concern.
+
+mod cli;
+mod fixtures;
+mod meta;
