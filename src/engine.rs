@@ -360,6 +360,7 @@ impl<'r> Engine<'r> {
         let mut findings: Vec<Finding> =
             raw.into_iter().map(|r| self.build(display, src, &lines, &context, &secrets, r)).collect();
         findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
+        assign_fingerprints(&mut findings, src, &secrets);
         findings
     }
 
@@ -451,6 +452,7 @@ impl<'r> Engine<'r> {
             fixes,
             snippet: dedent(&redact::redact_slice(src, lines.line_span(&raw.range), secrets)),
             excerpt: Some(excerpt),
+            fingerprint: String::new(),
         }
     }
 }
@@ -495,6 +497,33 @@ fn excerpt(
 
 fn fix_applies(fix: &FixSpec, bindings: &Bindings) -> bool {
     fix.when.iter().all(|(var, values)| bindings.get(var).is_some_and(|v| values.iter().any(|x| x == v)))
+}
+
+/// The matched code as the fingerprint sees it: secrets masked, all whitespace removed.
+fn normalized_code(src: &str, range: &Range<usize>, secrets: &[Range<usize>]) -> String {
+    let masked = redact::redact_slice(src, range.clone(), secrets);
+    masked.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Sets each finding's fingerprint; findings must be sorted by position, so the occurrence
+/// index counts earlier findings of the same rule with the same code in the file.
+fn assign_fingerprints(findings: &mut [Finding], src: &str, secrets: &[Range<usize>]) {
+    use sha2::{Digest, Sha256};
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for f in findings.iter_mut() {
+        let code = normalized_code(src, &f.range, secrets);
+        let occurrence = seen.iter().filter(|(r, c)| *r == f.rule && *c == code).count();
+        let mut hasher = Sha256::new();
+        for part in
+            [f.rule.as_str(), &f.path.to_string_lossy().replace('\\', "/"), &code, &occurrence.to_string()]
+        {
+            hasher.update(part.as_bytes());
+            hasher.update([0]);
+        }
+        let digest = hasher.finalize();
+        f.fingerprint = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+        seen.push((f.rule.clone(), code));
+    }
 }
 
 /// Removes the indentation common to all non-blank lines.
@@ -570,6 +599,12 @@ mod tests {
         assert_eq!(idx.position(3), Position { line: 2, column: 1 });
         assert_eq!(idx.position(7), Position { line: 2, column: 4 });
         assert_eq!(idx.line_span(&(4..5)), 3..8);
+    }
+
+    #[test]
+    fn fingerprints_ignore_whitespace_and_count_occurrences() {
+        assert_eq!(normalized_code("a( 1,\n  2 )", &(0..11), &[]), "a(1,2)");
+        assert_eq!(normalized_code("x('pw')", &(0..7), std::slice::from_ref(&(3..5))), "x('***')");
     }
 
     #[test]

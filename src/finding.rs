@@ -172,6 +172,10 @@ pub struct Finding {
     pub fixes: Vec<Fix>,
     /// The source lines of the primary span, secrets redacted.
     pub snippet: String,
+    /// Content-based identity: hash of rule id, path relative to the scan root, the matched
+    /// code without whitespace and secrets, and the occurrence index of that code in the file.
+    /// Never line numbers, so moving or reformatting code keeps it.
+    pub fingerprint: String,
     /// The lines around the finding for rendering (secrets redacted); not serialized.
     #[serde(skip)]
     pub excerpt: Option<Excerpt>,
