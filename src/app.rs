@@ -158,7 +158,11 @@ fn ms(d: Duration) -> f64 {
 ///
 /// # Errors
 /// A root that does not exist.
-pub fn scan(args: &CheckArgs, engine_rules: Vec<ActiveRule<'_>>) -> Result<ScanResult> {
+pub fn scan(
+    args: &CheckArgs,
+    engine_rules: Vec<ActiveRule<'_>>,
+    known_rules: &[String],
+) -> Result<ScanResult> {
     let started = Instant::now();
     for root in &args.paths {
         if std::fs::symlink_metadata(root).is_err() {
@@ -186,6 +190,7 @@ pub fn scan(args: &CheckArgs, engine_rules: Vec<ActiveRule<'_>>) -> Result<ScanR
         max_filesize: args.max_filesize,
         parse_timeout: Duration::from_millis(args.parse_timeout_ms),
         no_ignore: args.no_ignore,
+        known_rules: known_rules.to_vec(),
     };
     let engine = Engine::new(engine_rules, options, project)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -260,7 +265,7 @@ fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
 fn check(args: &CheckArgs) -> Result<ExitStatus> {
     let set = load_rules(&args.rule_dirs)?;
     let active = select(&set, &args.select, &args.extend_select, &args.ignore)?;
-    let result = scan(args, active)?;
+    let result = scan(args, active, &set.known_names())?;
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = use_color(args.color, to_terminal);
     let rendered = match args.format {
@@ -276,7 +281,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     if args.stats {
         write_stderr(&report::human::render_stats(&result.stats))?;
     }
-    let failing = result.findings.iter().any(|f| f.severity >= args.fail_on);
+    let failing = result.findings.iter().any(|f| f.is_active() && f.severity >= args.fail_on);
     Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
 }
 

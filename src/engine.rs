@@ -17,6 +17,7 @@ use crate::lang::Lang;
 use crate::prefilter::{Prefilter, PrefilterError};
 use crate::redact;
 use crate::rules::{FixSpec, Rule};
+use crate::suppress;
 use crate::syntax::{indentation_at, text};
 
 /// A rule as it runs: the rule and its effective severity.
@@ -40,6 +41,8 @@ pub struct EngineOptions {
     pub parse_timeout: Duration,
     /// Also scan minified files.
     pub no_ignore: bool,
+    /// Every rule id and group that exists (active or not), to validate suppression comments.
+    pub known_rules: Vec<String>,
 }
 
 /// Everything needed to scan files; shared by all workers.
@@ -341,9 +344,23 @@ impl<'r> Engine<'r> {
                 });
                 if accepted {
                     let targets = captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
-                    raw.push(RawFinding { rule: index, range, bindings, captures: targets });
+                    raw.push(RawFinding {
+                        rule: index,
+                        range,
+                        bindings,
+                        captures: targets,
+                        suppressed: None,
+                    });
                 }
             }
+        }
+        let has_directives = memchr::memmem::find(src.as_bytes(), suppress::MARKER.as_bytes()).is_some();
+        if raw.is_empty() && !has_directives {
+            return Vec::new();
+        }
+        let lines = LineIndex::new(src);
+        if has_directives {
+            self.apply_suppressions(tree.root_node(), src, lang, &lines, &mut raw);
         }
         if raw.is_empty() {
             return Vec::new();
@@ -356,12 +373,59 @@ impl<'r> Engine<'r> {
             s
         };
         secrets = redact::normalize(secrets);
-        let lines = LineIndex::new(src);
         let mut findings: Vec<Finding> =
             raw.into_iter().map(|r| self.build(display, src, &lines, &context, &secrets, r)).collect();
         findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
         assign_fingerprints(&mut findings, src, &secrets);
         findings
+    }
+
+    /// Marks suppressed findings and adds findings for invalid and unused suppressions.
+    fn apply_suppressions(
+        &self,
+        root: Node<'_>,
+        src: &str,
+        lang: Lang,
+        lines: &LineIndex<'_>,
+        raw: &mut Vec<RawFinding<'_>>,
+    ) {
+        let known = |id: &str| self.options.known_rules.iter().any(|k| k == id);
+        let mut suppressions = suppress::find(root, src, lang, &known);
+        for r in raw.iter_mut() {
+            let row = lines.position(r.range.start).line - 1;
+            let id = &self.rules[r.rule].rule.id;
+            if let Some(s) = suppressions.iter_mut().find(|s| s.covers(id, row)) {
+                s.used = true;
+                r.suppressed = Some(s.reason.clone());
+            }
+        }
+        let meta = |id: &str| self.rules.iter().position(|a| a.rule.id == id);
+        let active = |name: &str| {
+            self.rules.iter().any(|a| {
+                a.rule.id == name || a.rule.group == name || a.rule.id.starts_with(&format!("{name}/"))
+            })
+        };
+        for s in suppressions {
+            let mut bindings = Bindings::default();
+            bindings.var("rules", s.rules.join(", "));
+            let rule = match &s.problem {
+                Some(problem) => {
+                    bindings.var("problem", problem.clone());
+                    meta("pwflow/invalid-suppression")
+                }
+                None if !s.used && s.rules.iter().any(|r| active(r)) => meta("pwflow/unused-suppression"),
+                None => None,
+            };
+            if let Some(rule) = rule {
+                raw.push(RawFinding {
+                    rule,
+                    range: s.range,
+                    bindings,
+                    captures: Vec::new(),
+                    suppressed: None,
+                });
+            }
+        }
     }
 
     fn build(
@@ -453,6 +517,8 @@ impl<'r> Engine<'r> {
             snippet: dedent(&redact::redact_slice(src, lines.line_span(&raw.range), secrets)),
             excerpt: Some(excerpt),
             fingerprint: String::new(),
+            suppressed: raw.suppressed.clone(),
+            baselined: false,
         }
     }
 }
@@ -463,6 +529,8 @@ struct RawFinding<'t> {
     range: Range<usize>,
     bindings: Bindings,
     captures: Vec<(String, Node<'t>)>,
+    /// The reason of the suppression comment that covers it.
+    suppressed: Option<String>,
 }
 
 /// The redacted lines covering a finding and its labels.

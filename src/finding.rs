@@ -176,6 +176,12 @@ pub struct Finding {
     /// code without whitespace and secrets, and the occurrence index of that code in the file.
     /// Never line numbers, so moving or reformatting code keeps it.
     pub fingerprint: String,
+    /// The reason given by the `pwflow-ignore` comment that suppresses this finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<String>,
+    /// Whether the baseline file already records this finding.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub baselined: bool,
     /// The lines around the finding for rendering (secrets redacted); not serialized.
     #[serde(skip)]
     pub excerpt: Option<Excerpt>,
@@ -193,6 +199,14 @@ pub struct Excerpt {
     pub primary: Range<usize>,
     /// Secondary spans within `text`, with their messages.
     pub labels: Vec<(Range<usize>, String)>,
+}
+
+impl Finding {
+    /// Whether the finding is new work: neither suppressed nor baselined.
+    #[must_use]
+    pub fn is_active(&self) -> bool {
+        self.suppressed.is_none() && !self.baselined
+    }
 }
 
 /// Why a file was not scanned.

@@ -16,6 +16,7 @@ pub mod prefilter;
 pub mod redact;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod syntax;
 pub mod testing;
 pub mod walk;

@@ -109,6 +109,7 @@ pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Fin
         max_filesize: 64 << 20,
         parse_timeout: std::time::Duration::from_secs(30),
         no_ignore: true,
+        known_rules: set.known_names(),
     };
     let engine = Engine::new(rules, options, ProjectContext::default()).map_err(|e| e.to_string())?;
     let report = engine.check_bytes(file, file, lang, &bytes, &mut Worker::default());
@@ -133,8 +134,11 @@ pub fn run_rule(set: &RuleSet, root: &Path, rule_id: &str) -> Result<Vec<Case>, 
     {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let expected = if positive { expectations(&text) } else { BTreeSet::new() };
-        let found: BTreeSet<(usize, String)> =
-            scan_fixture(set, rule_id, file)?.into_iter().map(|f| (f.start.line, f.rule)).collect();
+        let found: BTreeSet<(usize, String)> = scan_fixture(set, rule_id, file)?
+            .into_iter()
+            .filter(Finding::is_active)
+            .map(|f| (f.start.line, f.rule))
+            .collect();
         for (line, rule) in expected.union(&found) {
             let result =
                 match (expected.contains(&(*line, rule.clone())), found.contains(&(*line, rule.clone()))) {

@@ -142,7 +142,7 @@ pub fn render_finding(f: &Finding, color: bool) -> String {
 #[must_use]
 pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     let mut out = String::new();
-    for f in &result.findings {
+    for f in result.findings.iter().filter(|f| f.is_active()) {
         out.push_str(&render_finding(f, color));
     }
     if quiet {
@@ -157,15 +157,22 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
             let _ = writeln!(out, "  ... and {} more (see --format json)", result.skipped.len() - 20);
         }
     }
-    let count = |s| result.findings.iter().filter(|f| f.severity == s).count();
-    let files = result.findings.iter().map(|f| &f.path).collect::<std::collections::BTreeSet<_>>().len();
-    if result.findings.is_empty() {
+    let active: Vec<&Finding> = result.findings.iter().filter(|f| f.is_active()).collect();
+    let count = |s| active.iter().filter(|f| f.severity == s).count();
+    let files = active.iter().map(|f| &f.path).collect::<std::collections::BTreeSet<_>>().len();
+    let suppressed = result.findings.iter().filter(|f| f.suppressed.is_some()).count();
+    let baselined = result.findings.iter().filter(|f| f.suppressed.is_none() && f.baselined).count();
+    if suppressed + baselined > 0 {
+        let _ =
+            writeln!(out, "not reported: {suppressed} suppressed by comments, {baselined} in the baseline");
+    }
+    if active.is_empty() {
         let _ = writeln!(out, "no password-flow usage found ({} files parsed)", result.stats.parsed);
     } else {
         let _ = writeln!(
             out,
             "found {} password-flow finding(s) in {files} file(s): {} error(s), {} warning(s), {} info",
-            result.findings.len(),
+            active.len(),
             count(Severity::Error),
             count(Severity::Warning),
             count(Severity::Info)

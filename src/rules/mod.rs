@@ -65,6 +65,13 @@ pub struct FixSpec {
     pub note: Option<Template>,
 }
 
+/// Rules implemented by the engine rather than by a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineRule {
+    /// `pwflow/unused-suppression` and `pwflow/invalid-suppression`.
+    Suppressions,
+}
+
 /// A loaded, validated rule.
 pub struct Rule {
     /// Stable id.
@@ -95,6 +102,8 @@ pub struct Rule {
     pub fixes: Vec<FixSpec>,
     /// Where the rule came from (for messages).
     pub source: String,
+    /// Set for rules the engine implements itself.
+    pub engine: Option<EngineRule>,
 }
 
 impl Rule {
@@ -213,7 +222,17 @@ impl Loader<'_> {
 
         let mut queries = Vec::new();
         let mut capture_names: BTreeSet<String> = BTreeSet::new();
-        for &lang in &languages {
+        let engine_rule = match &file.engine {
+            Some(name) if name.get_ref() == "suppressions" => Some(EngineRule::Suppressions),
+            Some(name) => {
+                return Err(self.err(
+                    name.span().start,
+                    format!("unknown engine rule `{}` (known: suppressions)", name.get_ref()),
+                ));
+            }
+            None => None,
+        };
+        for &lang in languages.iter().filter(|_| engine_rule.is_none()) {
             let text = file
                 .query
                 .get(lang.name())
@@ -227,6 +246,9 @@ impl Loader<'_> {
         let mut known: BTreeSet<&str> = capture_names.iter().map(String::as_str).collect();
         known.extend(check_defs.iter().flat_map(|c| c.provides.iter().copied()));
         known.extend(checks::BUILTIN_VARS);
+        if engine_rule.is_some() {
+            known.extend(["rules", "problem"]);
+        }
         let check_vars = |t: &Template, span_start: usize| -> Result<(), RuleError> {
             if let Some(v) = t.vars().find(|v| !known.contains(v)) {
                 return Err(self.err(
@@ -308,6 +330,7 @@ impl Loader<'_> {
             doc: file.doc,
             fixes,
             source: self.path.to_owned(),
+            engine: engine_rule,
         })
     }
 
@@ -430,6 +453,16 @@ impl RuleSet {
         let mut rules = self.rules;
         rules.extend(more);
         RuleSet::from_rules(rules)
+    }
+
+    /// Every rule id and group, for validating rule names in suppression comments.
+    #[must_use]
+    pub fn known_names(&self) -> Vec<String> {
+        let mut names: Vec<String> =
+            self.rules.iter().flat_map(|r| [r.id.clone(), r.group.clone()]).collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// Looks a rule up by id.

@@ -34,8 +34,12 @@ pub struct RuleFile {
     /// at least one occurs in it.
     pub prefilter: Spanned<Vec<String>>,
     /// Tree-sitter query per language name. A `javascript` query also serves `typescript` and
-    /// `tsx` unless they have their own.
+    /// `tsx` unless they have their own. Empty for rules implemented by the engine itself.
+    #[serde(default)]
     pub query: BTreeMap<String, Spanned<String>>,
+    /// For rules the engine implements itself (`suppressions`): no query, no checks.
+    #[serde(default)]
+    pub engine: Option<Spanned<String>>,
     /// Capture whose node is the finding's primary span (default `match`).
     #[serde(default = "default_primary")]
     pub primary: Spanned<String>,
