@@ -3,20 +3,22 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use anyhow::{Context as _, Result, bail};
-use rayon::prelude::*;
-use serde::Serialize;
 
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+
+use crate::baseline::Baseline;
 use crate::cli::{CheckArgs, ColorChoice, Command, Format, RulesArgs};
-use crate::context::ProjectContext;
-use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, StageTimes, Worker, display_path};
-use crate::finding::{Finding, Skipped};
+use crate::config;
+use crate::engine::{ActiveRule, EngineOptions};
+use crate::finding::Severity;
 use crate::lang::Lang;
 use crate::report;
 use crate::rules::{Rule, RuleSet};
-use crate::walk::{self, WalkOptions};
+use crate::scan::{self, ScanOptions};
+pub use crate::scan::{ScanResult, Stats};
 
 /// How the program ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,39 +27,6 @@ pub enum ExitStatus {
     Clean,
     /// Findings at or above `--fail-on`.
     Findings,
-}
-
-/// Counters and stage times of a scan.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Stats {
-    /// Regular files the walk saw (any type).
-    pub files_seen: usize,
-    /// Files of a supported language that were opened.
-    pub files_read: usize,
-    /// Files and directories skipped, by reason.
-    pub skipped: BTreeMap<String, usize>,
-    /// Files with no candidate literal (never parsed).
-    pub prefiltered: usize,
-    /// Files parsed.
-    pub parsed: usize,
-    /// Parsed files whose tree had syntax errors (still matched).
-    pub syntax_errors: usize,
-    /// Findings.
-    pub findings: usize,
-    /// Milliseconds per stage (read, gate, parse and match are summed over workers).
-    pub time_ms: BTreeMap<String, f64>,
-}
-
-/// Everything a scan produced.
-pub struct ScanResult {
-    /// Scan roots as given.
-    pub roots: Vec<PathBuf>,
-    /// Findings, sorted by path and position.
-    pub findings: Vec<Finding>,
-    /// Files not scanned.
-    pub skipped: Vec<Skipped>,
-    /// Counters.
-    pub stats: Stats,
 }
 
 /// Runs a parsed command line.
@@ -121,139 +90,6 @@ pub fn select<'r>(
         .collect())
 }
 
-struct Acc {
-    findings: Vec<Finding>,
-    skipped: Vec<Skipped>,
-    stats: Stats,
-    times: StageTimes,
-}
-
-impl Acc {
-    fn new() -> Acc {
-        Acc {
-            findings: Vec::new(),
-            skipped: Vec::new(),
-            stats: Stats::default(),
-            times: StageTimes::default(),
-        }
-    }
-
-    fn merge(mut self, other: Acc) -> Acc {
-        self.findings.extend(other.findings);
-        self.skipped.extend(other.skipped);
-        self.stats.files_read += other.stats.files_read;
-        self.stats.prefiltered += other.stats.prefiltered;
-        self.stats.parsed += other.stats.parsed;
-        self.stats.syntax_errors += other.stats.syntax_errors;
-        self.times += other.times;
-        self
-    }
-}
-
-fn ms(d: Duration) -> f64 {
-    (d.as_secs_f64() * 1e5).round() / 100.0
-}
-
-/// Scans the given roots.
-///
-/// # Errors
-/// A root that does not exist.
-pub fn scan(
-    args: &CheckArgs,
-    engine_rules: Vec<ActiveRule<'_>>,
-    known_rules: &[String],
-) -> Result<ScanResult> {
-    let started = Instant::now();
-    for root in &args.paths {
-        if std::fs::symlink_metadata(root).is_err() {
-            bail!("{}: no such file or directory", root.display());
-        }
-    }
-    let threads = args.jobs.unwrap_or_else(num_cpus::get).max(1);
-    let walk_opts = WalkOptions {
-        no_ignore: args.no_ignore,
-        follow: args.follow,
-        threads,
-        max_filesize: args.max_filesize,
-    };
-    let walked = walk::walk(&args.paths, &walk_opts);
-    let mut markers = walked.markers.clone();
-    for root in &args.paths {
-        markers.extend(ProjectContext::ancestor_markers(root));
-    }
-    let project = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
-    let walk_time = started.elapsed();
-
-    let options = EngineOptions {
-        show_secrets: args.show_secrets,
-        jwt_var: args.jwt_var.clone(),
-        max_filesize: args.max_filesize,
-        parse_timeout: Duration::from_millis(args.parse_timeout_ms),
-        no_ignore: args.no_ignore,
-        known_rules: known_rules.to_vec(),
-    };
-    let engine = Engine::new(engine_rules, options, project)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start worker threads")?;
-    let roots = &args.paths;
-    let files: Vec<_> = walked.files.iter().filter(|f| engine.wants(f.lang)).collect();
-    let acc = pool.install(|| {
-        files
-            .par_iter()
-            .map_init(Worker::default, |worker, file| {
-                let display = display_path(&file.path, &roots[file.root]);
-                let report = engine.check_path(&file.path, &display, file.lang, worker);
-                let mut acc = Acc::new();
-                acc.times = report.times;
-                acc.stats.files_read = 1;
-                match report.outcome {
-                    Outcome::Prefiltered => acc.stats.prefiltered = 1,
-                    Outcome::Scanned { mut findings, syntax_errors } => {
-                        acc.stats.parsed = 1;
-                        acc.stats.syntax_errors = usize::from(syntax_errors);
-                        let location = file.path.strip_prefix(".").unwrap_or(&file.path);
-                        for f in &mut findings {
-                            f.location = location.to_path_buf();
-                        }
-                        acc.findings = findings;
-                    }
-                    Outcome::Skipped(s) => acc.skipped.push(s),
-                }
-                acc
-            })
-            .reduce(Acc::new, Acc::merge)
-    });
-    let mut findings = acc.findings;
-    findings.sort_by(|a, b| (&a.path, a.range.start, &a.rule).cmp(&(&b.path, b.range.start, &b.rule)));
-    let mut skipped: Vec<Skipped> = walked
-        .skipped
-        .into_iter()
-        .map(|mut s| {
-            if let Some(root) = roots.iter().find(|r| s.path.starts_with(r)) {
-                s.path = display_path(&s.path, root);
-            }
-            s
-        })
-        .chain(acc.skipped)
-        .collect();
-    skipped.sort();
-    let mut stats = acc.stats;
-    stats.files_seen = walked.seen;
-    stats.findings = findings.len();
-    for s in &skipped {
-        *stats.skipped.entry(s.reason.as_str().to_owned()).or_default() += 1;
-    }
-    stats.time_ms.insert("walk".into(), ms(walk_time));
-    stats.time_ms.insert("read".into(), ms(acc.times.read));
-    stats.time_ms.insert("gate".into(), ms(acc.times.gate));
-    stats.time_ms.insert("parse".into(), ms(acc.times.parse));
-    stats.time_ms.insert("match".into(), ms(acc.times.matching));
-    stats.time_ms.insert("total".into(), ms(started.elapsed()));
-    Ok(ScanResult { roots: args.paths.clone(), findings, skipped, stats })
-}
-
 fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -262,10 +98,135 @@ fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     }
 }
 
+/// Command-line flags merged with the config file.
+struct Settings {
+    config: Option<config::Loaded>,
+    rule_dirs: Vec<PathBuf>,
+    select: Vec<String>,
+    extend_select: Vec<String>,
+    ignore: Vec<String>,
+    severity: BTreeMap<String, Severity>,
+    fail_on: Severity,
+    jwt_var: String,
+    baseline: Option<PathBuf>,
+    exclude: Option<Gitignore>,
+}
+
+fn settings(args: &CheckArgs) -> Result<Settings> {
+    let config = if args.isolated {
+        None
+    } else if let Some(path) = &args.config {
+        if !path.is_file() {
+            bail!(
+                "{}: config file not found (drop --config to use the one discovered upward)",
+                path.display()
+            );
+        }
+        Some(
+            config::read(path)?
+                .with_context(|| format!("{}: has no [tool.pwflow] section", path.display()))?,
+        )
+    } else {
+        config::discover(args.paths.first().map_or(Path::new("."), PathBuf::as_path))?
+    };
+    let cfg = config.as_ref().map(|l| &l.config);
+    let resolve = |p: &PathBuf| config.as_ref().map_or_else(|| p.clone(), |l| l.resolve(p));
+    let mut rule_dirs = args.rule_dirs.clone();
+    rule_dirs.extend(cfg.map(|c| c.rules.iter().map(resolve).collect::<Vec<_>>()).unwrap_or_default());
+    let pick = |cli: &[String], file: Option<&Vec<String>>| -> Vec<String> {
+        let mut v = cli.to_vec();
+        v.extend(file.cloned().unwrap_or_default());
+        v
+    };
+    let exclude = match (&config, cfg.map(|c| &c.exclude)) {
+        (Some(loaded), Some(patterns)) if !patterns.is_empty() => {
+            let base = std::fs::canonicalize(&loaded.base).unwrap_or_else(|_| loaded.base.clone());
+            let mut builder = GitignoreBuilder::new(&base);
+            for p in patterns {
+                builder
+                    .add_line(None, p)
+                    .with_context(|| format!("{}: bad exclude pattern `{p}`", loaded.path.display()))?;
+            }
+            Some(
+                builder
+                    .build()
+                    .with_context(|| format!("{}: bad exclude patterns", loaded.path.display()))?,
+            )
+        }
+        _ => None,
+    };
+    Ok(Settings {
+        rule_dirs,
+        select: if args.select.is_empty() {
+            cfg.map(|c| c.select.clone()).unwrap_or_default()
+        } else {
+            args.select.clone()
+        },
+        extend_select: pick(&args.extend_select, cfg.map(|c| &c.extend_select)),
+        ignore: pick(&args.ignore, cfg.map(|c| &c.ignore)),
+        severity: cfg.map(|c| c.severity.clone()).unwrap_or_default(),
+        fail_on: args.fail_on.or(cfg.and_then(|c| c.fail_on)).unwrap_or(Severity::Warning),
+        jwt_var: args
+            .jwt_var
+            .clone()
+            .or_else(|| cfg.and_then(|c| c.jwt_var.clone()))
+            .unwrap_or_else(|| "RC_JWT".to_owned()),
+        baseline: args.baseline.clone().or_else(|| cfg.and_then(|c| c.baseline.as_ref()).map(resolve)),
+        exclude,
+        config,
+    })
+}
+
 fn check(args: &CheckArgs) -> Result<ExitStatus> {
-    let set = load_rules(&args.rule_dirs)?;
-    let active = select(&set, &args.select, &args.extend_select, &args.ignore)?;
-    let result = scan(args, active, &set.known_names())?;
+    let settings = settings(args)?;
+    let set = load_rules(&settings.rule_dirs)?;
+    let mut active = select(&set, &settings.select, &settings.extend_select, &settings.ignore)?;
+    for rule in &mut active {
+        let by_id = settings.severity.get(&rule.rule.id);
+        let by_group = settings.severity.get(&rule.rule.group);
+        if let Some(sev) = by_id.or(by_group) {
+            rule.severity = *sev;
+        }
+    }
+    for key in settings.severity.keys() {
+        if set.get(key).is_none() && !set.rules.iter().any(|r| &r.group == key) {
+            let at = settings.config.as_ref().map_or_else(String::new, |c| format!("{}: ", c.path.display()));
+            bail!("{at}[severity] names `{key}`, which is no rule or group (see `pwflow rules`)");
+        }
+    }
+    let options = ScanOptions {
+        paths: args.paths.clone(),
+        threads: args.jobs.unwrap_or_else(num_cpus::get).max(1),
+        no_ignore: args.no_ignore,
+        follow: args.follow,
+        max_filesize: args.max_filesize,
+        exclude: settings.exclude,
+        engine: EngineOptions {
+            show_secrets: args.show_secrets,
+            jwt_var: settings.jwt_var.clone(),
+            max_filesize: args.max_filesize,
+            parse_timeout: Duration::from_millis(args.parse_timeout_ms),
+            no_ignore: args.no_ignore,
+            known_rules: set.known_names(),
+        },
+    };
+    let mut result =
+        if args.staged { scan::scan_staged(options, active)? } else { scan::scan(options, active)? };
+    if let Some(rev) = &args.diff_base {
+        scan::filter_to_diff(&mut result, rev)?;
+    }
+    if let Some(path) = &args.write_baseline {
+        Baseline::of(&result.findings).write(path)?;
+    } else if let Some(path) = &settings.baseline {
+        let baseline = Baseline::read(path)?;
+        let outcome = baseline.apply(&mut result.findings, &result.scanned);
+        if args.prune_baseline {
+            baseline.pruned(&outcome.stale).write(path)?;
+        }
+        result.baseline = Some(outcome);
+    } else if args.prune_baseline {
+        bail!("--prune-baseline needs a baseline (--baseline FILE or `baseline` in pwflow.toml)");
+    }
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = use_color(args.color, to_terminal);
     let rendered = match args.format {
@@ -281,7 +242,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     if args.stats {
         write_stderr(&report::human::render_stats(&result.stats))?;
     }
-    let failing = result.findings.iter().any(|f| f.is_active() && f.severity >= args.fail_on);
+    if args.write_baseline.is_some() {
+        return Ok(ExitStatus::Clean);
+    }
+    let failing = result.findings.iter().any(|f| f.is_active() && f.severity >= settings.fail_on);
     Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
 }
 

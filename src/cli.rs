@@ -20,7 +20,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan files and directories for password-flow usage.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules.
     Rules(RulesArgs),
     /// Print a rule's documentation.
@@ -73,9 +73,9 @@ pub struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Exit 1 when a finding has at least this severity.
-    #[arg(long, value_name = "SEVERITY", default_value = "warning", value_parser = parse_severity)]
-    pub fail_on: Severity,
+    /// Exit 1 when a finding has at least this severity [default: warning].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
     /// Run only these rules: ids, groups (`ringcentral`, `oauth-ropc`) or `ALL`. Comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub select: Vec<String>,
@@ -112,9 +112,30 @@ pub struct CheckArgs {
     /// Show literal passwords instead of `***`.
     #[arg(long)]
     pub show_secrets: bool,
-    /// Environment variable suggested to hold the JWT credential.
-    #[arg(long, value_name = "NAME", default_value = "RC_JWT")]
-    pub jwt_var: String,
+    /// Environment variable suggested to hold the JWT credential [default: RC_JWT].
+    #[arg(long, value_name = "NAME")]
+    pub jwt_var: Option<String>,
+    /// Use this config file instead of the `pwflow.toml` discovered upward.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
+    /// Report only findings that this baseline file does not hold.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in FILE (and exit 0).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "prune_baseline"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Drop baseline entries whose finding is gone from the scanned files.
+    #[arg(long)]
+    pub prune_baseline: bool,
+    /// Scan the content staged in the git index instead of the working tree (pre-commit).
+    #[arg(long)]
+    pub staged: bool,
+    /// Report only findings on lines added since this git revision.
+    #[arg(long, value_name = "REV")]
+    pub diff_base: Option<String>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

@@ -567,10 +567,13 @@ fn fix_applies(fix: &FixSpec, bindings: &Bindings) -> bool {
     fix.when.iter().all(|(var, values)| bindings.get(var).is_some_and(|v| values.iter().any(|x| x == v)))
 }
 
-/// The matched code as the fingerprint sees it: secrets masked, all whitespace removed.
+/// The matched code as the fingerprint sees it: secrets masked, and what formatters change
+/// removed: whitespace, trailing commas before a closing bracket, the choice of quote.
 fn normalized_code(src: &str, range: &Range<usize>, secrets: &[Range<usize>]) -> String {
     let masked = redact::redact_slice(src, range.clone(), secrets);
-    masked.chars().filter(|c| !c.is_whitespace()).collect()
+    let compact: String =
+        masked.chars().filter(|c| !c.is_whitespace()).map(|c| if c == '"' { '\'' } else { c }).collect();
+    compact.replace(",)", ")").replace(",]", "]").replace(",}", "}")
 }
 
 /// Sets each finding's fingerprint; findings must be sorted by position, so the occurrence
@@ -673,6 +676,7 @@ mod tests {
     fn fingerprints_ignore_whitespace_and_count_occurrences() {
         assert_eq!(normalized_code("a( 1,\n  2 )", &(0..11), &[]), "a(1,2)");
         assert_eq!(normalized_code("x('pw')", &(0..7), std::slice::from_ref(&(3..5))), "x('***')");
+        assert_eq!(normalized_code("f([\"a\",\n])", &(0..10), &[]), "f(['a'])");
     }
 
     #[test]

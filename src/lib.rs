@@ -6,16 +6,20 @@
 //! ([`prefilter`]), parse, match with [`rules`] and [`checks`]) → [`report`].
 
 pub mod app;
+pub mod baseline;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod context;
 pub mod engine;
 pub mod finding;
+pub mod git;
 pub mod lang;
 pub mod prefilter;
 pub mod redact;
 pub mod report;
 pub mod rules;
+pub mod scan;
 pub mod suppress;
 pub mod syntax;
 pub mod testing;

@@ -162,6 +162,19 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     let files = active.iter().map(|f| &f.path).collect::<std::collections::BTreeSet<_>>().len();
     let suppressed = result.findings.iter().filter(|f| f.suppressed.is_some()).count();
     let baselined = result.findings.iter().filter(|f| f.suppressed.is_none() && f.baselined).count();
+    if let Some(b) = &result.baseline
+        && !b.stale.is_empty()
+    {
+        let _ = writeln!(
+            out,
+            "baseline: {} stale entr{} (the finding is gone; --prune-baseline drops them):",
+            b.stale.len(),
+            if b.stale.len() == 1 { "y" } else { "ies" }
+        );
+        for e in b.stale.iter().take(20) {
+            let _ = writeln!(out, "  {}:{} {} ({})", e.path.display(), e.line, e.rule, e.fingerprint);
+        }
+    }
     if suppressed + baselined > 0 {
         let _ =
             writeln!(out, "not reported: {suppressed} suppressed by comments, {baselined} in the baseline");

@@ -15,6 +15,8 @@ struct Document<'a> {
     roots: Vec<String>,
     findings: &'a [Finding],
     skipped: &'a [Skipped],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a crate::baseline::Outcome>,
     stats: &'a Stats,
 }
 
@@ -35,6 +37,7 @@ pub fn render(result: &ScanResult) -> serde_json::Result<String> {
         roots: result.roots.iter().map(|r| r.display().to_string()).collect(),
         findings: &result.findings,
         skipped: &result.skipped,
+        baseline: result.baseline.as_ref(),
         stats: &result.stats,
     };
     let mut out = serde_json::to_string_pretty(&doc)?;

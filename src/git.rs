@@ -1,0 +1,144 @@
+//! The git facts pwflow needs, from the `git` command: the staged content of the index
+//! (`--staged`) and the lines added since a revision (`--diff-base`).
+
+use std::collections::BTreeMap;
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context as _, Result, bail};
+
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .context("cannot run git (is it installed?)")?;
+    if !out.status.success() {
+        bail!("git {} failed: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim());
+    }
+    Ok(out.stdout)
+}
+
+/// The top directory of the repository holding `dir`.
+///
+/// # Errors
+/// Not in a git repository.
+pub fn toplevel(dir: &Path) -> Result<PathBuf> {
+    let out = git(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = String::from_utf8(out).context("repository path is not UTF-8")?;
+    Ok(PathBuf::from(top.trim_end_matches(['\n', '\r'])))
+}
+
+/// A file staged in the index, with the content that will be committed.
+pub struct StagedFile {
+    /// Path relative to the repository top.
+    pub path: PathBuf,
+    /// The staged bytes.
+    pub content: Vec<u8>,
+}
+
+/// Files added, copied, modified or renamed in the index, with their staged content.
+///
+/// # Errors
+/// git failures.
+pub fn staged_files(top: &Path) -> Result<Vec<StagedFile>> {
+    let names = git(top, &["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"])?;
+    let paths: Vec<String> = names
+        .split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One `git cat-file --batch` process reads every blob: `:path` names the staged version.
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(top)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("cannot run git cat-file")?;
+    let mut stdin = child.stdin.take().context("git stdin")?;
+    let request: String = paths.iter().map(|p| format!(":{p}\n")).collect();
+    let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+    let mut reader = BufReader::new(child.stdout.take().context("git stdout")?);
+    let mut files = Vec::new();
+    for path in paths {
+        let mut header = String::new();
+        reader.read_line(&mut header).context("reading git cat-file output")?;
+        let mut parts = header.split_whitespace();
+        let (_, kind, size) = (parts.next(), parts.next(), parts.next());
+        if kind != Some("blob") {
+            continue; // submodules, missing
+        }
+        let size: usize = size.and_then(|s| s.parse().ok()).context("bad git cat-file header")?;
+        let mut content = vec![0; size];
+        reader.read_exact(&mut content).context("reading a staged blob")?;
+        let mut newline = [0u8; 1];
+        reader.read_exact(&mut newline).context("reading git cat-file output")?;
+        files.push(StagedFile { path: PathBuf::from(path), content });
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    Ok(files)
+}
+
+/// Lines (1-based, inclusive ranges) added since `rev` in the working tree, per path relative to
+/// the repository top. Untracked files count as wholly added.
+///
+/// # Errors
+/// Unknown revision or git failures.
+pub fn added_lines(top: &Path, rev: &str) -> Result<BTreeMap<PathBuf, Vec<RangeInclusive<usize>>>> {
+    git(top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
+        .with_context(|| format!("`{rev}` is not a commit in this repository"))?;
+    let diff = git(top, &["diff", "--no-color", "--no-ext-diff", "-U0", "--no-renames", rev, "--"])?;
+    let mut out = parse_unified_zero(&String::from_utf8_lossy(&diff));
+    let untracked = git(top, &["ls-files", "--others", "--exclude-standard", "-z"])?;
+    for p in untracked.split(|b| *b == 0).filter(|p| !p.is_empty()) {
+        out.insert(PathBuf::from(String::from_utf8_lossy(p).into_owned()), vec![1..=usize::MAX]);
+    }
+    Ok(out)
+}
+
+/// Parses `git diff -U0` output into added line ranges per new path.
+#[must_use]
+pub fn parse_unified_zero(diff: &str) -> BTreeMap<PathBuf, Vec<RangeInclusive<usize>>> {
+    let mut out: BTreeMap<PathBuf, Vec<RangeInclusive<usize>>> = BTreeMap::new();
+    let mut current: Option<PathBuf> = None;
+    for line in diff.lines() {
+        if let Some(path) = line.strip_prefix("+++ ") {
+            current = path.strip_prefix("b/").map(|p| PathBuf::from(p.trim_end()));
+            continue;
+        }
+        let (Some(path), Some(hunk)) = (&current, line.strip_prefix("@@ ")) else { continue };
+        // @@ -a[,b] +c[,d] @@
+        let Some(plus) = hunk.split_whitespace().find(|p| p.starts_with('+')) else { continue };
+        let mut nums = plus[1..].split(',');
+        let start: usize = nums.next().and_then(|n| n.parse().ok()).unwrap_or(0);
+        let count: usize = nums.next().map_or(Some(1), |n| n.parse().ok()).unwrap_or(1);
+        if count > 0 {
+            out.entry(path.clone()).or_default().push(start..=start + count - 1);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unified_zero_hunks() {
+        let diff = "diff --git a/a.php b/a.php\n--- a/a.php\n+++ b/a.php\n@@ -3 +3,2 @@\n-x\n+y\n+z\n@@ -10,2 +11,0 @@\n-q\n-r\n@@ -20,0 +21 @@\n+w\n--- /dev/null\n+++ b/new.js\n@@ -0,0 +1,3 @@\n+1\n+2\n+3\n";
+        let m = parse_unified_zero(diff);
+        assert_eq!(m[Path::new("a.php")], vec![3..=4, 21..=21]);
+        assert_eq!(m[Path::new("new.js")], vec![1..=3]);
+    }
+}

@@ -1,0 +1,355 @@
+//! The scan itself: files from the walk (or the git index), scanned in parallel on rayon workers,
+//! reduced into sorted findings, skipped files and stats.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, bail};
+use ignore::gitignore::Gitignore;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::baseline;
+use crate::context::ProjectContext;
+use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, StageTimes, Worker, display_path};
+use crate::finding::{Finding, SkipReason, Skipped};
+use crate::lang::Lang;
+use crate::walk::{self, WalkOptions};
+
+/// Counters and stage times of a scan.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Stats {
+    /// Regular files the walk saw (any type).
+    pub files_seen: usize,
+    /// Files of a supported language that were opened.
+    pub files_read: usize,
+    /// Files and directories skipped, by reason.
+    pub skipped: BTreeMap<String, usize>,
+    /// Files with no candidate literal (never parsed).
+    pub prefiltered: usize,
+    /// Files parsed.
+    pub parsed: usize,
+    /// Parsed files whose tree had syntax errors (still matched).
+    pub syntax_errors: usize,
+    /// Findings (including suppressed and baselined ones).
+    pub findings: usize,
+    /// Milliseconds per stage (read, gate, parse and match are summed over workers).
+    pub time_ms: BTreeMap<String, f64>,
+}
+
+/// Everything a scan produced.
+pub struct ScanResult {
+    /// Scan roots as given.
+    pub roots: Vec<PathBuf>,
+    /// Findings, sorted by path and position.
+    pub findings: Vec<Finding>,
+    /// Files not scanned.
+    pub skipped: Vec<Skipped>,
+    /// Counters.
+    pub stats: Stats,
+    /// Paths (relative to their root) of the files that were read: a baseline entry of a file
+    /// outside this set is not stale, just not scanned.
+    pub scanned: BTreeSet<PathBuf>,
+    /// What the baseline did, when one was applied.
+    pub baseline: Option<baseline::Outcome>,
+}
+
+/// How to scan.
+pub struct ScanOptions {
+    /// Roots (files or directories).
+    pub paths: Vec<PathBuf>,
+    /// Worker threads.
+    pub threads: usize,
+    /// Also scan ignored, vendored and minified files.
+    pub no_ignore: bool,
+    /// Follow symbolic links.
+    pub follow: bool,
+    /// Size cap per file.
+    pub max_filesize: u64,
+    /// Paths never scanned (config `exclude`), also when given on the command line.
+    pub exclude: Option<Gitignore>,
+    /// What one file produces.
+    pub engine: EngineOptions,
+}
+
+impl ScanOptions {
+    fn excluded(&self, path: &Path, is_dir: bool) -> bool {
+        let Some(gi) = &self.exclude else { return false };
+        let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let abs = normalize(&abs);
+        abs.starts_with(gi.path()) && gi.matched_path_or_any_parents(&abs, is_dir).is_ignore()
+    }
+}
+
+/// Removes `.` and resolves `..` components lexically.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The canonical path when it exists (git reports real paths), else the lexical absolute one.
+fn real_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())))
+}
+
+/// One file to scan: on disk, or a staged blob.
+struct Input<'a> {
+    /// Where the file is (for project context and for opening it).
+    path: PathBuf,
+    /// Path relative to the scan root.
+    display: PathBuf,
+    lang: Lang,
+    /// Staged content; `None` reads the file from disk.
+    content: Option<&'a [u8]>,
+}
+
+struct Acc {
+    findings: Vec<Finding>,
+    skipped: Vec<Skipped>,
+    scanned: BTreeSet<PathBuf>,
+    stats: Stats,
+    times: StageTimes,
+}
+
+impl Acc {
+    fn new() -> Acc {
+        Acc {
+            findings: Vec::new(),
+            skipped: Vec::new(),
+            scanned: BTreeSet::new(),
+            stats: Stats::default(),
+            times: StageTimes::default(),
+        }
+    }
+
+    fn merge(mut self, other: Acc) -> Acc {
+        self.findings.extend(other.findings);
+        self.skipped.extend(other.skipped);
+        self.scanned.extend(other.scanned);
+        self.stats.files_read += other.stats.files_read;
+        self.stats.prefiltered += other.stats.prefiltered;
+        self.stats.parsed += other.stats.parsed;
+        self.stats.syntax_errors += other.stats.syntax_errors;
+        self.times += other.times;
+        self
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e5).round() / 100.0
+}
+
+fn run_engine(engine: &Engine<'_>, threads: usize, inputs: &[Input<'_>]) -> Result<Acc> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    Ok(pool.install(|| {
+        inputs
+            .par_iter()
+            .map_init(Worker::default, |worker, input| {
+                let report = match input.content {
+                    Some(bytes) => engine.check_bytes(&input.path, &input.display, input.lang, bytes, worker),
+                    None => engine.check_path(&input.path, &input.display, input.lang, worker),
+                };
+                let mut acc = Acc::new();
+                acc.times = report.times;
+                acc.stats.files_read = 1;
+                acc.scanned.insert(input.display.clone());
+                match report.outcome {
+                    Outcome::Prefiltered => acc.stats.prefiltered = 1,
+                    Outcome::Scanned { mut findings, syntax_errors } => {
+                        acc.stats.parsed = 1;
+                        acc.stats.syntax_errors = usize::from(syntax_errors);
+                        let location = input.path.strip_prefix(".").unwrap_or(&input.path);
+                        for f in &mut findings {
+                            f.location = location.to_path_buf();
+                        }
+                        acc.findings = findings;
+                    }
+                    Outcome::Skipped(s) => acc.skipped.push(s),
+                }
+                acc
+            })
+            .reduce(Acc::new, Acc::merge)
+    }))
+}
+
+fn finish(
+    roots: Vec<PathBuf>,
+    acc: Acc,
+    walk_skipped: Vec<Skipped>,
+    seen: usize,
+    walk_time: Duration,
+    started: Instant,
+) -> ScanResult {
+    let mut findings = acc.findings;
+    findings.sort_by(|a, b| (&a.path, a.range.start, &a.rule).cmp(&(&b.path, b.range.start, &b.rule)));
+    let mut skipped: Vec<Skipped> = walk_skipped
+        .into_iter()
+        .map(|mut s| {
+            if let Some(root) = roots.iter().find(|r| s.path.starts_with(r)) {
+                s.path = display_path(&s.path, root);
+            }
+            s
+        })
+        .chain(acc.skipped)
+        .collect();
+    skipped.sort();
+    let mut stats = acc.stats;
+    stats.files_seen = seen;
+    stats.findings = findings.len();
+    for s in &skipped {
+        *stats.skipped.entry(s.reason.as_str().to_owned()).or_default() += 1;
+    }
+    for (key, value) in [
+        ("walk", walk_time),
+        ("read", acc.times.read),
+        ("gate", acc.times.gate),
+        ("parse", acc.times.parse),
+        ("match", acc.times.matching),
+        ("total", started.elapsed()),
+    ] {
+        stats.time_ms.insert(key.to_owned(), ms(value));
+    }
+    ScanResult { roots, findings, skipped, stats, scanned: acc.scanned, baseline: None }
+}
+
+/// Scans the given roots on disk.
+///
+/// # Errors
+/// A root that does not exist; worker threads that cannot start.
+pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult> {
+    let started = Instant::now();
+    for root in &opts.paths {
+        if std::fs::symlink_metadata(root).is_err() {
+            bail!("{}: no such file or directory", root.display());
+        }
+    }
+    let walk_opts = WalkOptions {
+        no_ignore: opts.no_ignore,
+        follow: opts.follow,
+        threads: opts.threads,
+        max_filesize: opts.max_filesize,
+    };
+    let mut walked = walk::walk(&opts.paths, &walk_opts);
+    if opts.exclude.is_some() {
+        walked.files.retain(|f| !opts.excluded(&f.path, false));
+        walked.skipped.retain(|s| !opts.excluded(&s.path, s.reason == SkipReason::Vendored));
+    }
+    let mut markers = walked.markers.clone();
+    for root in &opts.paths {
+        markers.extend(ProjectContext::ancestor_markers(root));
+    }
+    let project = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
+    let walk_time = started.elapsed();
+    let engine = Engine::new(rules, opts.engine.clone(), project)?;
+    let inputs: Vec<Input<'_>> = walked
+        .files
+        .iter()
+        .filter(|f| engine.wants(f.lang))
+        .map(|f| Input {
+            path: f.path.clone(),
+            display: display_path(&f.path, &opts.paths[f.root]),
+            lang: f.lang,
+            content: None,
+        })
+        .collect();
+    let acc = run_engine(&engine, opts.threads, &inputs)?;
+    Ok(finish(opts.paths, acc, walked.skipped, walked.seen, walk_time, started))
+}
+
+/// Scans what is staged in the git index (not the working tree), limited to the given paths.
+/// Paths in findings are relative to the repository top.
+///
+/// # Errors
+/// Not a git repository; git failures.
+pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult> {
+    let started = Instant::now();
+    let here = opts.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let here_dir = if here.is_dir() {
+        here.clone()
+    } else {
+        here.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let top = crate::git::toplevel(&here_dir)?;
+    let staged = crate::git::staged_files(&top)?;
+    let scopes: Vec<PathBuf> = opts.paths.iter().map(|p| real_path(p)).collect();
+    let top_abs = normalize(&top);
+    let mut skipped = Vec::new();
+    let mut inputs = Vec::new();
+    let mut seen = 0;
+    for file in &staged {
+        let abs = top_abs.join(&file.path);
+        if !scopes.iter().any(|s| abs.starts_with(s)) || opts.excluded(&abs, false) {
+            continue;
+        }
+        seen += 1;
+        let Some(lang) = Lang::from_path(&file.path) else { continue };
+        if !opts.no_ignore
+            && file.path.components().any(|c| walk::VENDORED_DIRS.iter().any(|v| c.as_os_str() == *v))
+        {
+            continue;
+        }
+        if file.content.len() as u64 > opts.max_filesize {
+            skipped.push(Skipped {
+                path: file.path.clone(),
+                reason: SkipReason::TooLarge,
+                detail: format!("{} bytes, over --max-filesize {}", file.content.len(), opts.max_filesize),
+            });
+            continue;
+        }
+        inputs.push(Input { path: abs, display: file.path.clone(), lang, content: Some(&file.content) });
+    }
+    let markers: Vec<PathBuf> = inputs
+        .iter()
+        .filter_map(|i| i.path.parent().map(Path::to_path_buf))
+        .collect::<BTreeSet<_>>()
+        .iter()
+        .flat_map(|d| ProjectContext::ancestor_markers(d))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let project = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
+    let walk_time = started.elapsed();
+    let engine = Engine::new(rules, opts.engine.clone(), project)?;
+    inputs.retain(|i| engine.wants(i.lang));
+    let acc = run_engine(&engine, opts.threads, &inputs)?;
+    Ok(finish(vec![top], acc, skipped, seen, walk_time, started))
+}
+
+/// Keeps only findings that touch lines added since `rev` (one scan, then a diff filter).
+///
+/// # Errors
+/// Not a git repository; unknown revision.
+pub fn filter_to_diff(result: &mut ScanResult, rev: &str) -> Result<()> {
+    let first = result.roots.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let dir = if first.is_dir() {
+        first
+    } else {
+        first.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    };
+    let top = crate::git::toplevel(&dir)?;
+    let top = real_path(&top);
+    let added = crate::git::added_lines(&top, rev)?;
+    result.findings.retain(|f| {
+        let abs = real_path(&f.location);
+        let Ok(rel) = abs.strip_prefix(&top) else { return false };
+        added
+            .get(rel)
+            .is_some_and(|ranges| ranges.iter().any(|r| r.start() <= &f.end.line && &f.start.line <= r.end()))
+    });
+    result.stats.findings = result.findings.len();
+    Ok(())
+}

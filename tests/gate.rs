@@ -1,0 +1,238 @@
+//! The CI gate: baselines, suppressions, configuration, staged content, diff filtering.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command as Std;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn pwflow(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("pwflow").expect("binary builds");
+    cmd.current_dir(dir).env_remove("NO_COLOR");
+    cmd
+}
+
+fn write(dir: &Path, rel: &str, contents: &str) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, contents).expect("write");
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Std::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+}
+
+const HEADER: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n";
+
+fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).expect("json output")
+}
+
+#[test]
+fn baseline_survives_moves_and_reformatting_and_reports_new_and_stale() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "app/a.php",
+        &format!(
+            "{HEADER}$platform->login($u, $e, $p);\n$platform->login(['username' => $u, 'password' => $p]);\n"
+        ),
+    );
+    pwflow(d).args(["check", ".", "--write-baseline", "baseline.json"]).assert().code(0);
+    let text = fs::read_to_string(d.join("baseline.json")).expect("baseline written");
+    assert!(text.contains("\"version\": 1") && text.contains("ringcentral/php-password-login"), "{text}");
+    // Re-run: clean.
+    pwflow(d).args(["check", ".", "--baseline", "baseline.json"]).assert().code(0);
+    // Insert lines above and reformat the call: still clean.
+    write(
+        d,
+        "app/a.php",
+        &format!(
+            "{HEADER}\n\n// a comment\n$x = 1;\n$platform->login(\n    $u,\n    $e,\n    $p\n);\n$platform->login([\n  'username' => $u,\n  'password' => $p,\n]);\n"
+        ),
+    );
+    pwflow(d).args(["check", ".", "--baseline", "baseline.json"]).assert().code(0);
+    // A new call: exit 1, and only the new one is reported.
+    write(
+        d,
+        "app/a.php",
+        &format!(
+            "{HEADER}$platform->login($u, $e, $p);\n$platform->login(['username' => $u, 'password' => $p]);\n$platform->login('new', '1', $p);\n"
+        ),
+    );
+    let out = pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc = json(&out.stdout);
+    let active: Vec<_> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f.get("baselined").is_none())
+        .collect();
+    assert_eq!(active.len(), 1);
+    assert_eq!(active[0]["start"]["line"], 6);
+    // Delete a call: its entry is stale, and --prune-baseline drops it.
+    write(d, "app/a.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 stale entry"));
+    pwflow(d).args(["check", ".", "--baseline", "baseline.json", "--prune-baseline"]).assert().code(0);
+    let pruned = fs::read_to_string(d.join("baseline.json")).expect("baseline");
+    assert_eq!(pruned.matches("\"fingerprint\"").count(), 1, "{pruned}");
+    pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("stale").not());
+}
+
+#[test]
+fn corrupt_baseline_is_a_config_error_with_position() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "a.php", HEADER);
+    write(dir.path(), "b.json", "{\n  \"version\": 1,\n  \"findings\": [ oops ]\n}\n");
+    pwflow(dir.path())
+        .args(["check", ".", "--baseline", "b.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("b.json:3:").and(predicate::str::contains("--write-baseline")));
+}
+
+#[test]
+fn suppressed_findings_do_not_fail_the_gate_but_stay_in_json() {
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "a.php",
+        &format!(
+            "{HEADER}// pwflow-ignore: ringcentral/php-password-login -- retired with TICKET-1\n$platform->login($u, $e, $p);\n"
+        ),
+    );
+    let out =
+        pwflow(dir.path()).args(["check", ".", "--format", "json"]).assert().code(0).get_output().clone();
+    let doc = json(&out.stdout);
+    assert_eq!(doc["findings"][0]["suppressed"], "retired with TICKET-1");
+    pwflow(dir.path()).args(["check", "."]).assert().code(0).stdout(predicate::str::contains("1 suppressed"));
+    // Without a reason the comment is invalid: the finding stands and the comment is reported.
+    write(
+        dir.path(),
+        "a.php",
+        &format!("{HEADER}// pwflow-ignore: ringcentral/php-password-login\n$platform->login($u, $e, $p);\n"),
+    );
+    pwflow(dir.path()).args(["check", "."]).assert().code(1).stdout(
+        predicate::str::contains("pwflow/invalid-suppression")
+            .and(predicate::str::contains("ringcentral/php-password-login")),
+    );
+}
+
+#[test]
+fn config_file_is_discovered_upward_and_applied() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "src/a.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    write(d, "legacy/b.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    write(d, "tools/kc.js", "axios.post(u, { grant_type: 'password', username, password });\n");
+    write(
+        d,
+        "pwflow.toml",
+        "extend-select = [\"oauth-ropc\"]\nexclude = [\"legacy/\"]\nfail-on = \"error\"\n[severity]\n\"ringcentral/php-password-login\" = \"warning\"\n",
+    );
+    // From a subdirectory: the config above applies (the PHP finding is now a warning, below fail-on).
+    let out =
+        pwflow(&d.join("src")).args(["check", ".", "--format", "json"]).assert().code(0).get_output().clone();
+    let doc = json(&out.stdout);
+    assert_eq!(doc["findings"][0]["severity"], "warning");
+    // exclude also applies to paths given on the command line (pre-commit passes them).
+    let out = pwflow(d)
+        .args(["check", "legacy/b.php", "tools/kc.js", "--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let doc = json(&out.stdout);
+    let rules: Vec<&str> =
+        doc["findings"].as_array().expect("f").iter().map(|f| f["rule"].as_str().expect("rule")).collect();
+    assert_eq!(rules, ["oauth-ropc/password-grant-request"]);
+    // --isolated ignores it.
+    pwflow(d).args(["check", ".", "--isolated"]).assert().code(1);
+    // Unknown keys are errors with the line.
+    write(d, "pwflow.toml", "select = [\"ringcentral\"]\nfail_on = \"error\"\n");
+    pwflow(d).args(["check", "."]).assert().code(2).stderr(predicate::str::contains("pwflow.toml:2:1"));
+    // A missing --config is an error.
+    pwflow(d)
+        .args(["check", ".", "--config", "nope.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not found"));
+}
+
+#[test]
+fn pyproject_tool_section_is_read() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "a.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"x\"\n[tool.pwflow]\nignore = [\"ringcentral/php-password-login\"]\n",
+    );
+    pwflow(dir.path()).args(["check", "."]).assert().code(0);
+}
+
+#[test]
+fn staged_scans_the_index_not_the_working_tree() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "a.php", &format!("{HEADER}$platform->login(['jwt' => getenv('RC_JWT')]);\n"));
+    git(d, &["add", "a.php"]);
+    // The working tree now has a password login, but the index has the JWT call.
+    write(d, "a.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    pwflow(d).args(["check", "--staged", "--quiet"]).assert().code(0).stdout(predicate::str::is_empty());
+    pwflow(d).args(["check", "."]).assert().code(1);
+    // Stage the password login: now it fails, reported at the staged line.
+    git(d, &["add", "a.php"]);
+    pwflow(d).args(["check", "--staged"]).assert().code(1).stdout(predicate::str::contains("a.php:4:12"));
+}
+
+#[test]
+fn diff_base_keeps_only_findings_on_added_lines() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "a.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    write(d, "a.php", &format!("{HEADER}$platform->login($u, $e, $p);\n$platform->login('x', '1', $p);\n"));
+    write(d, "new.php", &format!("{HEADER}$platform->login($a, $b, $c);\n"));
+    let out = pwflow(d)
+        .args(["check", ".", "--diff-base", "HEAD", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc = json(&out.stdout);
+    let found: Vec<(String, u64)> = doc["findings"]
+        .as_array()
+        .expect("f")
+        .iter()
+        .map(|f| (f["path"].as_str().expect("p").to_owned(), f["start"]["line"].as_u64().expect("l")))
+        .collect();
+    assert_eq!(found, [("a.php".to_owned(), 5), ("new.php".to_owned(), 4)]);
+    pwflow(d).args(["check", ".", "--diff-base", "no-such-rev"]).assert().code(2);
+}
