@@ -241,27 +241,37 @@ impl ProjectContext {
         ProjectContext { marked }
     }
 
-    /// Marker files in the ancestors of `root` (a scan of `src/` still sees `../package.json`),
-    /// up to the repository root or the file-system root.
+    /// Marker files in the directories above the given paths (a scan of `src/` still sees
+    /// `../package.json`), up to each repository root or the file-system root. Each directory is
+    /// probed once, for a fixed list of names, so thousands of file arguments stay cheap.
     #[must_use]
-    pub fn ancestor_markers(root: &Path) -> Vec<PathBuf> {
+    pub fn ancestor_markers<P: AsRef<Path>>(paths: &[P]) -> Vec<PathBuf> {
+        const NAMES: &[&str] = &[
+            "composer.json",
+            "package.json",
+            ".env",
+            ".env.example",
+            ".env.sample",
+            ".env.local",
+            ".env.template",
+            ".env.tmpl",
+            ".env.dist",
+        ];
+        let mut visited = std::collections::BTreeSet::new();
         let mut out = Vec::new();
-        let Ok(abs) = root.canonicalize() else { return out };
-        let start = if abs.is_file() { abs.parent() } else { abs.parent().map(|_| abs.as_path()) };
-        let mut dir = start;
-        while let Some(d) = dir {
-            if let Ok(entries) = std::fs::read_dir(d) {
-                for e in entries.flatten() {
-                    let p = e.path();
-                    if e.file_type().is_ok_and(|t| t.is_file()) && is_project_marker(&p) {
-                        out.push(p);
-                    }
+        for path in paths {
+            let Ok(abs) = path.as_ref().canonicalize() else { continue };
+            let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+            while let Some(d) = dir {
+                if !visited.insert(d.to_path_buf()) {
+                    break;
                 }
+                out.extend(NAMES.iter().map(|n| d.join(n)).filter(|p| p.is_file()));
+                if d.join(".git").exists() {
+                    break;
+                }
+                dir = d.parent();
             }
-            if d.join(".git").exists() {
-                break;
-            }
-            dir = d.parent();
         }
         out
     }

@@ -249,9 +249,7 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
         walked.skipped.retain(|s| !opts.excluded(&s.path, s.reason == SkipReason::Vendored));
     }
     let mut markers = walked.markers.clone();
-    for root in &opts.paths {
-        markers.extend(ProjectContext::ancestor_markers(root));
-    }
+    markers.extend(ProjectContext::ancestor_markers(&opts.paths));
     let project = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
     let walk_time = started.elapsed();
     let engine = Engine::new(rules, opts.engine.clone(), project)?;
@@ -312,15 +310,13 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         }
         inputs.push(Input { path: abs, display: file.path.clone(), lang, content: Some(&file.content) });
     }
-    let markers: Vec<PathBuf> = inputs
+    let dirs: Vec<PathBuf> = inputs
         .iter()
         .filter_map(|i| i.path.parent().map(Path::to_path_buf))
         .collect::<BTreeSet<_>>()
-        .iter()
-        .flat_map(|d| ProjectContext::ancestor_markers(d))
-        .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
+    let markers = ProjectContext::ancestor_markers(&dirs);
     let project = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
     let walk_time = started.elapsed();
     let engine = Engine::new(rules, opts.engine.clone(), project)?;

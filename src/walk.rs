@@ -79,6 +79,13 @@ fn lock(m: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
 pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
     let shared = Arc::new(Mutex::new(Shared::default()));
     for (root_index, root) in roots.iter().enumerate() {
+        // Explicit file arguments (pre-commit passes thousands) need no walker.
+        if let Ok(meta) = std::fs::metadata(root)
+            && !meta.is_dir()
+        {
+            visit_path(root, meta.file_type(), || Ok(meta.clone()), root_index, opts, &shared);
+            continue;
+        }
         let mut builder = WalkBuilder::new(root);
         builder
             .hidden(false)
@@ -135,10 +142,20 @@ pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
 
 fn visit(entry: &DirEntry, root: usize, opts: &WalkOptions, shared: &Mutex<Shared>) {
     let Some(file_type) = entry.file_type() else { return };
+    visit_path(entry.path(), file_type, || entry.metadata().map_err(|e| e.to_string()), root, opts, shared);
+}
+
+fn visit_path(
+    path: &Path,
+    file_type: std::fs::FileType,
+    metadata: impl FnOnce() -> Result<std::fs::Metadata, String>,
+    root: usize,
+    opts: &WalkOptions,
+    shared: &Mutex<Shared>,
+) {
     if file_type.is_dir() {
         return;
     }
-    let path = entry.path();
     if is_project_marker(path) {
         lock(shared).markers.push(path.to_path_buf());
     }
@@ -154,7 +171,7 @@ fn visit(entry: &DirEntry, root: usize, opts: &WalkOptions, shared: &Mutex<Share
     } else if !opts.no_ignore && path.file_name().and_then(|n| n.to_str()).is_some_and(is_minified_name) {
         Some(skip(SkipReason::Minified, "minified bundle (by name)".to_owned()))
     } else {
-        match entry.metadata() {
+        match metadata() {
             Ok(meta) if meta.is_file() && meta.len() > opts.max_filesize => Some(skip(
                 SkipReason::TooLarge,
                 format!("{} bytes, over --max-filesize {}", meta.len(), opts.max_filesize),
@@ -163,7 +180,7 @@ fn visit(entry: &DirEntry, root: usize, opts: &WalkOptions, shared: &Mutex<Share
                 Some(skip(SkipReason::Unreadable, "not a regular file (FIFO, socket or device)".to_owned()))
             }
             Ok(_) => None,
-            Err(e) => Some(skip(SkipReason::Unreadable, e.to_string())),
+            Err(e) => Some(skip(SkipReason::Unreadable, e)),
         }
     };
     let mut shared = lock(shared);

@@ -4,3 +4,4 @@ mod cli;
 mod fixtures;
 mod gate;
 mod meta;
+mod precommit;
