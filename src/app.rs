@@ -210,6 +210,8 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
             known_rules: set.known_names(),
         },
     };
+    let ran: Vec<ActiveRule<'_>> =
+        active.iter().map(|a| ActiveRule { rule: a.rule, severity: a.severity }).collect();
     let mut result =
         if args.staged { scan::scan_staged(options, active)? } else { scan::scan(options, active)? };
     if let Some(rev) = &args.diff_base {
@@ -232,6 +234,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     let rendered = match args.format {
         Format::Human => report::human::render(&result, color, args.quiet),
         Format::Json => report::json::render(&result)?,
+        Format::Sarif => report::sarif::render(&result, &ran)?,
+        Format::Github => report::github::render(&result)?,
+        Format::Junit => report::junit::render(&result, &ran)?,
+        Format::Gitlab => report::gitlab::render(&result)?,
     };
     match &args.output {
         Some(path) => {
@@ -254,6 +260,7 @@ fn rules(args: &RulesArgs) -> Result<ExitStatus> {
     let out = match args.format {
         Format::Human => report::rules::list(&set),
         Format::Json => report::rules::list_json(&set)?,
+        _ => bail!("`pwflow rules` supports --format human or json"),
     };
     write_stdout(&out)?;
     Ok(ExitStatus::Clean)

@@ -48,6 +48,14 @@ pub enum Format {
     Human,
     /// One JSON document: findings, skipped files, stats (see `docs/json-format.md`).
     Json,
+    /// SARIF 2.1.0 for GitHub code scanning (`upload-sarif`) and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands: one `::error file=...` annotation per finding.
+    Github,
+    /// JUnit XML: one test case per finding (failed) and per clean rule (passed).
+    Junit,
+    /// GitLab Code Quality JSON (`artifacts: reports: codequality`).
+    Gitlab,
 }
 
 /// When to use colour.

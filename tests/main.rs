@@ -2,6 +2,7 @@
 
 mod cli;
 mod fixtures;
+mod formats;
 mod gate;
 mod meta;
 mod precommit;
