@@ -36,6 +36,7 @@ pub enum ExitStatus {
 pub fn run(command: Command) -> Result<ExitStatus> {
     match command {
         Command::Check(args) => check(&args),
+        Command::Audit(args) => crate::audit::audit(&args),
         Command::Rules(args) => rules(&args),
         Command::Explain { rule, rule_dirs } => explain(&rule, &rule_dirs),
         Command::Parse { file, lang } => parse(&file, lang.as_deref()),
@@ -99,20 +100,20 @@ fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
 }
 
 /// Command-line flags merged with the config file.
-struct Settings {
-    config: Option<config::Loaded>,
-    rule_dirs: Vec<PathBuf>,
-    select: Vec<String>,
-    extend_select: Vec<String>,
-    ignore: Vec<String>,
-    severity: BTreeMap<String, Severity>,
-    fail_on: Severity,
-    jwt_var: String,
-    baseline: Option<PathBuf>,
-    exclude: Option<Gitignore>,
+pub(crate) struct Settings {
+    pub(crate) config: Option<config::Loaded>,
+    pub(crate) rule_dirs: Vec<PathBuf>,
+    pub(crate) select: Vec<String>,
+    pub(crate) extend_select: Vec<String>,
+    pub(crate) ignore: Vec<String>,
+    pub(crate) severity: BTreeMap<String, Severity>,
+    pub(crate) fail_on: Severity,
+    pub(crate) jwt_var: String,
+    pub(crate) baseline: Option<PathBuf>,
+    pub(crate) exclude: Option<Gitignore>,
 }
 
-fn settings(args: &CheckArgs) -> Result<Settings> {
+pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
     let config = if args.isolated {
         None
     } else if let Some(path) = &args.config {

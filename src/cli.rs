@@ -21,6 +21,8 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and directories for password-flow usage.
     Check(Box<CheckArgs>),
+    /// Write a one-off audit report (HTML, Markdown, JSON) of a codebase or of many repositories.
+    Audit(Box<AuditArgs>),
     /// List the rules.
     Rules(RulesArgs),
     /// Print a rule's documentation.
@@ -147,6 +149,67 @@ pub struct CheckArgs {
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// Arguments of `audit`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true).args(["html", "markdown", "json"])))]
+pub struct AuditArgs {
+    /// Files or directories to audit [default: .]. With one root its top-level directories are
+    /// the applications; with several, each root is one.
+    #[arg(conflicts_with = "repos_under")]
+    pub paths: Vec<PathBuf>,
+    /// Audit every git repository below DIR (directories holding `.git`), one row each.
+    #[arg(long, value_name = "DIR")]
+    pub repos_under: Option<PathBuf>,
+    /// Write the HTML report (one self-contained file) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
+    /// Write the Markdown report (GitHub-flavoured) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Write the JSON document of `check --format json` to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Run only these rules: ids, groups or `ALL`. Comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Run these rules in addition to the default set (e.g. `oauth-ropc`).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules (ids or groups).
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Extra rule directories.
+    #[arg(long = "rules", value_name = "DIR")]
+    pub rule_dirs: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Also scan files that .gitignore excludes, vendored trees and minified bundles.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Follow symbolic links.
+    #[arg(long)]
+    pub follow: bool,
+    /// Skip files larger than this (bytes, or with a K/M/G suffix).
+    #[arg(long, value_name = "SIZE", default_value = "4M", value_parser = parse_size)]
+    pub max_filesize: u64,
+    /// Give up parsing a file after this many milliseconds (the file is reported as skipped).
+    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    pub parse_timeout_ms: u64,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Environment variable suggested to hold the JWT credential [default: RC_JWT].
+    #[arg(long, value_name = "NAME")]
+    pub jwt_var: Option<String>,
+    /// Use this config file instead of the `pwflow.toml` discovered upward.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every config file.
+    #[arg(long)]
+    pub isolated: bool,
 }
 
 /// Arguments of `rules`.

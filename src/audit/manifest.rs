@@ -1,0 +1,755 @@
+//! RingCentral SDK versions from lock files and manifests, compared with the first version of
+//! each SDK whose login accepts a JWT.
+//!
+//! JSON files (`composer.json`, `composer.lock`, `package.json`, `package-lock.json`) are read
+//! with serde_json; the others line by line. Only RingCentral packages are kept, and only their
+//! name and a version string made of version characters: a dependency fetched from a URL (which
+//! may carry a token) is shown as "non-registry source", never as the URL.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+/// A package registry (ecosystem) of a dependency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Ecosystem {
+    /// PHP (Composer / Packagist).
+    Composer,
+    /// JavaScript and TypeScript (npm, yarn).
+    Npm,
+    /// Python (pip).
+    PyPi,
+    /// Ruby (Bundler).
+    RubyGems,
+    /// Java (Maven).
+    Maven,
+    /// .NET (NuGet).
+    NuGet,
+    /// Go modules.
+    Go,
+}
+
+impl Ecosystem {
+    /// Display name.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ecosystem::Composer => "Composer",
+            Ecosystem::Npm => "npm",
+            Ecosystem::PyPi => "PyPI",
+            Ecosystem::RubyGems => "RubyGems",
+            Ecosystem::Maven => "Maven",
+            Ecosystem::NuGet => "NuGet",
+            Ecosystem::Go => "Go",
+        }
+    }
+
+    /// Whether pwflow scans the code of this ecosystem (PHP, JavaScript, TypeScript).
+    #[must_use]
+    pub fn code_scanned(self) -> bool {
+        matches!(self, Ecosystem::Composer | Ecosystem::Npm)
+    }
+}
+
+/// What is known about one RingCentral SDK package.
+#[derive(Debug, Clone, Copy)]
+pub struct SdkSpec {
+    /// Registry.
+    pub ecosystem: Ecosystem,
+    /// Package name as the registry spells it.
+    pub name: &'static str,
+    /// First version whose login accepts a JWT; `None` for legacy packages with no JWT login
+    /// (and for packages whose support is not catalogued).
+    pub min_jwt: Option<&'static str>,
+    /// The minimum is an approximation.
+    pub approx: bool,
+    /// What to move to, for legacy packages.
+    pub successor: Option<&'static str>,
+}
+
+const fn current(ecosystem: Ecosystem, name: &'static str, min: &'static str) -> SdkSpec {
+    SdkSpec { ecosystem, name, min_jwt: Some(min), approx: false, successor: None }
+}
+
+const fn legacy(ecosystem: Ecosystem, name: &'static str, successor: &'static str) -> SdkSpec {
+    SdkSpec { ecosystem, name, min_jwt: None, approx: false, successor: Some(successor) }
+}
+
+/// The catalogue of RingCentral SDK packages.
+pub const SDKS: &[SdkSpec] = &[
+    current(Ecosystem::Composer, "ringcentral/ringcentral-php", "2.3.0"),
+    legacy(Ecosystem::Composer, "ringcentral/php-sdk", "ringcentral/ringcentral-php >= 2.3.0"),
+    legacy(Ecosystem::Composer, "grokify/ringcentral-sdk-php-lite", "ringcentral/ringcentral-php >= 2.3.0"),
+    current(Ecosystem::Npm, "@ringcentral/sdk", "4.7.0"),
+    current(Ecosystem::Npm, "@rc-ex/core", "0.14.0"),
+    legacy(Ecosystem::Npm, "@ringcentral-extensible/core", "@rc-ex/core >= 0.14.0 (renamed package)"),
+    legacy(Ecosystem::Npm, "rcsdk", "@ringcentral/sdk >= 4.7.0"),
+    legacy(Ecosystem::Npm, "ringcentral", "@ringcentral/sdk >= 4.7.0"),
+    legacy(Ecosystem::Npm, "ringcentral-js-concise", "@ringcentral/sdk >= 4.7.0 or @rc-ex/core >= 0.14.0"),
+    legacy(Ecosystem::Npm, "ringcentral-ts", "@ringcentral/sdk >= 4.7.0"),
+    current(Ecosystem::PyPi, "ringcentral", "0.7.12"),
+    current(Ecosystem::RubyGems, "ringcentral-sdk", "0.9.4"),
+    SdkSpec {
+        ecosystem: Ecosystem::Maven,
+        name: "com.ringcentral:ringcentral",
+        min_jwt: Some("2.5.0"),
+        approx: true,
+        successor: None,
+    },
+    current(Ecosystem::NuGet, "RingCentral.Net", "5.10"),
+    legacy(Ecosystem::NuGet, "RingCentral.Client", "RingCentral.Net >= 5.10"),
+    legacy(Ecosystem::NuGet, "RingCentralSDK", "RingCentral.Net >= 5.10"),
+];
+
+/// The catalogue entry of a package (names compared as each registry does).
+#[must_use]
+pub fn lookup(ecosystem: Ecosystem, name: &str) -> Option<&'static SdkSpec> {
+    let norm = |s: &str| match ecosystem {
+        Ecosystem::PyPi => s.to_ascii_lowercase().replace('_', "-"),
+        Ecosystem::NuGet | Ecosystem::Composer => s.to_ascii_lowercase(),
+        _ => s.to_owned(),
+    };
+    let name = norm(name);
+    SDKS.iter().find(|s| s.ecosystem == ecosystem && norm(s.name) == name)
+}
+
+/// A dotted numeric version (`v2.3.1-beta` is `[2, 3, 1]`); missing parts compare as zero.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version(pub Vec<u64>);
+
+impl Version {
+    /// Parses the leading numeric parts (`v` prefix allowed); `None` without a leading number.
+    #[must_use]
+    pub fn parse(s: &str) -> Option<Version> {
+        let s = s.trim().trim_start_matches(['v', 'V']);
+        let mut parts = Vec::new();
+        for part in s.split('.') {
+            let digits: String = part.chars().take_while(char::is_ascii_digit).collect();
+            if digits.is_empty() {
+                break;
+            }
+            parts.push(digits.parse().ok()?);
+            if digits.len() != part.len() {
+                break;
+            }
+        }
+        (!parts.is_empty()).then_some(Version(parts))
+    }
+}
+
+impl Ord for Version {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let n = self.0.len().max(other.0.len());
+        (0..n)
+            .map(|i| self.0.get(i).unwrap_or(&0).cmp(other.0.get(i).unwrap_or(&0)))
+            .find(|o| o.is_ne())
+            .unwrap_or(Ordering::Equal)
+    }
+}
+
+impl PartialOrd for Version {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Compares two version strings; `None` when either is not a version.
+#[must_use]
+pub fn compare(a: &str, b: &str) -> Option<Ordering> {
+    Some(Version::parse(a)?.cmp(&Version::parse(b)?))
+}
+
+/// The lowest version a requirement allows (`^4.5.0`, `~=0.7`, `>=2.0 <3`, `[5.10,)`,
+/// `1.x || ^2.1`), or `None` when it sets no lower bound (`*`, `latest`, `<5`, `dev-master`).
+#[must_use]
+pub fn lower_bound(spec: &str) -> Option<Version> {
+    spec.split("||")
+        .map(|alt| {
+            let alt = alt.trim().trim_start_matches(['[', '(']).trim();
+            let alt = alt.split([',', ' ']).next().unwrap_or("");
+            if alt.starts_with(['<', '!']) {
+                return None;
+            }
+            let bare = alt.trim_start_matches(['=', '>', '^', '~', ' ']);
+            Version::parse(bare)
+        })
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .min()
+}
+
+/// One RingCentral dependency as a file declares it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dependency {
+    /// Registry.
+    pub ecosystem: Ecosystem,
+    /// Package name.
+    pub package: String,
+    /// Exact version (lock files) or requirement (manifests), when it is made of version
+    /// characters; `None` for URL, path or git sources and unresolved properties.
+    pub version: Option<String>,
+    /// Read from a lock file: `version` is what is installed.
+    pub locked: bool,
+}
+
+/// Whether a file name is a manifest or lock file this module reads.
+#[must_use]
+pub fn is_manifest(name: &str) -> bool {
+    matches!(
+        name,
+        "composer.lock"
+            | "composer.json"
+            | "package-lock.json"
+            | "npm-shrinkwrap.json"
+            | "yarn.lock"
+            | "package.json"
+            | "Gemfile.lock"
+            | "pom.xml"
+            | "go.mod"
+    ) || name.ends_with(".csproj")
+        || (name.starts_with("requirements") && name.ends_with(".txt"))
+}
+
+/// Whether a manifest of this name is a lock file (exact versions).
+#[must_use]
+pub fn is_lock(name: &str) -> bool {
+    matches!(
+        name,
+        "composer.lock" | "package-lock.json" | "npm-shrinkwrap.json" | "yarn.lock" | "Gemfile.lock"
+    )
+}
+
+#[allow(clippy::expect_used)] // reason: constant patterns
+static VERSION_TEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9.^~<>=!*,|+_ \[\]()-]{1,60}$").expect("valid regex"));
+
+/// A version string safe to show: version characters only, no URL, path or credential.
+fn clean_version(s: &str) -> Option<String> {
+    let s = s.trim();
+    (VERSION_TEXT.is_match(s)
+        && !s.contains("://")
+        && Version::parse(s.trim_start_matches(|c: char| !c.is_ascii_digit())).is_some()
+        || matches!(s, "*" | "latest" | "x"))
+    .then(|| s.to_owned())
+}
+
+fn dep(ecosystem: Ecosystem, package: &str, version: Option<&str>, locked: bool) -> Option<Dependency> {
+    let is_rc = lookup(ecosystem, package).is_some()
+        || (ecosystem == Ecosystem::Go && package.to_ascii_lowercase().contains("ringcentral"));
+    is_rc.then(|| Dependency {
+        ecosystem,
+        package: lookup(ecosystem, package).map_or(package, |s| s.name).to_owned(),
+        version: version.and_then(clean_version),
+        locked,
+    })
+}
+
+/// The RingCentral dependencies a manifest or lock file declares. Unparseable files give none.
+#[must_use]
+pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
+    let mut out = match file_name {
+        "composer.lock" => composer_lock(text),
+        "composer.json" => json_maps(text, Ecosystem::Composer, &["require", "require-dev"]),
+        "package.json" => json_maps(
+            text,
+            Ecosystem::Npm,
+            &["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"],
+        ),
+        "package-lock.json" | "npm-shrinkwrap.json" => package_lock(text),
+        "yarn.lock" => yarn_lock(text),
+        "Gemfile.lock" => gemfile_lock(text),
+        "pom.xml" => pom(text),
+        "go.mod" => go_mod(text),
+        n if n.ends_with(".csproj") => csproj(text),
+        n if n.starts_with("requirements") && n.ends_with(".txt") => requirements(text),
+        _ => Vec::new(),
+    };
+    let mut seen = Vec::new();
+    out.retain(|d| {
+        let key = (d.package.clone(), d.version.clone());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
+    out
+}
+
+fn composer_lock(text: &str) -> Vec<Dependency> {
+    let Ok(doc) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    ["packages", "packages-dev"]
+        .iter()
+        .filter_map(|k| doc.get(k)?.as_array())
+        .flatten()
+        .filter_map(|p| {
+            dep(Ecosystem::Composer, p.get("name")?.as_str()?, p.get("version").and_then(Value::as_str), true)
+        })
+        .collect()
+}
+
+fn json_maps(text: &str, ecosystem: Ecosystem, keys: &[&str]) -> Vec<Dependency> {
+    let Ok(doc) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    keys.iter()
+        .filter_map(|k| doc.get(k)?.as_object())
+        .flatten()
+        .filter_map(|(name, v)| dep(ecosystem, name, v.as_str(), false))
+        .collect()
+}
+
+fn package_lock(text: &str) -> Vec<Dependency> {
+    let Ok(doc) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    let mut out = Vec::new();
+    if let Some(packages) = doc.get("packages").and_then(Value::as_object) {
+        // lockfileVersion 2 and 3: "node_modules/a/node_modules/@scope/b": { "version": ... }
+        for (key, v) in packages {
+            let Some((_, name)) = key.rsplit_once("node_modules/") else { continue };
+            out.extend(dep(Ecosystem::Npm, name, v.get("version").and_then(Value::as_str), true));
+        }
+        return out;
+    }
+    // lockfileVersion 1: nested "dependencies" maps.
+    let mut stack: Vec<&Value> = doc.get("dependencies").into_iter().collect();
+    while let Some(map) = stack.pop() {
+        let Some(map) = map.as_object() else { continue };
+        for (name, v) in map {
+            out.extend(dep(Ecosystem::Npm, name, v.get("version").and_then(Value::as_str), true));
+            stack.extend(v.get("dependencies"));
+        }
+    }
+    out
+}
+
+/// yarn v1 (`"@scope/a@^1", a@^1.2:` then `  version "1.2.3"`) and berry
+/// (`"a@npm:^1.2":` then `  version: 1.2.3`).
+fn yarn_lock(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for line in text.lines() {
+        if !line.starts_with(' ') && !line.starts_with('#') && line.trim_end().ends_with(':') {
+            let first = line.trim_end().trim_end_matches(':').split(',').next().unwrap_or("");
+            let first = first.trim().trim_matches('"');
+            // The name ends at the `@` that starts the range (a scope's `@` is at index 0).
+            current = first.get(1..).and_then(|rest| rest.find('@')).map(|i| first[..=i].to_owned());
+        } else if let Some(name) = &current {
+            let t = line.trim();
+            if let Some(v) = t.strip_prefix("version") {
+                let v = v.trim_start_matches(':').trim().trim_matches('"');
+                out.extend(dep(Ecosystem::Npm, name, Some(v), true));
+                current = None;
+            }
+        }
+    }
+    out
+}
+
+/// `    name (1.2.3)` entries (four spaces) under a `specs:` section.
+fn gemfile_lock(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some(rest) = line.strip_prefix("    ") else { continue };
+        if rest.starts_with(' ') {
+            continue;
+        }
+        let Some((name, version)) = rest.split_once(" (") else { continue };
+        out.extend(dep(Ecosystem::RubyGems, name.trim(), Some(version.trim_end_matches(')')), true));
+    }
+    out
+}
+
+#[allow(clippy::expect_used)] // reason: constant patterns
+static XML_ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<([A-Za-z][A-Za-z0-9_.-]*)>\s*([^<]*?)\s*</([A-Za-z][A-Za-z0-9_.-]*)>").expect("valid regex")
+});
+
+/// `<dependency>` blocks (groupId, artifactId, version), with `${property}` versions resolved
+/// from the file's `<properties>`.
+fn pom(text: &str) -> Vec<Dependency> {
+    let elements: Vec<(String, String)> = XML_ELEMENT
+        .captures_iter(text)
+        .filter(|c| c[1] == c[3])
+        .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        .collect();
+    let property = |name: &str| elements.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let mut out = Vec::new();
+    for block in text.split("<dependency>").skip(1) {
+        let block = block.split("</dependency>").next().unwrap_or("");
+        let field = |name: &str| {
+            XML_ELEMENT.captures_iter(block).find(|c| &c[1] == name && &c[3] == name).map(|c| c[2].to_owned())
+        };
+        let (Some(group), Some(artifact)) = (field("groupId"), field("artifactId")) else { continue };
+        let version =
+            field("version").and_then(|v| match v.strip_prefix("${").and_then(|p| p.strip_suffix('}')) {
+                Some(prop) => property(prop),
+                None => Some(v),
+            });
+        out.extend(dep(Ecosystem::Maven, &format!("{group}:{artifact}"), version.as_deref(), false));
+    }
+    out
+}
+
+#[allow(clippy::expect_used)] // reason: constant patterns
+static XML_ATTR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\b(Include|Version)\s*=\s*"([^"]*)""#).expect("valid regex"));
+
+/// `<PackageReference Include="RingCentral.Net" Version="5.10.0" />`, or with a `<Version>`
+/// child element.
+fn csproj(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    for block in text.split("<PackageReference").skip(1) {
+        let head = block.split('>').next().unwrap_or("");
+        let attr = |name: &str| {
+            XML_ATTR.captures_iter(head).find(|c| c[1].eq_ignore_ascii_case(name)).map(|c| c[2].to_owned())
+        };
+        let Some(name) = attr("Include") else { continue };
+        let version = attr("Version").or_else(|| {
+            let body = block.split("</PackageReference>").next().unwrap_or("");
+            XML_ELEMENT.captures_iter(body).find(|c| &c[1] == "Version").map(|c| c[2].to_owned())
+        });
+        out.extend(dep(Ecosystem::NuGet, &name, version.as_deref(), false));
+    }
+    out
+}
+
+/// `require module v1.2.3` and the lines of a `require ( ... )` block.
+fn go_mod(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    let mut in_block = false;
+    for line in text.lines() {
+        let line = line.split("//").next().unwrap_or("").trim();
+        let spec = if in_block {
+            if line == ")" {
+                in_block = false;
+                continue;
+            }
+            line
+        } else if line == "require (" {
+            in_block = true;
+            continue;
+        } else if let Some(rest) = line.strip_prefix("require ") {
+            rest.trim()
+        } else {
+            continue;
+        };
+        let mut parts = spec.split_whitespace();
+        if let (Some(module), version) = (parts.next(), parts.next()) {
+            out.extend(dep(Ecosystem::Go, module, version, true));
+        }
+    }
+    out
+}
+
+/// pip requirement lines: `ringcentral==0.7.12`, `ringcentral[extra]>=0.7 ; python_version>"3"`.
+fn requirements(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let line = line.split(" #").next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with(['#', '-']) || line.contains("://") {
+            continue;
+        }
+        let line = line.split(';').next().unwrap_or("").trim();
+        let end = line
+            .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+            .unwrap_or(line.len());
+        let (name, rest) = line.split_at(end);
+        let rest = rest.trim();
+        let rest =
+            if rest.starts_with('[') { rest.split_once(']').map_or("", |(_, r)| r.trim()) } else { rest };
+        let pinned = rest.starts_with("==") || rest.starts_with("===");
+        out.extend(dep(Ecosystem::PyPi, name, (!rest.is_empty()).then_some(rest), pinned));
+    }
+    out
+}
+
+/// How a declared SDK version relates to JWT support.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SdkStatus {
+    /// A lock file in the same directory says what is installed.
+    ResolvedByLock,
+    /// The version supports the JWT login.
+    Supported,
+    /// The version cannot be told (unpinned, URL source, not catalogued).
+    Unknown,
+    /// Older than the first version with the JWT login: upgrade before changing the code.
+    UpgradeFirst,
+    /// A legacy package with no JWT login: move to the current SDK first.
+    Replace,
+}
+
+impl SdkStatus {
+    /// Short label.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            SdkStatus::ResolvedByLock => "see lock file",
+            SdkStatus::Supported => "supports JWT",
+            SdkStatus::Unknown => "check version",
+            SdkStatus::UpgradeFirst => "upgrade first",
+            SdkStatus::Replace => "replace SDK first",
+        }
+    }
+
+    /// Whether the SDK must change before the login code can.
+    #[must_use]
+    pub fn blocks(self) -> bool {
+        matches!(self, SdkStatus::UpgradeFirst | SdkStatus::Replace)
+    }
+}
+
+/// One detected SDK dependency with its verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdkUse {
+    /// The manifest or lock file, relative to the audited root.
+    pub file: PathBuf,
+    /// What it declares.
+    pub dep: Dependency,
+    /// First version with the JWT login (with "(approx.)" when approximate), if any.
+    pub min_jwt: Option<String>,
+    /// Verdict.
+    pub status: SdkStatus,
+    /// What to do, in a sentence.
+    pub advice: String,
+}
+
+/// Judges one dependency (see [`SdkStatus`]).
+#[must_use]
+pub fn assess(file: &Path, dep: Dependency) -> SdkUse {
+    let spec = lookup(dep.ecosystem, &dep.package);
+    let min = spec.and_then(|s| s.min_jwt);
+    let min_jwt =
+        min.map(|m| if spec.is_some_and(|s| s.approx) { format!("{m} (approx.)") } else { m.to_owned() });
+    let found = dep.version.as_deref().and_then(lower_bound);
+    let (status, advice) = match (spec, min, &found) {
+        (Some(SdkSpec { successor: Some(to), .. }), _, _) => {
+            (SdkStatus::Replace, format!("{} has no JWT login: move to {to}", dep.package))
+        }
+        (_, None, _) => (
+            SdkStatus::Unknown,
+            "JWT support of this package is not catalogued: check its documentation".to_owned(),
+        ),
+        (_, Some(min), None) => (
+            SdkStatus::Unknown,
+            format!("version not pinned to a number: make sure at least {min} is installed"),
+        ),
+        (_, Some(min), Some(v)) if Version::parse(min).is_some_and(|m| *v < m) => (
+            SdkStatus::UpgradeFirst,
+            if dep.locked {
+                format!("installed {} is older than {min}: upgrade to >= {min} first", v_str(v))
+            } else {
+                format!("the requirement allows versions older than {min}: require >= {min}")
+            },
+        ),
+        (_, Some(min), Some(_)) => (SdkStatus::Supported, format!("JWT login available (>= {min})")),
+    };
+    SdkUse { file: file.to_path_buf(), dep, min_jwt, status, advice }
+}
+
+fn v_str(v: &Version) -> String {
+    v.0.iter().map(u64::to_string).collect::<Vec<_>>().join(".")
+}
+
+/// Marks manifest rows whose package a lock file in the same directory resolves.
+pub fn resolve_by_locks(uses: &mut [SdkUse]) {
+    let locked: Vec<(PathBuf, String)> = uses
+        .iter()
+        .filter(|u| u.dep.locked)
+        .map(|u| (u.file.parent().map(Path::to_path_buf).unwrap_or_default(), u.dep.package.clone()))
+        .collect();
+    for u in uses.iter_mut().filter(|u| !u.dep.locked) {
+        let dir = u.file.parent().map(Path::to_path_buf).unwrap_or_default();
+        if u.status != SdkStatus::Replace && locked.iter().any(|(d, p)| *d == dir && *p == u.dep.package) {
+            u.status = SdkStatus::ResolvedByLock;
+            u.advice = "the lock file beside it says what is installed".to_owned();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(name: &str, text: &str) -> Vec<(String, Option<String>, bool)> {
+        parse(name, text).into_iter().map(|d| (d.package, d.version, d.locked)).collect()
+    }
+
+    fn v(p: &str, ver: &str, locked: bool) -> (String, Option<String>, bool) {
+        (p.to_owned(), Some(ver.to_owned()), locked)
+    }
+
+    #[test]
+    fn versions_compare_numerically() {
+        assert_eq!(compare("2.10.0", "2.3.0"), Some(Ordering::Greater));
+        assert_eq!(compare("v2.3", "2.3.0"), Some(Ordering::Equal));
+        assert_eq!(compare("4.7.0-beta.1", "4.7.0"), Some(Ordering::Equal));
+        assert_eq!(compare("0.7.9", "0.7.12"), Some(Ordering::Less));
+        assert_eq!(compare("5.10", "5.9.3"), Some(Ordering::Greater));
+        assert_eq!(compare("latest", "1.0"), None);
+    }
+
+    #[test]
+    fn lower_bounds_of_requirements() {
+        let lb = |s| lower_bound(s).map(|v| v_str(&v));
+        assert_eq!(lb("^4.5.0").as_deref(), Some("4.5.0"));
+        assert_eq!(lb("~=0.7.12").as_deref(), Some("0.7.12"));
+        assert_eq!(lb(">=2.0 <3.0").as_deref(), Some("2.0"));
+        assert_eq!(lb("[5.10,)").as_deref(), Some("5.10"));
+        assert_eq!(lb("1.x || ^2.1").as_deref(), Some("1"));
+        assert_eq!(lb("2.3.*").as_deref(), Some("2.3"));
+        assert_eq!(lb("*"), None);
+        assert_eq!(lb("<5"), None);
+        assert_eq!(lb("dev-master"), None);
+    }
+
+    #[test]
+    fn composer_lock_and_json() {
+        let lock = r#"{"packages": [{"name": "ringcentral/ringcentral-php", "version": "2.2.4"},
+            {"name": "guzzlehttp/guzzle", "version": "7.0.0"}], "packages-dev": []}"#;
+        assert_eq!(one("composer.lock", lock), vec![v("ringcentral/ringcentral-php", "2.2.4", true)]);
+        let json = r#"{"require": {"php": ">=8.1", "RingCentral/RingCentral-PHP": "^2.1"}}"#;
+        assert_eq!(one("composer.json", json), vec![v("ringcentral/ringcentral-php", "^2.1", false)]);
+        assert!(one("composer.json", "{not json").is_empty());
+    }
+
+    #[test]
+    fn package_json_and_locks() {
+        let pkg = r#"{"dependencies": {"@ringcentral/sdk": "^4.7.2", "ringcentral": "3.2.1",
+            "private": "git+https://token123@example.com/x.git"},
+            "devDependencies": {"@rc-ex/core": "git+https://ghp_secret@example.com/rc.git"}}"#;
+        assert_eq!(
+            one("package.json", pkg),
+            vec![
+                v("@ringcentral/sdk", "^4.7.2", false),
+                v("ringcentral", "3.2.1", false),
+                ("@rc-ex/core".to_owned(), None, false),
+            ]
+        );
+        let v3 = r#"{"lockfileVersion": 3, "packages": {"": {"name": "app"},
+            "node_modules/@ringcentral/sdk": {"version": "4.6.0"},
+            "node_modules/x/node_modules/@rc-ex/core": {"version": "1.2.0"}}}"#;
+        assert_eq!(
+            one("package-lock.json", v3),
+            vec![v("@ringcentral/sdk", "4.6.0", true), v("@rc-ex/core", "1.2.0", true)]
+        );
+        let v1 = r#"{"lockfileVersion": 1, "dependencies": {"rcsdk": {"version": "1.3.2",
+            "dependencies": {"ringcentral": {"version": "3.0.0"}}}}}"#;
+        let mut got = one("package-lock.json", v1);
+        got.sort();
+        assert_eq!(got, vec![v("rcsdk", "1.3.2", true), v("ringcentral", "3.0.0", true)]);
+    }
+
+    #[test]
+    fn yarn_lock_v1_and_berry() {
+        let classic = "# yarn lockfile v1\n\n\"@ringcentral/sdk@^4.5.0\", \"@ringcentral/sdk@^4.6\":\n  version \"4.6.1\"\n  resolved \"https://registry.example/x\"\n\nringcentral-ts@^1.0:\n  version \"1.1.0\"\n";
+        assert_eq!(
+            one("yarn.lock", classic),
+            vec![v("@ringcentral/sdk", "4.6.1", true), v("ringcentral-ts", "1.1.0", true)]
+        );
+        let berry = "__metadata:\n  version: 6\n\n\"@rc-ex/core@npm:^1.0.0\":\n  version: 1.3.0\n  resolution: \"@rc-ex/core@npm:1.3.0\"\n";
+        assert_eq!(one("yarn.lock", berry), vec![v("@rc-ex/core", "1.3.0", true)]);
+    }
+
+    #[test]
+    fn requirements_txt() {
+        let text = "# deps\n--extra-index-url https://user:pass@example.com/simple\nRingCentral==0.7.5 ; python_version > \"3\"\nrequests>=2\nringcentral[async] >= 0.8  # comment\n";
+        assert_eq!(
+            one("requirements.txt", text),
+            vec![v("ringcentral", "==0.7.5", true), v("ringcentral", ">= 0.8", false)]
+        );
+        assert_eq!(
+            one("requirements-dev.txt", "ringcentral\n"),
+            vec![("ringcentral".to_owned(), None, false)]
+        );
+    }
+
+    #[test]
+    fn gemfile_lock() {
+        let text = "GEM\n  remote: https://rubygems.org/\n  specs:\n    faraday (2.7.4)\n    ringcentral-sdk (0.9.3)\n      faraday (>= 1.0)\n\nDEPENDENCIES\n  ringcentral-sdk\n";
+        assert_eq!(one("Gemfile.lock", text), vec![v("ringcentral-sdk", "0.9.3", true)]);
+    }
+
+    #[test]
+    fn pom_xml_with_property() {
+        let text = "<project>\n<properties>\n  <rc.version>2.4.0</rc.version>\n</properties>\n<dependencies>\n<dependency>\n  <groupId>com.ringcentral</groupId>\n  <artifactId>ringcentral</artifactId>\n  <version>${rc.version}</version>\n</dependency>\n<dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4</version></dependency>\n</dependencies>\n</project>\n";
+        assert_eq!(one("pom.xml", text), vec![v("com.ringcentral:ringcentral", "2.4.0", false)]);
+    }
+
+    #[test]
+    fn csproj_attribute_and_element() {
+        let text = "<Project>\n<ItemGroup>\n<PackageReference Include=\"RingCentral.Net\" Version=\"5.9.0\" />\n<PackageReference Include=\"RingCentralSDK\">\n  <Version>1.3.0</Version>\n</PackageReference>\n<PackageReference Include=\"Newtonsoft.Json\" Version=\"13.0.1\" />\n</ItemGroup>\n</Project>\n";
+        assert_eq!(
+            one("App.csproj", text),
+            vec![v("RingCentral.Net", "5.9.0", false), v("RingCentralSDK", "1.3.0", false)]
+        );
+    }
+
+    #[test]
+    fn go_mod_require_forms() {
+        let text = "module example.com/app\n\ngo 1.21\n\nrequire github.com/grokify/go-ringcentral-client v0.3.1\n\nrequire (\n\tgithub.com/ringcentral/ringcentral-go v1.0.0 // indirect\n\tgolang.org/x/oauth2 v0.10.0\n)\n";
+        assert_eq!(
+            one("go.mod", text),
+            vec![
+                v("github.com/grokify/go-ringcentral-client", "v0.3.1", true),
+                v("github.com/ringcentral/ringcentral-go", "v1.0.0", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn verdicts() {
+        let judge = |eco, name: &str, version: Option<&str>, locked| {
+            let d = Dependency {
+                ecosystem: eco,
+                package: name.to_owned(),
+                version: version.map(str::to_owned),
+                locked,
+            };
+            assess(Path::new("x"), d).status
+        };
+        assert_eq!(
+            judge(Ecosystem::Composer, "ringcentral/ringcentral-php", Some("2.2.4"), true),
+            SdkStatus::UpgradeFirst
+        );
+        assert_eq!(
+            judge(Ecosystem::Composer, "ringcentral/ringcentral-php", Some("v2.3.0"), true),
+            SdkStatus::Supported
+        );
+        assert_eq!(judge(Ecosystem::Npm, "@ringcentral/sdk", Some("^4.5.0"), false), SdkStatus::UpgradeFirst);
+        assert_eq!(judge(Ecosystem::Npm, "@ringcentral/sdk", Some("*"), false), SdkStatus::Unknown);
+        assert_eq!(judge(Ecosystem::Npm, "ringcentral", Some("3.2.1"), false), SdkStatus::Replace);
+        assert_eq!(judge(Ecosystem::PyPi, "ringcentral", Some("==0.7.12"), true), SdkStatus::Supported);
+        assert_eq!(judge(Ecosystem::NuGet, "RingCentral.Net", Some("5.9.0"), false), SdkStatus::UpgradeFirst);
+        assert_eq!(judge(Ecosystem::Go, "github.com/x/ringcentral", Some("v1"), true), SdkStatus::Unknown);
+        let mut uses = vec![
+            assess(
+                Path::new("a/package.json"),
+                Dependency {
+                    ecosystem: Ecosystem::Npm,
+                    package: "@ringcentral/sdk".into(),
+                    version: Some("^4.0".into()),
+                    locked: false,
+                },
+            ),
+            assess(
+                Path::new("a/package-lock.json"),
+                Dependency {
+                    ecosystem: Ecosystem::Npm,
+                    package: "@ringcentral/sdk".into(),
+                    version: Some("4.8.0".into()),
+                    locked: true,
+                },
+            ),
+        ];
+        resolve_by_locks(&mut uses);
+        assert_eq!(uses[0].status, SdkStatus::ResolvedByLock);
+        assert_eq!(uses[1].status, SdkStatus::Supported);
+    }
+
+    #[test]
+    fn versions_with_urls_are_never_shown() {
+        assert_eq!(clean_version("git+https://user:hunter2@example.com/a.git"), None);
+        assert_eq!(clean_version("file:../sdk"), None);
+        assert_eq!(clean_version("npm:@ringcentral/sdk@4.7.0"), None);
+        assert_eq!(clean_version("^4.7.0").as_deref(), Some("^4.7.0"));
+    }
+}
