@@ -10,10 +10,12 @@ use anyhow::{Context as _, Result, bail};
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::baseline::Baseline;
-use crate::cli::{CheckArgs, ColorChoice, Command, Format, RulesArgs};
+use crate::cli::{CheckArgs, ColorChoice, Command, FlowArg, Format, RulesArgs};
 use crate::config;
 use crate::engine::{ActiveRule, EngineOptions};
+use crate::finding::Flow;
 use crate::finding::Severity;
+use crate::fix::{FileFix, FixMode};
 use crate::lang::Lang;
 use crate::report;
 use crate::rules::{Rule, RuleSet};
@@ -40,6 +42,7 @@ pub fn run(command: Command) -> Result<ExitStatus> {
         Command::Rules(args) => rules(&args),
         Command::Explain { rule, rule_dirs } => explain(&rule, &rule_dirs),
         Command::Parse { file, lang } => parse(&file, lang.as_deref()),
+        Command::TestRules { dir, fixtures } => test_rules(&dir, fixtures.as_deref()),
     }
 }
 
@@ -213,8 +216,24 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     };
     let ran: Vec<ActiveRule<'_>> =
         active.iter().map(|a| ActiveRule { rule: a.rule, severity: a.severity }).collect();
+    let fix_rules = active.clone();
+    let fix_options = options.clone();
     let mut result =
         if args.staged { scan::scan_staged(options, active)? } else { scan::scan(options, active)? };
+    let flow = match args.flow {
+        Some(FlowArg::Oauth) => Flow::Oauth,
+        _ => Flow::Jwt,
+    };
+    let mut fixes = Vec::new();
+    if args.fix || args.diff {
+        let mode = FixMode { unsafe_fixes: args.unsafe_fixes, flow, flow_explicit: args.flow.is_some() };
+        fixes = scan::fix(&mut result, &fix_options, fix_rules, mode, !args.diff)?;
+    }
+    if args.flow.is_some() {
+        for f in &mut result.findings {
+            f.fixes.sort_by_key(|x| x.flow != flow);
+        }
+    }
     if let Some(rev) = &args.diff_base {
         scan::filter_to_diff(&mut result, rev)?;
     }
@@ -232,8 +251,23 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = use_color(args.color, to_terminal);
+    if args.diff {
+        let diffs: String = fixes
+            .iter()
+            .filter_map(|r| match &r.fix {
+                FileFix::Fixed { before, after, secrets, .. } => {
+                    Some(crate::fix::unified_diff(&r.display, before, after, secrets))
+                }
+                _ => None,
+            })
+            .collect();
+        write_stdout(&diffs)?;
+        return Ok(if diffs.is_empty() { ExitStatus::Clean } else { ExitStatus::Findings });
+    }
     let rendered = match args.format {
-        Format::Human => report::human::render(&result, color, args.quiet),
+        Format::Human => {
+            report::human::render(&result, color, args.quiet) + &report::human::render_fixes(&fixes)
+        }
         Format::Json => report::json::render(&result)?,
         Format::Sarif => report::sarif::render(&result, &ran)?,
         Format::Github => report::github::render(&result)?,
@@ -275,6 +309,47 @@ fn explain(id: &str, dirs: &[PathBuf]) -> Result<ExitStatus> {
     };
     write_stdout(&report::rules::explain(rule))?;
     Ok(ExitStatus::Clean)
+}
+
+fn test_rules(dir: &Path, fixtures: Option<&Path>) -> Result<ExitStatus> {
+    let fixtures = match fixtures {
+        Some(f) => f.to_path_buf(),
+        None if dir.join("fixtures").is_dir() => dir.join("fixtures"),
+        None => dir.parent().unwrap_or(Path::new(".")).join("fixtures"),
+    };
+    let user_rules = RuleSet::load_dir(dir)?;
+    let ids: Vec<String> = user_rules.iter().map(|r| r.id.clone()).collect();
+    // Built-in rules with the same ids are replaced, so `pwflow test-rules rules` tests the
+    // working copy of the built-in rules, and user rules run beside the built-in ones.
+    let builtin = RuleSet::builtin()?;
+    let kept: Vec<Rule> = builtin.rules.into_iter().filter(|r| !ids.contains(&r.id)).collect();
+    let set = RuleSet::from_rules(kept)?.extend(user_rules)?;
+    let mut out = String::new();
+    let (mut passed, mut failed) = (0, 0);
+    for id in &ids {
+        let cases = crate::testing::run_rule(&set, &fixtures, id).map_err(anyhow::Error::msg)?;
+        let files = crate::testing::fixtures_of(&fixtures, id);
+        if files.positive.is_empty() && files.negative.is_empty() {
+            out.push_str(&format!("NO FIXTURES {id} (expected {})\n", fixtures.join(id).display()));
+            failed += 1;
+            continue;
+        }
+        for case in cases {
+            let label = match case.result {
+                crate::testing::CaseResult::Passed => {
+                    passed += 1;
+                    continue;
+                }
+                crate::testing::CaseResult::Missing => "MISSING",
+                crate::testing::CaseResult::Noisy => "NOISY",
+            };
+            failed += 1;
+            out.push_str(&format!("{label} {}:{} {}\n", case.file.display(), case.line, case.rule));
+        }
+    }
+    out.push_str(&format!("{passed} passed, {failed} failed\n"));
+    write_stdout(&out)?;
+    Ok(if failed == 0 { ExitStatus::Clean } else { ExitStatus::Findings })
 }
 
 fn parse(file: &Path, lang: Option<&str>) -> Result<ExitStatus> {

@@ -31,6 +31,7 @@ pub struct Entry {
     /// Rule id.
     pub rule: String,
     /// Path relative to the scan root.
+    #[serde(with = "crate::finding::lossy_path")]
     pub path: PathBuf,
     /// Line when recorded (informational).
     #[serde(default)]

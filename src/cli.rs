@@ -41,6 +41,16 @@ pub enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+    /// Run rules against their fixtures: `expect: RULE-ID` lines in positive files must report,
+    /// negative files must stay silent. Exit 1 on any missing or noisy case.
+    TestRules {
+        /// Directory of rule files (`*.toml`, searched recursively).
+        dir: PathBuf,
+        /// Fixture directory holding `<rule id>/positive*.<ext>` and `negative*.<ext>`
+        /// [default: DIR/fixtures, or ./fixtures when DIR is the built-in `rules`].
+        #[arg(long, value_name = "DIR")]
+        fixtures: Option<PathBuf>,
+    },
 }
 
 /// Output formats of `check`.
@@ -146,9 +156,31 @@ pub struct CheckArgs {
     /// Report only findings on lines added since this git revision.
     #[arg(long, value_name = "REV")]
     pub diff_base: Option<String>,
+    /// Apply safe fixes (add --unsafe-fixes for the JWT rewrites, which need a new credential).
+    #[arg(long)]
+    pub fix: bool,
+    /// Also apply unsafe fixes.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change and write nothing (exit 1 if any).
+    #[arg(long, conflicts_with = "staged")]
+    pub diff: bool,
+    /// Which rewrite to show first and to apply: `jwt` (applied by --fix) or `oauth`
+    /// (authorization-code guidance, never applied).
+    #[arg(long, value_enum)]
+    pub flow: Option<FlowArg>,
     /// When to use colour.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `--flow` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowArg {
+    /// The JWT flow (code with no user interface).
+    Jwt,
+    /// The authorization-code flow (apps with users).
+    Oauth,
 }
 
 /// Arguments of `audit`.

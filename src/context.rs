@@ -219,23 +219,40 @@ fn marker_reason(path: &Path, text: &str) -> Option<String> {
 }
 
 /// Directories that are RingCentral projects, with the reason. A file belongs to the nearest
-/// marked directory above it.
+/// directory above it that has a manifest (`package.json`, `composer.json`): a package inside
+/// a RingCentral monorepo or under `node_modules/` is judged by its own manifest, not the
+/// root's. A `.env` naming RingCentral marks its directory too.
 #[derive(Debug, Default, Clone)]
 pub struct ProjectContext {
-    marked: BTreeMap<PathBuf, String>,
+    /// Directory → why it is RingCentral code (`None`: a package that is not).
+    marked: BTreeMap<PathBuf, Option<String>>,
 }
 
 impl ProjectContext {
     /// Reads the given marker files (unreadable ones are ignored: they only add evidence).
     #[must_use]
     pub fn from_markers<'a>(markers: impl IntoIterator<Item = &'a Path>) -> ProjectContext {
-        let mut marked = BTreeMap::new();
+        let mut marked: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
         for path in markers {
-            let Ok(text) = std::fs::read_to_string(path) else { continue };
-            if let Some(reason) = marker_reason(path, &text)
-                && let Some(dir) = path.parent()
-            {
-                marked.entry(dir.to_path_buf()).or_insert(reason);
+            let Some(dir) = path.parent() else { continue };
+            let is_manifest = path.extension().is_some_and(|e| e == "json");
+            let Ok(text) = std::fs::read_to_string(path) else {
+                if is_manifest {
+                    marked.entry(dir.to_path_buf()).or_insert(None);
+                }
+                continue;
+            };
+            match marker_reason(path, &text) {
+                Some(reason) => {
+                    let slot = marked.entry(dir.to_path_buf()).or_insert(None);
+                    if slot.is_none() {
+                        *slot = Some(reason);
+                    }
+                }
+                None if is_manifest => {
+                    marked.entry(dir.to_path_buf()).or_insert(None);
+                }
+                None => {}
             }
         }
         ProjectContext { marked }
@@ -284,8 +301,12 @@ impl ProjectContext {
         for path in candidates.iter().flatten() {
             let mut dir = path.parent();
             while let Some(d) = dir {
-                if let Some(r) = self.marked.get(d) {
-                    return Some(format!("the project is RingCentral code: {r}"));
+                if let Some(entry) = self.marked.get(d) {
+                    return entry.as_ref().map(|r| format!("the project is RingCentral code: {r}"));
+                }
+                // Third-party trees are their own projects, whatever the app around them uses.
+                if d.file_name().is_some_and(|n| crate::walk::VENDORED_DIRS.iter().any(|v| n == *v)) {
+                    break;
                 }
                 dir = d.parent();
             }
@@ -330,6 +351,24 @@ mod tests {
         assert_eq!(flow("app.get('/cb', (req, res) => {})", "a.js", Lang::JavaScript), Flow::Oauth);
         assert_eq!(flow("cron();", "job.js", Lang::JavaScript), Flow::Jwt);
         assert_eq!(flow("x", "a.tsx", Lang::Tsx), Flow::Oauth);
+    }
+
+    #[test]
+    fn the_nearest_manifest_decides() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let d = dir.path();
+        std::fs::write(d.join("package.json"), r#"{"devDependencies": {"@ringcentral/sdk": "5"}}"#)
+            .expect("write");
+        std::fs::create_dir_all(d.join("packages/idp/src")).expect("mkdir");
+        std::fs::write(d.join("packages/idp/package.json"), r#"{"dependencies": {"axios": "1"}}"#)
+            .expect("write");
+        std::fs::create_dir_all(d.join("src")).expect("mkdir");
+        std::fs::create_dir_all(d.join("node_modules/kc/lib")).expect("mkdir");
+        let markers = [d.join("package.json"), d.join("packages/idp/package.json")];
+        let ctx = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
+        assert!(ctx.reason_for(&d.join("src/a.js")).is_some());
+        assert!(ctx.reason_for(&d.join("packages/idp/src/token.js")).is_none());
+        assert!(ctx.reason_for(&d.join("node_modules/kc/lib/x.js")).is_none());
     }
 
     #[test]

@@ -21,6 +21,7 @@ use crate::suppress;
 use crate::syntax::{indentation_at, text};
 
 /// A rule as it runs: the rule and its effective severity.
+#[derive(Clone, Copy)]
 pub struct ActiveRule<'r> {
     /// The rule.
     pub rule: &'r Rule,
@@ -148,6 +149,45 @@ fn skip(path: &Path, reason: SkipReason, detail: impl Into<String>) -> Outcome {
     Outcome::Skipped(Skipped { path: path.to_path_buf(), reason, detail: detail.into() })
 }
 
+/// A copy of `text` with git merge-conflict marker lines blanked, if it has any.
+fn mask_conflict_markers(text: &str) -> Option<String> {
+    let is_marker = |line: &str| {
+        ["<<<<<<< ", ">>>>>>> ", "||||||| "].iter().any(|m| line.starts_with(m))
+            || line.trim_end() == "======="
+            || line.trim_end() == "<<<<<<<"
+            || line.trim_end() == ">>>>>>>"
+    };
+    if !text.contains("\n=======") && !text.starts_with("<<<<<<<") && !text.contains("\n<<<<<<<") {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut any = false;
+    for line in text.split_inclusive('\n') {
+        if is_marker(line) {
+            any = true;
+            let body = line.trim_end_matches(['\n', '\r']);
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    any.then_some(out)
+}
+
+/// Decodes UTF-16 text that starts with a byte-order mark (`None` for anything else).
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let (little, rest) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = rest
+        .chunks_exact(2)
+        .map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    Some(char::decode_utf16(units).map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+}
+
 /// Whether JS text looks minified: long lines on average and at least one very long line.
 fn looks_minified(bytes: &[u8]) -> bool {
     if bytes.len() < 20_000 {
@@ -218,6 +258,9 @@ impl<'r> Engine<'r> {
     ) -> FileReport {
         let mut times = StageTimes::default();
         let t = Instant::now();
+        // UTF-16 text looks binary (NUL high bytes): decode it first when it says what it is.
+        let utf16 = decode_utf16_with_bom(bytes);
+        let bytes: &[u8] = utf16.as_deref().map_or(bytes, str::as_bytes);
         let sniff = bytes.get(..8192).unwrap_or(bytes);
         if memchr::memchr(0, sniff).is_some() {
             times.read += t.elapsed();
@@ -231,27 +274,30 @@ impl<'r> Engine<'r> {
             return FileReport { outcome: Outcome::Prefiltered, times };
         }
         let t = Instant::now();
-        let text = match std::str::from_utf8(bytes) {
-            Ok(s) => s,
-            Err(e) => {
-                times.read += t.elapsed();
-                let detail = format!("not valid UTF-8 (first bad byte at offset {})", e.valid_up_to());
-                return FileReport { outcome: skip(display, SkipReason::InvalidUtf8, detail), times };
+        // Not UTF-8: legacy code is often Latin-1. Every byte is a Latin-1 character, so the
+        // text can always be scanned; lines stay right, columns may shift after non-ASCII bytes,
+        // and `--fix` refuses such files.
+        let latin1: String;
+        let (text, decoded) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, utf16.as_ref().map(|_| "UTF-16")),
+            Err(_) => {
+                latin1 = bytes.iter().map(|&b| char::from(b)).collect();
+                (latin1.as_str(), Some("Latin-1"))
             }
         };
         if lang.is_js_family() && !self.options.no_ignore && looks_minified(bytes) {
             times.read += t.elapsed();
-            return FileReport {
-                outcome: skip(
-                    display,
-                    SkipReason::Minified,
-                    "minified (very long lines; use --no-ignore to scan)",
-                ),
-                times,
-            };
+            let detail = "minified (very long lines; use --no-ignore to scan)";
+            return FileReport { outcome: skip(display, SkipReason::Minified, detail), times };
         }
-        // A UTF-8 byte-order mark is not code; offsets stay relative to the text after it.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // Merge-conflict markers break the parse around them; blanked (same length, so offsets
+        // hold), both sides of the conflict parse as code and both are checked.
+        let unconflicted = mask_conflict_markers(text);
+        let text = unconflicted.as_deref().unwrap_or(text);
+        // A UTF-8 byte-order mark is not code: parse after it, then shift offsets back so they
+        // count from the start of the file (SARIF and fix offsets are file offsets).
+        let bom = if utf16.is_none() && text.starts_with('\u{feff}') { 3 } else { 0 };
+        let text = &text[bom..];
         times.read += t.elapsed();
 
         let t = Instant::now();
@@ -267,13 +313,45 @@ impl<'r> Engine<'r> {
 
         let t = Instant::now();
         let project_reason = self.project.reason_for(path);
-        let findings =
+        let mut findings =
             self.match_tree(display, project_reason, lang, text, &tree, candidates.iter().collect());
+        if bom > 0 {
+            shift_offsets(&mut findings, bom);
+        }
+        if let Some(encoding) = decoded {
+            for f in &mut findings {
+                f.notes.push(format!(
+                    "the file is not UTF-8: it was read as {encoding}; columns may be off and --fix leaves it alone"
+                ));
+            }
+        }
         times.matching = t.elapsed();
         FileReport {
             outcome: Outcome::Scanned { findings, syntax_errors: tree.root_node().has_error() },
             times,
         }
+    }
+
+    /// Number of ERROR and MISSING nodes when `text` is parsed (`usize::MAX` when it cannot be
+    /// parsed in time), to reject fixes that break a file.
+    pub fn syntax_errors(&self, lang: Lang, text: &str, worker: &mut Worker) -> usize {
+        match self.parse(lang, text, worker) {
+            Some(tree) if tree.root_node().has_error() => crate::syntax::descendants(tree.root_node())
+                .filter(|n| n.is_error() || n.is_missing())
+                .count(),
+            Some(_) => 0,
+            None => usize::MAX,
+        }
+    }
+
+    /// The literal secrets of a text (empty with `--show-secrets`), to mask them in diffs.
+    pub fn secret_values(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<String> {
+        if self.options.show_secrets {
+            return Vec::new();
+        }
+        let Some(tree) = self.parse(lang, text, worker) else { return Vec::new() };
+        let ranges = redact::normalize(redact::file_secrets(tree.root_node(), text, lang));
+        redact::values(text, &ranges).into_iter().map(str::to_owned).collect()
     }
 
     fn parse(&self, lang: Lang, text: &str, worker: &mut Worker) -> Option<Tree> {
@@ -456,11 +534,22 @@ impl<'r> Engine<'r> {
             }
             raw.captures.iter().find(|(n, _)| n == name).map(|(_, node)| text(*node, src).to_owned())
         };
+        // Only text taken from the source is masked: a literal password that happens to be
+        // `password` must not turn the rule's own words into `***`.
+        // Captures and the JWT expressions derived from them are source text; other variables
+        // are the checks' own words.
+        let from_source = |name: &str| name.starts_with("jwt_") || raw.bindings.get(name).is_none();
         let render = |t: &crate::rules::template::Template| {
-            let values: Vec<(String, String)> =
-                t.vars().filter_map(|v| lookup(v).map(|x| (v.to_owned(), x))).collect();
-            let out = t.render(|v| values.iter().find(|(k, _)| k == v).map(|(_, x)| x.as_str()));
-            redact::mask_values(&out, &secret_values)
+            let values: Vec<(String, String)> = t
+                .vars()
+                .filter_map(|v| {
+                    lookup(v).map(|x| {
+                        let x = if from_source(v) { redact::mask_values(&x, &secret_values) } else { x };
+                        (v.to_owned(), x)
+                    })
+                })
+                .collect();
+            t.render(|v| values.iter().find(|(k, _)| k == v).map(|(_, x)| x.as_str()))
         };
         // The recommended flow's rewrite comes first.
         let mut specs: Vec<&FixSpec> = rule.fixes.iter().filter(|f| fix_applies(f, &raw.bindings)).collect();
@@ -479,8 +568,14 @@ impl<'r> Engine<'r> {
                     let after = redact::redact_slice(src, edit.range.end..span.end, secrets);
                     dedent(&format!("{before}{replacement}{after}"))
                 };
+                let (title, leftovers) = if f.applicability == Applicability::DisplayOnly {
+                    (f.title.clone(), Vec::new())
+                } else {
+                    annotate(&f.title, target, src, self.rules[raw.rule].rule.languages[0])
+                };
                 Some(Fix {
-                    title: f.title.clone(),
+                    title,
+                    leftovers,
                     flow: f.flow,
                     applicability: f.applicability,
                     edits: vec![edit],
@@ -495,7 +590,7 @@ impl<'r> Engine<'r> {
             .iter()
             .map(|l| Label {
                 range: l.range.clone(),
-                message: redact::mask_values(&l.message, &secret_values),
+                message: redact::mask_code_spans(&l.message, &secret_values),
             })
             .collect();
         let excerpt = excerpt(src, lines, secrets, &raw.range, &labels);
@@ -512,15 +607,75 @@ impl<'r> Engine<'r> {
             recommendation: context.recommendation.clone(),
             primary_label: render(&rule.label),
             labels,
-            notes: raw.bindings.notes.iter().map(|n| redact::mask_values(n, &secret_values)).collect(),
+            notes: raw.bindings.notes.iter().map(|n| redact::mask_code_spans(n, &secret_values)).collect(),
             fixes,
-            snippet: dedent(&redact::redact_slice(src, lines.line_span(&raw.range), secrets)),
+            snippet: dedent(&redact::redact_slice(
+                src,
+                window(src, lines.line_span(&raw.range), &raw.range),
+                secrets,
+            )),
             excerpt: Some(excerpt),
             fingerprint: String::new(),
             suppressed: raw.suppressed.clone(),
             baselined: false,
         }
     }
+}
+
+/// What a rewrite of `target` drops, said in the fix title, and the variables that only the
+/// replaced code read (reported as leftovers, never deleted).
+fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Vec<String>) {
+    let mut notes = Vec::new();
+    let nodes: Vec<Node<'_>> = crate::syntax::descendants(target).collect();
+    if nodes.iter().any(|n| lang.spec().comment_kinds.contains(&n.kind())) {
+        notes.push("drops a comment".to_owned());
+    }
+    let calls: Vec<String> = nodes
+        .iter()
+        .filter(|n| {
+            matches!(n.kind(), "function_call_expression" | "member_call_expression" | "call_expression")
+        })
+        .filter_map(|n| crate::syntax::called_name(*n, src))
+        .filter(|name| !matches!(name.to_ascii_lowercase().as_str(), "getenv" | "env" | "\\getenv"))
+        .collect();
+    if !calls.is_empty() {
+        notes.push(format!(
+            "drops calls to {}",
+            calls.iter().map(|c| format!("`{c}()`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let mut names: Vec<String> = nodes
+        .iter()
+        .filter(|n| matches!(n.kind(), "variable_name" | "identifier" | "shorthand_property_identifier"))
+        .filter(|n| {
+            n.parent().is_none_or(|p| {
+                p.kind() != "member_expression"
+                    || p.child_by_field_name("object").is_some_and(|o| o.id() == n.id())
+            })
+        })
+        .map(|n| text(*n, src).to_owned())
+        .filter(|n| !matches!(n.as_str(), "process" | "$_ENV" | "$_SERVER" | "$this" | "this"))
+        .collect();
+    names.sort();
+    names.dedup();
+    let range = target.byte_range();
+    let outside = format!("{}\n{}", &src[..range.start], &src[range.end..]);
+    let leftovers: Vec<String> = names
+        .into_iter()
+        .filter(|name| {
+            let pattern = format!(r"(^|[^\w$]){}($|[^\w])", regex::escape(name));
+            // Exactly one other occurrence: the assignment that held the credential.
+            regex::Regex::new(&pattern).is_ok_and(|re| re.find_iter(&outside).count() == 1)
+        })
+        .collect();
+    if !leftovers.is_empty() {
+        notes.push(format!(
+            "may leave {} unused",
+            leftovers.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let title = if notes.is_empty() { title.to_owned() } else { format!("{title} ({})", notes.join("; ")) };
+    (title, leftovers)
 }
 
 /// A match accepted by its checks, before it becomes a [`Finding`].
@@ -533,6 +688,43 @@ struct RawFinding<'t> {
     suppressed: Option<String>,
 }
 
+/// Longest span of source shown around a finding: minified code has megabyte lines.
+const MAX_VIEW: usize = 2000;
+
+/// `view` cut down to a window around `focus` when it is too long (on character boundaries).
+fn window(src: &str, view: Range<usize>, focus: &Range<usize>) -> Range<usize> {
+    if view.len() <= MAX_VIEW {
+        return view;
+    }
+    let mut start = focus.start.saturating_sub(200).max(view.start);
+    let mut end = (focus.end + 200).min(view.end).max(start);
+    if end - start > MAX_VIEW {
+        end = start + MAX_VIEW;
+    }
+    while !src.is_char_boundary(start) {
+        start -= 1;
+    }
+    while end < src.len() && !src.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// Moves every byte offset of the findings by `by` (the byte-order mark before the text).
+fn shift_offsets(findings: &mut [Finding], by: usize) {
+    for f in findings {
+        f.range = f.range.start + by..f.range.end + by;
+        for l in &mut f.labels {
+            l.range = l.range.start + by..l.range.end + by;
+        }
+        for fix in &mut f.fixes {
+            for e in &mut fix.edits {
+                e.range = e.range.start + by..e.range.end + by;
+            }
+        }
+    }
+}
+
 /// The redacted lines covering a finding and its labels.
 fn excerpt(
     src: &str,
@@ -543,7 +735,7 @@ fn excerpt(
 ) -> Excerpt {
     let lo = labels.iter().map(|l| l.range.start).chain([primary.start]).min().unwrap_or(primary.start);
     let hi = labels.iter().map(|l| l.range.end).chain([primary.end]).max().unwrap_or(primary.end);
-    let view = lines.line_span(&(lo..hi));
+    let view = window(src, lines.line_span(&(lo..hi)), &(lo..hi));
     let local: Vec<Range<usize>> = secrets
         .iter()
         .filter(|s| s.start >= view.start && s.end <= view.end)

@@ -117,6 +117,10 @@ pub struct Fix {
     /// Extra guidance: minimum SDK version, what else must change.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Variables that only the replaced code read: left in place, reported for the user to
+    /// remove once the old credentials are gone.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub leftovers: Vec<String>,
 }
 
 /// A 1-based line and column (column counted in Unicode scalar values).
@@ -145,6 +149,7 @@ pub struct Finding {
     /// Severity after configuration.
     pub severity: Severity,
     /// Path relative to the scan root (as given, for file arguments).
+    #[serde(with = "lossy_path")]
     pub path: PathBuf,
     /// Path as walked from the working directory (what a terminal user can open).
     #[serde(skip)]
@@ -249,9 +254,34 @@ impl SkipReason {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Skipped {
     /// Path (relative to the scan root when under it).
+    #[serde(with = "lossy_path")]
     pub path: PathBuf,
     /// Reason class.
     pub reason: SkipReason,
     /// Details (the I/O error, the size, ...).
     pub detail: String,
+}
+
+/// Serializes paths as strings even when they are not UTF-8 (`\u{FFFD}` replaces bad bytes):
+/// one odd file name must not make a whole report fail.
+pub mod lossy_path {
+    use std::path::{Path, PathBuf};
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the path, lossily.
+    ///
+    /// # Errors
+    /// Those of the serializer.
+    pub fn serialize<S: Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&path.to_string_lossy().replace('\\', "/"))
+    }
+
+    /// Reads a path.
+    ///
+    /// # Errors
+    /// Those of the deserializer.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<PathBuf, D::Error> {
+        String::deserialize(d).map(PathBuf::from)
+    }
 }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod context;
 pub mod engine;
 pub mod finding;
+pub mod fix;
 pub mod git;
 pub mod lang;
 pub mod prefilter;

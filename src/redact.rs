@@ -178,6 +178,17 @@ pub fn mask_values(text: &str, values: &[&str]) -> String {
     out
 }
 
+/// Masks secret values only inside the `code spans` of a message (notes quote source code
+/// between backticks; their prose is the tool's own words).
+#[must_use]
+pub fn mask_code_spans(text: &str, values: &[&str]) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 { mask_values(part, values) } else { part.to_owned() })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
 /// The secret values of a file (the text of each range).
 #[must_use]
 pub fn values<'s>(src: &'s str, secrets: &[Range<usize>]) -> Vec<&'s str> {

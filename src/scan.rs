@@ -56,6 +56,7 @@ pub struct ScanResult {
 }
 
 /// How to scan.
+#[derive(Clone)]
 pub struct ScanOptions {
     /// Roots (files or directories).
     pub paths: Vec<PathBuf>,
@@ -348,4 +349,91 @@ pub fn filter_to_diff(result: &mut ScanResult, rev: &str) -> Result<()> {
     });
     result.stats.findings = result.findings.len();
     Ok(())
+}
+
+/// What `--fix` / `--diff` did to one file.
+pub struct FixReport {
+    /// Path relative to the scan root.
+    pub display: PathBuf,
+    /// The outcome.
+    pub fix: crate::fix::FileFix,
+}
+
+/// Applies (or, with `write` false, only computes) fixes for every file with fixable findings,
+/// replacing those files' findings with what remains after the fix.
+///
+/// # Errors
+/// Worker threads that cannot start.
+pub fn fix(
+    result: &mut ScanResult,
+    opts: &ScanOptions,
+    rules: Vec<ActiveRule<'_>>,
+    mode: crate::fix::FixMode,
+    write: bool,
+) -> Result<Vec<FixReport>> {
+    let mut files: Vec<(PathBuf, PathBuf)> = result
+        .findings
+        .iter()
+        .filter(|f| {
+            f.suppressed.is_none()
+                && (mode.flow_explicit || f.recommendation.flow == mode.flow)
+                && f.fixes.iter().any(|x| crate::fix::applicable(x, mode))
+        })
+        .map(|f| (f.location.clone(), f.path.clone()))
+        .collect();
+    files.sort();
+    files.dedup();
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let dirs: Vec<PathBuf> = files.iter().filter_map(|(l, _)| l.parent().map(Path::to_path_buf)).collect();
+    let project =
+        ProjectContext::from_markers(ProjectContext::ancestor_markers(&dirs).iter().map(PathBuf::as_path));
+    let engine = Engine::new(rules, opts.engine.clone(), project)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let reports: Vec<(FixReport, Option<Vec<Finding>>)> = pool.install(|| {
+        files
+            .par_iter()
+            .map_init(Worker::default, |worker, (location, display)| {
+                let Some(lang) = Lang::from_path(location) else {
+                    return (
+                        FixReport { display: display.clone(), fix: crate::fix::FileFix::Unchanged },
+                        None,
+                    );
+                };
+                let outcome = crate::fix::fix_file(&engine, location, display, lang, mode, write, worker);
+                let remaining = match (&outcome, write) {
+                    (crate::fix::FileFix::Fixed { after, .. }, true) => {
+                        let body = after.strip_prefix('\u{feff}').unwrap_or(after);
+                        match engine.check_bytes(location, display, lang, body.as_bytes(), worker).outcome {
+                            Outcome::Scanned { mut findings, .. } => {
+                                let loc = location.strip_prefix(".").unwrap_or(location);
+                                for f in &mut findings {
+                                    f.location = loc.to_path_buf();
+                                }
+                                Some(findings)
+                            }
+                            _ => Some(Vec::new()),
+                        }
+                    }
+                    _ => None,
+                };
+                (FixReport { display: display.clone(), fix: outcome }, remaining)
+            })
+            .collect()
+    });
+    let mut out = Vec::new();
+    for (report, remaining) in reports {
+        if let Some(remaining) = remaining {
+            result.findings.retain(|f| f.path != report.display);
+            result.findings.extend(remaining);
+        }
+        out.push(report);
+    }
+    result.findings.sort_by(|a, b| (&a.path, a.range.start, &a.rule).cmp(&(&b.path, b.range.start, &b.rule)));
+    result.stats.findings = result.findings.len();
+    Ok(out)
 }

@@ -90,13 +90,7 @@ pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     out
 }
 
-/// Scans one fixture file with the default rules plus `rule_id`.
-///
-/// # Errors
-/// Unreadable files, unknown language, or a skipped file (a fixture must be scanned).
-pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Finding>, String> {
-    let lang = Lang::from_path(file).ok_or_else(|| format!("{}: unknown language", file.display()))?;
-    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+fn fixture_engine<'r>(set: &'r RuleSet, rule_id: &str) -> Result<Engine<'r>, String> {
     let rules: Vec<ActiveRule<'_>> = set
         .rules
         .iter()
@@ -111,7 +105,60 @@ pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Fin
         no_ignore: true,
         known_rules: set.known_names(),
     };
-    let engine = Engine::new(rules, options, ProjectContext::default()).map_err(|e| e.to_string())?;
+    Engine::new(rules, options, ProjectContext::default()).map_err(|e| e.to_string())
+}
+
+/// The result of applying every JWT fix (safe and unsafe) to a fixture.
+pub struct FixedFixture {
+    /// Original text.
+    pub before: String,
+    /// Fixed text.
+    pub after: String,
+    /// Edits applied.
+    pub applied: usize,
+    /// ERROR/MISSING nodes before and after.
+    pub syntax_errors: (usize, usize),
+    /// Findings with an applicable fix left after fixing (should be none).
+    pub fixable_left: usize,
+    /// Edits a second `--fix` would apply (should be none).
+    pub second_pass: usize,
+    /// Literal secrets of the original, to mask when the diff is shown.
+    pub secrets: Vec<String>,
+}
+
+/// Applies all JWT fixes to a fixture in memory, the way `--fix --unsafe-fixes` does.
+///
+/// # Errors
+/// Unreadable fixture or unknown language.
+pub fn fix_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<FixedFixture, String> {
+    let lang = Lang::from_path(file).ok_or_else(|| format!("{}: unknown language", file.display()))?;
+    let before = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let engine = fixture_engine(set, rule_id)?;
+    let mut worker = Worker::default();
+    let mode =
+        crate::fix::FixMode { unsafe_fixes: true, flow: crate::finding::Flow::Jwt, flow_explicit: true };
+    let (after, applied) = crate::fix::fix_text(&engine, file, file, lang, &before, mode, &mut worker);
+    let syntax_errors =
+        (engine.syntax_errors(lang, &before, &mut worker), engine.syntax_errors(lang, &after, &mut worker));
+    let left = match engine.check_bytes(file, file, lang, after.as_bytes(), &mut worker).outcome {
+        Outcome::Scanned { findings, .. } => findings,
+        _ => Vec::new(),
+    };
+    let fixable_left =
+        left.iter().filter(|f| f.fixes.iter().any(|x| crate::fix::applicable(x, mode))).count();
+    let (_, second_pass) = crate::fix::fix_text(&engine, file, file, lang, &after, mode, &mut worker);
+    let secrets = engine.secret_values(lang, &before, &mut worker);
+    Ok(FixedFixture { before, after, applied, syntax_errors, fixable_left, second_pass, secrets })
+}
+
+/// Scans one fixture file with the default rules plus `rule_id`.
+///
+/// # Errors
+/// Unreadable files, unknown language, or a skipped file (a fixture must be scanned).
+pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Finding>, String> {
+    let lang = Lang::from_path(file).ok_or_else(|| format!("{}: unknown language", file.display()))?;
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let engine = fixture_engine(set, rule_id)?;
     let report = engine.check_bytes(file, file, lang, &bytes, &mut Worker::default());
     match report.outcome {
         Outcome::Scanned { findings, .. } => Ok(findings),

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use pwflow::report::human::render_finding;
 use pwflow::rules::RuleSet;
-use pwflow::testing::{CaseResult, fixtures_of, run_rule, scan_fixture};
+use pwflow::testing::{CaseResult, fix_fixture, fixtures_of, run_rule, scan_fixture};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -48,6 +48,16 @@ fn positive_fixtures_render_as_snapshots() {
                 f.location = PathBuf::from(&rel);
                 out.push_str(&render_finding(&f, false));
             }
+            let fixed = fix_fixture(&set, &rule.id, &file).expect("fixture fixes");
+            if fixed.applied > 0 {
+                out.push_str("\n--- fixes (--fix --unsafe-fixes) ---\n");
+                out.push_str(&pwflow::fix::unified_diff(
+                    Path::new(&rel),
+                    &fixed.before,
+                    &fixed.after,
+                    &fixed.secrets,
+                ));
+            }
             let name = rel.replace(['/', '.'], "__");
             insta::with_settings!({ snapshot_path => "snapshots/fixtures", prepend_module_to_snapshot => false, description => rel.as_str() }, {
                 insta::assert_snapshot!(name, out);
@@ -61,12 +71,35 @@ fn secrets_never_appear_in_rendered_fixtures() {
     let set = RuleSet::builtin().expect("built-in rules load");
     for rule in &set.rules {
         for file in fixtures_of(&root(), &rule.id).positive {
+            let fixed = fix_fixture(&set, &rule.id, &file).expect("fixture fixes");
+            let diff = pwflow::fix::unified_diff(&file, &fixed.before, &fixed.after, &fixed.secrets);
             for f in scan_fixture(&set, &rule.id, &file).expect("fixture scans") {
-                let text = render_finding(&f, false) + &serde_json::to_string(&f).expect("json");
+                let text = render_finding(&f, false) + &serde_json::to_string(&f).expect("json") + &diff;
                 for secret in ["hunter2", "S3cr3t!"] {
                     assert!(!text.contains(secret), "{} leaks {secret}:\n{text}", file.display());
                 }
             }
         }
     }
+}
+
+#[test]
+fn fixes_never_break_fixtures_and_converge() {
+    let set = RuleSet::builtin().expect("built-in rules load");
+    let mut applied = 0;
+    for rule in &set.rules {
+        for file in fixtures_of(&root(), &rule.id).positive {
+            let fixed = fix_fixture(&set, &rule.id, &file).expect("fixture fixes");
+            let name = file.display();
+            assert!(
+                fixed.syntax_errors.1 <= fixed.syntax_errors.0,
+                "{name}: a fix added syntax errors {:?}",
+                fixed.syntax_errors
+            );
+            assert_eq!(fixed.fixable_left, 0, "{name}: fixable findings remain after --fix");
+            assert_eq!(fixed.second_pass, 0, "{name}: a second --fix still changes the file");
+            applied += fixed.applied;
+        }
+    }
+    assert!(applied >= 30, "only {applied} fixes applied across the fixtures");
 }

@@ -2,8 +2,12 @@
 
 mod audit;
 mod cli;
+mod fixing;
 mod fixtures;
 mod formats;
 mod gate;
+mod hostile;
 mod meta;
 mod precommit;
+mod readme;
+mod user_rules;

@@ -110,11 +110,66 @@ fn js_object<'t>(cx: &CheckCx<'t>, object: Node<'t>, depth: usize) -> Creds<'t> 
     creds
 }
 
+/// Node kinds that open a function scope, in the supported grammars.
+const FUNCTION_KINDS: &[&str] = &[
+    "function_declaration",
+    "function_expression",
+    "arrow_function",
+    "method_definition",
+    "generator_function_declaration",
+    "function_definition",
+    "method_declaration",
+    "anonymous_function",
+    "anonymous_function_creation_expression",
+    "arrow_function_expression",
+];
+
+/// The nearest enclosing function of a node (`None` at the top level).
+fn enclosing_function(node: Node<'_>) -> Option<Node<'_>> {
+    let mut n = node.parent();
+    while let Some(p) = n {
+        if FUNCTION_KINDS.contains(&p.kind()) {
+            return Some(p);
+        }
+        n = p.parent();
+    }
+    None
+}
+
+/// Whether `name` is a parameter of a function enclosing `node`: such a value comes from the
+/// caller, and no literal in the file says what it holds.
+fn is_parameter(node: Node<'_>, name: &str, src: &str) -> bool {
+    let mut f = enclosing_function(node);
+    while let Some(func) = f {
+        if let Some(params) =
+            func.child_by_field_name("parameters").or_else(|| func.child_by_field_name("parameter"))
+            && descendants(params).any(|p| {
+                matches!(p.kind(), "identifier" | "variable_name" | "shorthand_property_identifier_pattern")
+                    && text(p, src) == name
+            })
+        {
+            return true;
+        }
+        f = enclosing_function(func);
+    }
+    false
+}
+
 /// The literal of kind `kind` last assigned to the identifier `ident` before it is used
-/// (`const creds = {...}` / `$creds = [...]`), anywhere in the file.
+/// (`const creds = {...}` / `$creds = [...]`) in its function or an enclosing scope.
 fn resolve_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
     let src = cx.file.src;
     let name = text(ident, src);
+    if is_parameter(ident, name, src) {
+        return None;
+    }
+    // Scopes whose assignments are visible here: the ident's function and those around it.
+    let mut scopes = vec![None];
+    let mut f = enclosing_function(ident);
+    while let Some(func) = f {
+        scopes.push(Some(func.id()));
+        f = enclosing_function(func);
+    }
     let mut best: Option<Node<'t>> = None;
     for node in descendants(cx.file.root) {
         let (lhs, rhs) = match node.kind() {
@@ -124,7 +179,10 @@ fn resolve_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kinds: &[&str]) -> Opt
         };
         let (Some(lhs), Some(rhs)) = (lhs, rhs) else { continue };
         let rhs = unwrap_expr(rhs);
-        if text(lhs, src) != name || !kinds.contains(&rhs.kind()) {
+        if text(lhs, src) != name
+            || !kinds.contains(&rhs.kind())
+            || !scopes.contains(&enclosing_function(node).map(|f| f.id()))
+        {
             continue;
         }
         let before = node.start_byte() < ident.start_byte();
@@ -366,8 +424,17 @@ pub fn php_legacy_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 fn js_family(cx: &CheckCx<'_>, receiver: Node<'_>, method: &str) -> SdkFamily {
-    if let Some(f) = cx.file.context.sdk {
-        return f;
+    // `getPlatform()` is rcsdk v1; `appKey`/`appSecret` options are the v2/v3 `ringcentral`
+    // package, even when the file reaches the SDK through the `RingCentral.SDK` global.
+    let src = cx.file.src;
+    let legacy = text(receiver, src).contains("getPlatform")
+        || src.contains("getPlatform(")
+        || src.contains("appKey")
+        || src.contains("appSecret");
+    match cx.file.context.sdk {
+        Some(SdkFamily::JsSdk) | None if legacy => return SdkFamily::JsLegacy,
+        Some(f) => return f,
+        None => {}
     }
     if method == "auth" {
         return SdkFamily::RcTs;
@@ -387,6 +454,22 @@ fn js_options<'t>(cx: &CheckCx<'t>, arg: Node<'t>) -> Option<Creds<'t>> {
             let obj = resolve_js_literal(cx, arg, "object")?;
             let mut creds = js_object(cx, obj, 0);
             creds.origin = Some(obj);
+            Some(creds)
+        }
+        // `login(config.user)` where `config` is a local object literal holding `user: {...}`.
+        "member_expression" => {
+            let (object, property) =
+                (arg.child_by_field_name("object")?, arg.child_by_field_name("property")?);
+            if object.kind() != "identifier" {
+                return None;
+            }
+            let outer = js_object(cx, resolve_js_literal(cx, object, "object")?, 0);
+            let inner = unwrap_expr(outer.value(text(property, cx.file.src))?);
+            if inner.kind() != "object" {
+                return None;
+            }
+            let mut creds = js_object(cx, inner, 0);
+            creds.origin = Some(inner);
             Some(creds)
         }
         _ => None,
@@ -437,8 +520,18 @@ pub fn js_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
     out.var("sdk_family", family.key());
     out.var("sdk_name", family.package());
     out.var("shape", shape);
-    out.var("jwt_expr", js_jwt_expr(cx, password));
+    out.var("jwt_expr", typed_jwt_expr(cx, family, js_jwt_expr(cx, password)));
     Some(out)
+}
+
+/// `@rc-ex/core` types `jwt` as `string`: under `tsc --strict` an env read needs `!`.
+fn typed_jwt_expr(cx: &CheckCx<'_>, family: SdkFamily, expr: String) -> String {
+    let typescript = matches!(cx.file.lang, Lang::TypeScript | Lang::Tsx);
+    if typescript && family == SdkFamily::RcEx && expr.contains("env") && !expr.ends_with('!') {
+        format!("{expr}!")
+    } else {
+        expr
+    }
 }
 
 /// `.authorize({...})` / `.auth({...})` with a username and password.
@@ -457,7 +550,11 @@ pub fn js_password_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
         return None;
     }
     origin_label(&creds, &mut out, "credentials");
-    let family = js_family(cx, receiver, method);
+    // `@ringcentral/sdk` (v4+) has no `authorize`: a platform `authorize` is the v1 API.
+    let family = match js_family(cx, receiver, method) {
+        SdkFamily::JsSdk => SdkFamily::JsLegacy,
+        f => f,
+    };
     let shape = match family {
         SdkFamily::JsLegacy => "rcsdk v1 `platform.authorize({ username, extension, password })`",
         SdkFamily::RcEx => "@rc-ex/core `authorize({ username, extension, password })` (removed in 1.7.0)",
@@ -468,6 +565,6 @@ pub fn js_password_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
     out.var("sdk_family", family.key());
     out.var("sdk_name", family.package());
     out.var("shape", shape);
-    out.var("jwt_expr", js_jwt_expr(cx, creds.value("password")));
+    out.var("jwt_expr", typed_jwt_expr(cx, family, js_jwt_expr(cx, creds.value("password"))));
     Some(out)
 }

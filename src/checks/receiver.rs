@@ -46,7 +46,8 @@ static CLIENT_NAME: LazyLock<Regex> =
 /// Constructors that always mean RingCentral.
 #[allow(clippy::expect_used)] // reason: constant patterns
 static RC_CONSTRUCTOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"RingCentral|RCSDK|RingCentralLite|^\\?RC\\").expect("valid regex"));
+    // Case-insensitive: transpiled default imports read `new ringcentral_ts_1.default(...)`.
+    LazyLock::new(|| Regex::new(r"(?i)ringcentral|rcsdk|^\\?RC\\").expect("valid regex"));
 
 /// Classifies the receiver node of a call.
 pub fn classify(cx: &CheckCx<'_>, receiver: Node<'_>) -> Tier {
@@ -84,9 +85,11 @@ fn from_sdk(cx: &CheckCx<'_>, expr: Node<'_>) -> Option<String> {
                 .child_by_field_name("constructor")
                 .or_else(|| expr.named_child(0))
                 .map(|c| text(c, src))?;
+            // `new x_1.default(...)` is what tsc and babel make of `new X(...)` after
+            // `import X from '<sdk>'`.
             let sdk_ctor = RC_CONSTRUCTOR.is_match(ctor)
                 || (cx.file.context.sdk.is_some()
-                    && matches!(ctor.rsplit(['\\', '.']).next(), Some("SDK" | "RestClient")));
+                    && matches!(ctor.rsplit(['\\', '.']).next(), Some("SDK" | "RestClient" | "default")));
             sdk_ctor.then(|| format!("`new {ctor}(...)` is the RingCentral SDK"))
         }
         _ => None,

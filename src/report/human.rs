@@ -217,3 +217,30 @@ pub fn render_stats(stats: &Stats) -> String {
     }
     out
 }
+
+/// Renders what `--fix` did: files fixed, files left alone and why.
+#[must_use]
+pub fn render_fixes(reports: &[crate::scan::FixReport]) -> String {
+    use crate::fix::FileFix;
+    let mut out = String::new();
+    let fixed: Vec<_> = reports
+        .iter()
+        .filter_map(|r| match &r.fix {
+            FileFix::Fixed { applied, .. } => Some((r, *applied)),
+            _ => None,
+        })
+        .collect();
+    if !fixed.is_empty() {
+        let total: usize = fixed.iter().map(|(_, n)| n).sum();
+        let _ = writeln!(out, "fixed {total} finding(s) in {} file(s):", fixed.len());
+        for (r, n) in &fixed {
+            let _ = writeln!(out, "  {} ({n})", r.display.display());
+        }
+    }
+    for r in reports {
+        if let FileFix::Refused(reason) = &r.fix {
+            let _ = writeln!(out, "not fixed: {}: {reason}", r.display.display());
+        }
+    }
+    out
+}

@@ -1,0 +1,256 @@
+//! Applying fixes: the JWT rewrites, per file, from one snapshot of its bytes, never breaking
+//! the file.
+//!
+//! For each file: read its bytes once; scan them; take the applicable edits (safe, plus unsafe
+//! with `--unsafe-fixes`; never display-only), dropping any that overlap an earlier one; apply;
+//! re-parse and roll back if the result has more syntax errors than the original; repeat until
+//! nothing applies (at most [`MAX_PASSES`]). Then, unless `--diff`, check the file on disk still
+//! holds the snapshot and replace it atomically (temporary file in the same directory, then a
+//! rename) keeping its permissions. A UTF-8 BOM and CRLF line endings survive: edits only touch
+//! the call they rewrite. Symbolic links are followed and the target is written.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Engine, Outcome, Worker};
+use crate::finding::{Applicability, Edit, Finding, Flow};
+use crate::lang::Lang;
+
+/// Passes before giving up on converging.
+pub const MAX_PASSES: usize = 5;
+
+/// Which fixes to apply.
+#[derive(Debug, Clone, Copy)]
+pub struct FixMode {
+    /// Also apply unsafe fixes.
+    pub unsafe_fixes: bool,
+    /// The flow whose rewrites apply (only JWT rewrites are ever applicable).
+    pub flow: Flow,
+    /// `--flow` was given: apply the JWT rewrite even where the file serves users. Without it,
+    /// code that should move to the authorization-code flow is never rewritten to a JWT (a
+    /// JWT credential must not end up in a browser bundle or a login form).
+    pub flow_explicit: bool,
+}
+
+/// What fixing one file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileFix {
+    /// Nothing applicable.
+    Unchanged,
+    /// Changed (written unless `--diff`).
+    Fixed {
+        /// The original text.
+        before: String,
+        /// The fixed text.
+        after: String,
+        /// Edits applied.
+        applied: usize,
+        /// Literal secrets of the original text, masked when the change is shown.
+        secrets: Vec<String>,
+    },
+    /// Left alone, with the reason.
+    Refused(String),
+}
+
+/// Whether a fix may be applied in this mode.
+#[must_use]
+pub fn applicable(fix: &crate::finding::Fix, mode: FixMode) -> bool {
+    fix.flow == mode.flow
+        && match fix.applicability {
+            Applicability::Safe => true,
+            Applicability::Unsafe => mode.unsafe_fixes,
+            Applicability::DisplayOnly => false,
+        }
+}
+
+/// The non-overlapping edits to apply, in order (the first finding wins an overlap).
+#[must_use]
+pub fn select_edits(findings: &[Finding], mode: FixMode) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = Vec::new();
+    for f in findings.iter().filter(|f| f.suppressed.is_none()) {
+        if !mode.flow_explicit && f.recommendation.flow != mode.flow {
+            continue;
+        }
+        let Some(fix) = f.fixes.iter().find(|x| applicable(x, mode)) else { continue };
+        let overlaps =
+            |e: &Edit| edits.iter().any(|o| e.range.start < o.range.end && o.range.start < e.range.end);
+        if fix.edits.iter().any(overlaps) {
+            continue;
+        }
+        edits.extend(fix.edits.iter().cloned());
+    }
+    edits.sort_by_key(|e| e.range.start);
+    edits
+}
+
+/// Applies sorted, non-overlapping edits.
+#[must_use]
+pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pos = 0;
+    for e in edits {
+        if e.range.start < pos || e.range.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[pos..e.range.start]);
+        out.push_str(&e.replacement);
+        pos = e.range.end;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+fn findings_of(
+    engine: &Engine<'_>,
+    path: &Path,
+    display: &Path,
+    lang: Lang,
+    text: &str,
+    worker: &mut Worker,
+) -> Vec<Finding> {
+    match engine.check_bytes(path, display, lang, text.as_bytes(), worker).outcome {
+        Outcome::Scanned { findings, .. } => findings,
+        _ => Vec::new(),
+    }
+}
+
+/// Fixes a text in memory (the file's content after any BOM). Returns the new text and the
+/// number of edits applied.
+pub fn fix_text(
+    engine: &Engine<'_>,
+    path: &Path,
+    display: &Path,
+    lang: Lang,
+    text: &str,
+    mode: FixMode,
+    worker: &mut Worker,
+) -> (String, usize) {
+    let baseline_errors = engine.syntax_errors(lang, text, worker);
+    let mut current = text.to_owned();
+    let mut applied = 0;
+    for _ in 0..MAX_PASSES {
+        let edits = select_edits(&findings_of(engine, path, display, lang, &current, worker), mode);
+        if edits.is_empty() {
+            break;
+        }
+        let next = apply_edits(&current, &edits);
+        // A fix that adds a syntax error is rolled back: keep the text from before this pass.
+        if engine.syntax_errors(lang, &next, worker) > baseline_errors {
+            break;
+        }
+        applied += edits.len();
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    (current, applied)
+}
+
+/// Fixes one file on disk (or only computes the change when `write` is false).
+pub fn fix_file(
+    engine: &Engine<'_>,
+    path: &Path,
+    display: &Path,
+    lang: Lang,
+    mode: FixMode,
+    write: bool,
+    worker: &mut Worker,
+) -> FileFix {
+    let target = match std::fs::canonicalize(path) {
+        Ok(t) => t,
+        Err(e) => return FileFix::Refused(format!("cannot resolve: {e}")),
+    };
+    let snapshot = match std::fs::read(&target) {
+        Ok(b) => b,
+        Err(e) => return FileFix::Refused(format!("cannot read: {e}")),
+    };
+    let Ok(text) = std::str::from_utf8(&snapshot) else {
+        return FileFix::Refused("not valid UTF-8".to_owned());
+    };
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let (fixed, applied) = fix_text(engine, path, display, lang, body, mode, worker);
+    if applied == 0 || fixed == body {
+        return FileFix::Unchanged;
+    }
+    let after = format!("{bom}{fixed}");
+    if write && let Err(reason) = write_atomic(&target, &snapshot, after.as_bytes()) {
+        return FileFix::Refused(reason);
+    }
+    let secrets = engine.secret_values(lang, body, worker);
+    FileFix::Fixed { before: text.to_owned(), after, applied, secrets }
+}
+
+/// Replaces `path`'s content with `new` if it still holds `expected`: a temporary file in the
+/// same directory, with the original permissions, renamed over it. Read-only files are left
+/// alone.
+///
+/// # Errors
+/// The reason the file was left alone.
+pub fn write_atomic(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot stat: {e}"))?;
+    if meta.permissions().readonly() {
+        return Err("read-only file, left alone".to_owned());
+    }
+    let current = std::fs::read(path).map_err(|e| format!("cannot re-read: {e}"))?;
+    if current != expected {
+        return Err("changed on disk since it was read, left alone".to_owned());
+    }
+    let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pwflow-fix-")
+        .tempfile_in(&dir)
+        .map_err(|e| format!("cannot create a temporary file next to it: {e}"))?;
+    tmp.write_all(new).and_then(|()| tmp.as_file().sync_all()).map_err(|e| format!("cannot write: {e}"))?;
+    std::fs::set_permissions(tmp.path(), meta.permissions())
+        .map_err(|e| format!("cannot keep permissions: {e}"))?;
+    tmp.persist(path).map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    Ok(())
+}
+
+/// A unified diff of one file's change, with the given secret values masked.
+#[must_use]
+pub fn unified_diff(display: &Path, before: &str, after: &str, secrets: &[String]) -> String {
+    let name = display.display().to_string();
+    let diff = similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    let values: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    crate::redact::mask_values(&diff, &values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_overlaps_are_skipped() {
+        let edits = vec![
+            Edit { range: 0..1, replacement: "A".into() },
+            Edit { range: 2..3, replacement: "CC".into() },
+        ];
+        assert_eq!(apply_edits("abc", &edits), "AbCC");
+    }
+
+    #[test]
+    fn atomic_write_refuses_changed_and_readonly_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.php");
+        std::fs::write(&path, "old").expect("write");
+        assert!(write_atomic(&path, b"other", b"new").is_err_and(|e| e.contains("changed on disk")));
+        assert_eq!(std::fs::read(&path).expect("read"), b"old");
+        write_atomic(&path, b"old", b"new").expect("writes");
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+        let mut perms = std::fs::metadata(&path).expect("meta").permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&path, perms).expect("chmod");
+        // root ignores read-only bits when writing, so pwflow checks them itself.
+        assert!(write_atomic(&path, b"new", b"newer").is_err_and(|e| e.contains("read-only")));
+        assert_eq!(std::fs::read(&path).expect("read"), b"new");
+    }
+}

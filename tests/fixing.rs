@@ -1,0 +1,144 @@
+//! `--fix`, `--unsafe-fixes`, `--diff`: what is written, and that files are never damaged.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn pwflow(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("pwflow").expect("binary builds");
+    cmd.current_dir(dir).arg("check").arg("--isolated");
+    cmd
+}
+
+const PHP: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n$platform->login(getenv('RC_USERNAME'), getenv('RC_EXTENSION'), getenv('RC_PASSWORD'));\n";
+const PHP_FIXED: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n$platform->login(['jwt' => getenv('RC_JWT')]);\n";
+const JS: &str = "const { SDK } = require('@ringcentral/sdk');\nconst rcsdk = new SDK({ server: SDK.server.production });\nasync function main() {\n  await rcsdk.platform().login({ username: process.env.RC_USERNAME, password: 'hunter2' });\n}\n";
+
+#[test]
+fn jwt_rewrites_are_unsafe_and_need_the_flag() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    pwflow(dir.path()).args(["a.php", "--fix"]).assert().code(1);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.php")).expect("read"),
+        PHP,
+        "--fix alone applies no unsafe fix"
+    );
+    pwflow(dir.path())
+        .args(["a.php", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fixed 1 finding(s) in 1 file(s)"));
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP_FIXED);
+    // Idempotent: a second run changes nothing.
+    pwflow(dir.path()).args(["a.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP_FIXED);
+}
+
+#[test]
+fn diff_writes_nothing_exits_1_and_masks_secrets() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.js"), JS).expect("write");
+    let out =
+        pwflow(dir.path()).args(["a.js", "--diff", "--unsafe-fixes"]).assert().code(1).get_output().clone();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("--- a/a.js")
+            && diff.contains("+  await rcsdk.platform().login({ jwt: process.env.RC_JWT });"),
+        "{diff}"
+    );
+    assert!(!diff.contains("hunter2"), "{diff}");
+    assert_eq!(fs::read_to_string(dir.path().join("a.js")).expect("read"), JS);
+    // Nothing to change: exit 0.
+    fs::write(dir.path().join("a.js"), "export const x = 1;\n").expect("write");
+    pwflow(dir.path())
+        .args(["a.js", "--diff", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn crlf_and_bom_survive() {
+    let dir = TempDir::new().expect("tempdir");
+    let crlf = format!("\u{feff}{}", PHP.replace('\n', "\r\n"));
+    fs::write(dir.path().join("a.php"), &crlf).expect("write");
+    pwflow(dir.path()).args(["a.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    let after = fs::read_to_string(dir.path().join("a.php")).expect("read");
+    assert_eq!(after, format!("\u{feff}{}", PHP_FIXED.replace('\n', "\r\n")));
+}
+
+#[test]
+fn read_only_files_are_left_alone() {
+    let dir = TempDir::new().expect("tempdir");
+    let path = dir.path().join("a.php");
+    fs::write(&path, PHP).expect("write");
+    let mut perms = fs::metadata(&path).expect("meta").permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(&path, perms).expect("chmod");
+    pwflow(dir.path())
+        .args(["a.php", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not fixed: a.php: read-only file"));
+    assert_eq!(fs::read_to_string(&path).expect("read"), PHP);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_files_are_fixed_through_the_link() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::create_dir_all(dir.path().join("real")).expect("mkdir");
+    fs::write(dir.path().join("real/a.php"), PHP).expect("write");
+    std::os::unix::fs::symlink("real/a.php", dir.path().join("link.php")).expect("symlink");
+    pwflow(dir.path()).args(["link.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert!(
+        fs::symlink_metadata(dir.path().join("link.php")).expect("meta").file_type().is_symlink(),
+        "the link stays a link"
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("real/a.php")).expect("read"), PHP_FIXED);
+}
+
+#[cfg(unix)]
+#[test]
+fn permissions_are_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("tempdir");
+    let path = dir.path().join("a.php");
+    fs::write(&path, PHP).expect("write");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+    pwflow(dir.path()).args(["a.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert_eq!(fs::metadata(&path).expect("meta").permissions().mode() & 0o777, 0o640);
+    assert_eq!(fs::read_to_string(&path).expect("read"), PHP_FIXED);
+}
+
+#[test]
+fn leftover_credentials_are_named_in_the_fix_title() {
+    let dir = TempDir::new().expect("tempdir");
+    let src = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n$password = getenv('RC_PASSWORD');\n$platform->login($user, $ext, $password);\n";
+    fs::write(dir.path().join("a.php"), src).expect("write");
+    let out = pwflow(dir.path()).args(["a.php", "--format", "json"]).assert().code(1).get_output().clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let fix = &doc["findings"][0]["fixes"][0];
+    assert!(fix["title"].as_str().expect("title").contains("may leave `$password` unused"), "{fix}");
+    assert_eq!(fix["leftovers"], serde_json::json!(["$password"]));
+}
+
+#[test]
+fn flow_oauth_shows_guidance_first_and_applies_nothing() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    let out = pwflow(dir.path())
+        .args(["a.php", "--flow", "oauth", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["findings"][0]["fixes"][0]["flow"], "oauth");
+    pwflow(dir.path()).args(["a.php", "--flow", "oauth", "--fix", "--unsafe-fixes"]).assert().code(1);
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP);
+}

@@ -1,0 +1,281 @@
+//! Hostile input: every bad file is scanned or skipped with a reason, the scan goes on, and the
+//! process never panics (exit 101), aborts or hangs.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+const PHP_LOGIN: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('i', 's', SDK::SERVER_PRODUCTION))->platform();\n$platform->login($u, $e, $p);\n";
+
+fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    fs::write(path, bytes).expect("write");
+}
+
+/// Runs a JSON scan and returns (exit code, document).
+fn scan(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
+    let out = Command::cargo_bin("pwflow")
+        .expect("binary builds")
+        .current_dir(dir)
+        .args(["check", ".", "--isolated", "--format", "json"])
+        .args(extra)
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .expect("runs");
+    let code = out.status.code().unwrap_or(-1);
+    assert!(code == 0 || code == 1, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
+    (code, serde_json::from_slice(&out.stdout).expect("json"))
+}
+
+fn skipped(doc: &serde_json::Value) -> Vec<(String, String)> {
+    doc["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| (s["path"].as_str().expect("p").to_owned(), s["reason"].as_str().expect("r").to_owned()))
+        .collect()
+}
+
+fn finding_lines(doc: &serde_json::Value, path: &str) -> Vec<u64> {
+    doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["path"] == path)
+        .map(|f| f["start"]["line"].as_u64().expect("line"))
+        .collect()
+}
+
+#[test]
+fn binary_encodings_and_empty_files() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "nul.php", b"<?php\x00\x01 login(\x02)");
+    write(d, "image.png", [0x89, b'P', b'N', b'G', 0, 0, 0]);
+    write(d, "Main.class", [0xCA, 0xFE, 0xBA, 0xBE, 0, 0]);
+    write(d, "empty.php", b"");
+    write(d, "empty.js", b"");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in PHP_LOGIN.encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    write(d, "utf16.php", &utf16);
+    let mut latin1 = b"<?php // caf\xe9 cr\xe8me\n".to_vec();
+    latin1.extend(&PHP_LOGIN.as_bytes()[6..]);
+    write(d, "latin1.php", &latin1);
+    write(d, "ok.php", PHP_LOGIN);
+    let (code, doc) = scan(d, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(skipped(&doc), [("nul.php".to_owned(), "binary".to_owned())]);
+    assert_eq!(finding_lines(&doc, "utf16.php"), [4], "UTF-16 with a BOM is decoded and scanned");
+    assert_eq!(finding_lines(&doc, "latin1.php"), [4], "Latin-1 is decoded and scanned");
+    assert_eq!(finding_lines(&doc, "ok.php"), [4]);
+}
+
+#[test]
+fn huge_minified_and_long_files() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    // 200 MB without writing it: a sparse file.
+    let big = fs::File::create(d.join("huge.php")).expect("create");
+    big.set_len(200 << 20).expect("sparse file");
+    // A 5 MB single-line bundle that mentions login.
+    let mut bundle = String::from("var a={login:function(){}};");
+    while bundle.len() < 5 << 20 {
+        bundle.push_str("function f(a,b){return a+b};var x=[1,2,3].map(function(y){return y*2});");
+    }
+    write(d, "app.bundle.js", &bundle);
+    write(d, "dist/app.js", &bundle);
+    // A million lines with a finding at the end.
+    let mut long = String::from("<?php\nuse RingCentral\\SDK\\SDK;\n");
+    for _ in 0..1_000_000 {
+        long.push_str("$x = 1;\n");
+    }
+    long.push_str("$platform = $rcsdk->platform();\n$platform->login($u, $e, $p);\n");
+    write(d, "long.php", &long);
+    // A generous parse limit: this machine may be busy, and the point here is size, not time.
+    let (code, doc) = scan(d, &["--max-filesize", "16M", "--parse-timeout-ms", "120000"]);
+    assert_eq!(code, 1);
+    let skipped = skipped(&doc);
+    assert!(skipped.contains(&("huge.php".to_owned(), "too-large".to_owned())), "{skipped:?}");
+    assert!(skipped.contains(&("app.bundle.js".to_owned(), "minified".to_owned())), "{skipped:?}");
+    assert!(skipped.contains(&("dist/app.js".to_owned(), "minified".to_owned())), "{skipped:?}");
+    assert_eq!(finding_lines(&doc, "long.php"), [1_000_004]);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let depth = 50_000;
+    for (name, open, close) in [("paren.js", "(", ")"), ("bracket.js", "[", "]"), ("brace.ts", "{", "}")] {
+        write(
+            d,
+            name,
+            format!(
+                "platform.login({{ username, password }});\nx = {}1{};\n",
+                open.repeat(depth),
+                close.repeat(depth)
+            ),
+        );
+    }
+    write(
+        d,
+        "deep.php",
+        format!("<?php\n$platform->login($u, $e, $p);\n$x = {}1{};\n", "(".repeat(depth), ")".repeat(depth)),
+    );
+    write(
+        d,
+        "deep_array.php",
+        format!("<?php\n$platform->login($u, $e, $p);\n$x = {}1{};\n", "[".repeat(depth), "]".repeat(depth)),
+    );
+    write(
+        d,
+        "deep.tsx",
+        format!(
+            "platform.login({{ username, password }});\nconst x = {}1{};\n",
+            "[".repeat(depth),
+            "]".repeat(depth)
+        ),
+    );
+    let (code, doc) = scan(d, &["--max-filesize", "16M"]);
+    assert_eq!(code, 1, "deep files are scanned (or skipped), never a crash");
+    assert!(doc["stats"]["files_read"].as_u64().expect("n") >= 6);
+}
+
+#[test]
+fn broken_syntax_keeps_findings_before_and_after_the_error() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "broken.php",
+        "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = $rcsdk->platform();\n$platform->login($a, $b, $c);\nfunction ( {{{ broken\n$platform->login($d, $e, $f);\n",
+    );
+    write(
+        d,
+        "conflict.js",
+        "const platform = rcsdk.platform();\n<<<<<<< HEAD\nplatform.login({ username, password });\n=======\nplatform.login({ jwt });\n>>>>>>> branch\nplatform.login({ username: u, password: p });\n",
+    );
+    let (code, doc) = scan(d, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(finding_lines(&doc, "broken.php"), [4, 6]);
+    assert_eq!(finding_lines(&doc, "conflict.js"), [3, 7]);
+    assert!(
+        doc["stats"]["syntax_errors"].as_u64().expect("n") >= 1,
+        "broken.php has errors; conflict markers are masked"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_fifos_and_odd_names() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new().expect("tempdir");
+    let outside = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(outside.path(), "secret.php", PHP_LOGIN);
+    std::os::unix::fs::symlink(outside.path(), d.join("out")).expect("symlink out of the root");
+    fs::create_dir_all(d.join("loop")).expect("mkdir");
+    std::os::unix::fs::symlink(d.join("loop"), d.join("loop/again")).expect("symlink loop");
+    let fifo = d.join("pipe.php");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(status.success());
+    let odd = std::ffi::OsStr::from_bytes(b"odd-\xff\xfe.php");
+    fs::write(d.join(odd), PHP_LOGIN).expect("non-UTF-8 file name");
+    write(d, "ok.php", PHP_LOGIN);
+    let (code, doc) = scan(d, &[]);
+    assert_eq!(code, 1);
+    let found: Vec<&str> =
+        doc["findings"].as_array().expect("f").iter().map(|f| f["path"].as_str().expect("p")).collect();
+    assert_eq!(found.len(), 2, "ok.php and the oddly named file, not the link target: {found:?}");
+    assert!(found.contains(&"ok.php"));
+    assert!(skipped(&doc).contains(&("pipe.php".to_owned(), "unreadable".to_owned())), "{:?}", skipped(&doc));
+    // With --follow the outside tree is scanned and the loop is reported, not followed forever.
+    let (_, doc) = scan(d, &["--follow"]);
+    let found: Vec<&str> =
+        doc["findings"].as_array().expect("f").iter().map(|f| f["path"].as_str().expect("p")).collect();
+    assert!(found.contains(&"out/secret.php"), "{found:?}");
+    assert!(doc["skipped"].to_string().contains("loop"), "{}", doc["skipped"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_directories() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "locked/a.php", PHP_LOGIN);
+    write(d, "closed.php", PHP_LOGIN);
+    write(d, "ok.php", PHP_LOGIN);
+    fs::set_permissions(d.join("closed.php"), fs::Permissions::from_mode(0o000)).expect("chmod");
+    fs::set_permissions(d.join("locked"), fs::Permissions::from_mode(0o000)).expect("chmod");
+    // root reads everything; the permission case only shows for other users.
+    let enforced = fs::read(d.join("closed.php")).is_err();
+    let (code, doc) = scan(d, &[]);
+    fs::set_permissions(d.join("locked"), fs::Permissions::from_mode(0o755)).expect("chmod back");
+    assert_eq!(code, 1);
+    assert!(finding_lines(&doc, "ok.php") == [4]);
+    if enforced {
+        let skipped = skipped(&doc);
+        assert!(skipped.iter().any(|(p, r)| p.ends_with("closed.php") && r == "unreadable"), "{skipped:?}");
+        assert!(skipped.iter().any(|(p, r)| p.contains("locked") && r == "unreadable"), "{skipped:?}");
+    }
+}
+
+#[test]
+fn a_pathological_parse_is_a_timeout_entry_not_a_hang() {
+    let dir = TempDir::new().expect("tempdir");
+    let mut src = String::from("platform.login({ username, password });\n");
+    for i in 0..200_000 {
+        src.push_str(&format!("const v{i} = {{ a: [{i}, ({i} + 1) * 2], b: `t${{{i}}}` }};\n"));
+    }
+    write(dir.path(), "slow.js", &src);
+    let (_, doc) = scan(dir.path(), &["--parse-timeout-ms", "1", "--max-filesize", "64M"]);
+    assert_eq!(skipped(&doc), [("slow.js".to_owned(), "timeout".to_owned())]);
+}
+
+#[test]
+fn bad_configuration_fails_with_position_and_advice() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "a.php", PHP_LOGIN);
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("pwflow")
+            .expect("bin")
+            .current_dir(d)
+            .arg("check")
+            .arg(".")
+            .args(args)
+            .output()
+            .expect("runs");
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    write(d, "pwflow.toml", "select = [\"ringcentral\"\n");
+    let (code, err) = run(&[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("pwflow.toml:") && !err.contains("panicked") && !err.contains("backtrace"), "{err}");
+    fs::remove_file(d.join("pwflow.toml")).expect("rm");
+    write(
+        d,
+        "rules/bad.toml",
+        "id = \"x/y\"\ngroup = \"x\"\nlanguages = [\"php\"]\nseverity = \"error\"\nmessage = \"m\"\nlabel = \"l\"\nprefilter = [\"a\"]\n[query]\nphp = \"(call @c\"\n[doc]\nwhat = \"w\"\nwhy = \"w\"\nexample = \"e\"\nuse-instead = \"u\"\n",
+    );
+    let (code, err) = run(&["--rules", "rules"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.toml:9:"), "{err}");
+    write(
+        d,
+        "rules/bad.toml",
+        "id = \"x/y\"\ngroup = \"x\"\nlanguages = [\"php\"]\nseverity = \"error\"\nmessage = \"m\"\nlabel = \"l\"\nprefilter = [\"a\"]\nprimary = \"n\"\n[query]\nphp = \"(name) @n\"\n[doc]\nwhat = \"w\"\nwhy = \"w\"\nexample = \"e\"\nuse-instead = \"u\"\n[[fix]]\ntitle = \"t\"\nflow = \"jwt\"\napplicability = \"unsafe\"\ntarget = \"n\"\ntemplate = \"{{missing}}\"\n",
+    );
+    let (code, err) = run(&["--rules", "rules"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.toml:21:13") && err.contains("missing"), "{err}");
+    let (code, err) = run(&["--config", "nope.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nope.toml") && err.contains("not found"), "{err}");
+}

@@ -1,0 +1,92 @@
+//! User rules: `--rules DIR`, `pwflow test-rules DIR`, the rules/README.md worked example, and
+//! the committed JSON Schema of the rule format.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pwflow() -> Command {
+    Command::cargo_bin("pwflow").expect("binary builds")
+}
+
+#[test]
+fn the_worked_example_is_the_shipped_example_and_passes_its_fixtures() {
+    let readme = fs::read_to_string(root().join("rules/README.md")).expect("rules/README.md");
+    let start = readme.find("```toml\n").expect("toml block") + "```toml\n".len();
+    let end = start + readme[start..].find("```").expect("closing fence");
+    let example =
+        fs::read_to_string(root().join("examples/custom-rules/acme/rc-connect.toml")).expect("example");
+    assert_eq!(&readme[start..end], example, "rules/README.md and examples/custom-rules differ");
+    pwflow()
+        .current_dir(root())
+        .args(["test-rules", "examples/custom-rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 passed, 0 failed"));
+}
+
+#[test]
+fn built_in_rules_pass_the_same_harness() {
+    pwflow()
+        .current_dir(root())
+        .args(["test-rules", "rules", "--fixtures", "fixtures"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(" 0 failed"));
+}
+
+#[test]
+fn missing_and_noisy_cases_fail() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    fs::create_dir_all(d.join("acme")).expect("mkdir");
+    fs::copy(root().join("examples/custom-rules/acme/rc-connect.toml"), d.join("acme/rc-connect.toml"))
+        .expect("copy");
+    let fx = d.join("fixtures/acme/rc-connect");
+    fs::create_dir_all(&fx).expect("mkdir");
+    // Marker on the wrong line: one missing, one noisy.
+    fs::write(fx.join("positive.php"), "<?php // expect: acme/rc-connect\nRcClient::connect($u, $e, $p);\n")
+        .expect("write");
+    fs::write(fx.join("negative.php"), "<?php\nRcClient::connectJwt($jwt);\n").expect("write");
+    pwflow()
+        .args(["test-rules"])
+        .arg(d)
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("MISSING")
+                .and(predicate::str::contains("positive.php:1 acme/rc-connect")),
+        )
+        .stdout(
+            predicate::str::contains("NOISY").and(predicate::str::contains("positive.php:2 acme/rc-connect")),
+        )
+        .stdout(predicate::str::contains("0 passed, 2 failed"));
+    // No fixtures at all is a failure too.
+    fs::remove_dir_all(d.join("fixtures")).expect("rm");
+    pwflow()
+        .args(["test-rules"])
+        .arg(d)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("NO FIXTURES acme/rc-connect"));
+}
+
+#[test]
+fn user_rules_run_beside_the_built_in_ones() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), "<?php\nRcClient::connect($u, $e, $p);\n").expect("write");
+    pwflow()
+        .current_dir(dir.path())
+        .args(["check", ".", "--isolated", "--rules"])
+        .arg(root().join("examples/custom-rules/acme"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error[acme/rc-connect]"));
+}
