@@ -191,6 +191,19 @@ pub fn fix_file(
 /// # Errors
 /// The reason the file was left alone.
 pub fn write_atomic(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), String> {
+    write_atomic_with(path, expected, |file| file.write_all(new))
+}
+
+/// [`write_atomic`] with the content written by `write` (tests inject a failing writer: a full
+/// disk must leave the original untouched and no temporary file behind).
+///
+/// # Errors
+/// The reason the file was left alone.
+pub fn write_atomic_with(
+    path: &Path,
+    expected: &[u8],
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot stat: {e}"))?;
     if meta.permissions().readonly() {
         return Err("read-only file, left alone".to_owned());
@@ -200,11 +213,14 @@ pub fn write_atomic(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), Stri
         return Err("changed on disk since it was read, left alone".to_owned());
     }
     let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    // Dropped without `persist` on any error below: the temporary file is removed.
     let mut tmp = tempfile::Builder::new()
         .prefix(".pwflow-fix-")
         .tempfile_in(&dir)
         .map_err(|e| format!("cannot create a temporary file next to it: {e}"))?;
-    tmp.write_all(new).and_then(|()| tmp.as_file().sync_all()).map_err(|e| format!("cannot write: {e}"))?;
+    write(tmp.as_file_mut())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write: {e}"))?;
     std::fs::set_permissions(tmp.path(), meta.permissions())
         .map_err(|e| format!("cannot keep permissions: {e}"))?;
     tmp.persist(path).map_err(|e| format!("cannot replace the file: {}", e.error))?;
@@ -235,6 +251,23 @@ mod tests {
             Edit { range: 2..3, replacement: "CC".into() },
         ];
         assert_eq!(apply_edits("abc", &edits), "AbCC");
+    }
+
+    #[test]
+    fn a_failing_writer_leaves_the_file_and_no_temporary_behind() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.php");
+        std::fs::write(&path, "old").expect("write");
+        let err = write_atomic_with(&path, b"old", |f| {
+            f.write_all(b"partial")?;
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "disk full"))
+        })
+        .expect_err("the write fails");
+        assert!(err.contains("disk full"), "{err}");
+        assert_eq!(std::fs::read(&path).expect("read"), b"old");
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).expect("dir").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("a.php")], "no temporary file is left");
     }
 
     #[test]

@@ -142,3 +142,56 @@ fn flow_oauth_shows_guidance_first_and_applies_nothing() {
     pwflow(dir.path()).args(["a.php", "--flow", "oauth", "--fix", "--unsafe-fixes"]).assert().code(1);
     assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP);
 }
+
+#[cfg(unix)]
+#[test]
+fn killing_a_large_fix_run_leaves_every_file_old_or_new() {
+    let dir = TempDir::new().expect("tempdir");
+    let count = 1500;
+    for i in 0..count {
+        fs::write(dir.path().join(format!("f{i:04}.php")), PHP).expect("write");
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pwflow"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--isolated", "--fix", "--unsafe-fixes", "--quiet", "--jobs", "2"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    // Kill it once some files are fixed, before all are.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let fixed = (0..count)
+            .filter(|i| {
+                fs::read(dir.path().join(format!("f{i:04}.php"))).is_ok_and(|b| b == PHP_FIXED.as_bytes())
+            })
+            .count();
+        if fixed > 0 || std::time::Instant::now() > deadline || child.try_wait().expect("wait").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let (mut old, mut new) = (0, 0);
+    for i in 0..count {
+        let bytes = fs::read(dir.path().join(format!("f{i:04}.php"))).expect("read");
+        if bytes == PHP.as_bytes() {
+            old += 1;
+        } else if bytes == PHP_FIXED.as_bytes() {
+            new += 1;
+        } else {
+            panic!(
+                "f{i:04}.php is neither the old nor the new version: {:?}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+    assert_eq!(old + new, count);
+    assert!(new > 0, "the run was killed before fixing anything: the test proved nothing");
+    // Temporary files may be left by the kill, never in place of a source file.
+    for entry in fs::read_dir(dir.path()).expect("dir").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(name.ends_with(".php") || name.starts_with(".pwflow-fix-"), "{name}");
+    }
+}
