@@ -14,7 +14,7 @@ use crate::finding::{
     Applicability, Edit, Excerpt, Finding, Fix, Label, Position, Severity, SkipReason, Skipped,
 };
 use crate::lang::Lang;
-use crate::prefilter::{Prefilter, PrefilterError};
+use crate::prefilter::{Prefilter, PrefilterError, RuleLiterals};
 use crate::redact;
 use crate::rules::{FixSpec, Rule};
 use crate::suppress;
@@ -207,8 +207,14 @@ impl<'r> Engine<'r> {
         options: EngineOptions,
         project: ProjectContext,
     ) -> Result<Engine<'r>, PrefilterError> {
-        let literals: Vec<_> =
-            rules.iter().map(|r| (r.rule.languages.clone(), r.rule.prefilter.clone())).collect();
+        let literals: Vec<RuleLiterals> = rules
+            .iter()
+            .map(|r| RuleLiterals {
+                languages: r.rule.languages.clone(),
+                any: r.rule.prefilter.clone(),
+                all: r.rule.prefilter_all.clone(),
+            })
+            .collect();
         let prefilter = Prefilter::new(&literals)?;
         Ok(Engine { rules, prefilter, options, project })
     }
@@ -386,8 +392,7 @@ impl<'r> Engine<'r> {
         rules: Vec<usize>,
     ) -> Vec<Finding> {
         let context = FileContext::new(src, display, lang, project_reason);
-        let file =
-            FileCx { src, lang, root: tree.root_node(), context: &context, jwt_var: &self.options.jwt_var };
+        let file = FileCx::new(src, lang, tree.root_node(), &context, &self.options.jwt_var);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
         let mut cursor = QueryCursor::new();
         for index in rules {
@@ -662,11 +667,8 @@ fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Ve
     let outside = format!("{}\n{}", &src[..range.start], &src[range.end..]);
     let leftovers: Vec<String> = names
         .into_iter()
-        .filter(|name| {
-            let pattern = format!(r"(^|[^\w$]){}($|[^\w])", regex::escape(name));
-            // Exactly one other occurrence: the assignment that held the credential.
-            regex::Regex::new(&pattern).is_ok_and(|re| re.find_iter(&outside).count() == 1)
-        })
+        // Exactly one other occurrence: the assignment that held the credential.
+        .filter(|name| word_occurrences(&outside, name) == 1)
         .collect();
     if !leftovers.is_empty() {
         notes.push(format!(
@@ -676,6 +678,18 @@ fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Ve
     }
     let title = if notes.is_empty() { title.to_owned() } else { format!("{title} ({})", notes.join("; ")) };
     (title, leftovers)
+}
+
+/// Occurrences of `name` in `text` as a whole identifier (not part of a longer one).
+fn word_occurrences(text: &str, name: &str) -> usize {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+    text.match_indices(name)
+        .filter(|(i, _)| {
+            let before = text[..*i].chars().next_back();
+            let after = text[i + name.len()..].chars().next();
+            !before.is_some_and(is_ident) && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+        .count()
 }
 
 /// A match accepted by its checks, before it becomes a [`Finding`].

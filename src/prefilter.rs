@@ -28,11 +28,24 @@ impl Candidates {
     }
 }
 
+/// What one rule needs to find in a file before it is worth parsing.
+#[derive(Debug, Clone, Default)]
+pub struct RuleLiterals {
+    /// Languages the rule applies to.
+    pub languages: Vec<Lang>,
+    /// At least one of these must occur.
+    pub any: Vec<String>,
+    /// And, for each group, at least one of its literals.
+    pub all: Vec<Vec<String>>,
+}
+
 /// The gate for a list of rules.
 pub struct Prefilter {
     automaton: Option<AhoCorasick>,
-    /// For each literal, the rules (bit set) it makes candidates.
-    rules_of_literal: Vec<u128>,
+    /// Number of distinct literals.
+    literal_count: usize,
+    /// Per rule: literal ids of `any`, and of each `all` group.
+    rules: Vec<(Vec<usize>, Vec<Vec<usize>>)>,
     /// For each language, the rules (bit set) that apply to it.
     rules_of_lang: Vec<(Lang, u128)>,
 }
@@ -49,30 +62,33 @@ pub enum PrefilterError {
 }
 
 impl Prefilter {
-    /// Builds the gate. `rules[i]` is (languages, literals) of rule `i`.
+    /// Builds the gate for the given rules (rule `i` is bit `i` of [`Candidates`]).
     ///
     /// # Errors
     /// When there are more than 128 rules.
-    pub fn new(rules: &[(Vec<Lang>, Vec<String>)]) -> Result<Prefilter, PrefilterError> {
+    pub fn new(rules: &[RuleLiterals]) -> Result<Prefilter, PrefilterError> {
         if rules.len() > 128 {
             return Err(PrefilterError::TooManyRules(rules.len()));
         }
         let mut literals: Vec<String> = Vec::new();
-        let mut rules_of_literal: Vec<u128> = Vec::new();
-        for (i, (_, lits)) in rules.iter().enumerate() {
-            for lit in lits {
-                let lit = lit.to_ascii_lowercase();
-                let idx = match literals.iter().position(|l| *l == lit) {
-                    Some(idx) => idx,
-                    None => {
-                        literals.push(lit);
-                        rules_of_literal.push(0);
-                        literals.len() - 1
-                    }
-                };
-                rules_of_literal[idx] |= 1 << i;
+        let mut id = |lit: &str| {
+            let lit = lit.to_ascii_lowercase();
+            match literals.iter().position(|l| *l == lit) {
+                Some(i) => i,
+                None => {
+                    literals.push(lit);
+                    literals.len() - 1
+                }
             }
-        }
+        };
+        let ids: Vec<(Vec<usize>, Vec<Vec<usize>>)> = rules
+            .iter()
+            .map(|r| {
+                let any = r.any.iter().map(|l| id(l)).collect();
+                let all = r.all.iter().map(|g| g.iter().map(|l| id(l)).collect()).collect();
+                (any, all)
+            })
+            .collect();
         let automaton = if literals.is_empty() {
             None
         } else {
@@ -89,12 +105,12 @@ impl Prefilter {
                 let mask = rules
                     .iter()
                     .enumerate()
-                    .filter(|(_, (langs, _))| langs.contains(&lang))
+                    .filter(|(_, r)| r.languages.contains(&lang))
                     .fold(0u128, |m, (i, _)| m | 1 << i);
                 (lang, mask)
             })
             .collect();
-        Ok(Prefilter { automaton, rules_of_literal, rules_of_lang })
+        Ok(Prefilter { automaton, literal_count: literals.len(), rules: ids, rules_of_lang })
     }
 
     /// Rules that apply to `lang` at all.
@@ -103,22 +119,35 @@ impl Prefilter {
         Candidates(self.rules_of_lang.iter().find(|(l, _)| *l == lang).map_or(0, |(_, m)| *m))
     }
 
-    /// Rules of `lang` whose literals occur in `haystack`.
+    /// Rules of `lang` whose literal conditions hold in `haystack`.
     #[must_use]
     pub fn candidates(&self, lang: Lang, haystack: &[u8]) -> Candidates {
-        let wanted = self.rules_for(lang).0;
+        let wanted = self.rules_for(lang);
         let Some(ac) = &self.automaton else { return Candidates(0) };
-        if wanted == 0 {
+        if wanted.is_empty() {
             return Candidates(0);
         }
-        let mut found = 0u128;
+        let mut found = vec![false; self.literal_count];
+        let mut remaining = self.literal_count;
         for m in ac.find_overlapping_iter(haystack) {
-            found |= self.rules_of_literal[m.pattern().as_usize()] & wanted;
-            if found == wanted {
-                break;
+            let i = m.pattern().as_usize();
+            if !found[i] {
+                found[i] = true;
+                remaining -= 1;
+                if remaining == 0 {
+                    break;
+                }
             }
         }
-        Candidates(found)
+        let any_found = |ids: &[usize]| ids.iter().any(|&i| found[i]);
+        let mut out = 0u128;
+        for index in wanted.iter() {
+            let (any, all) = &self.rules[index];
+            if any_found(any) && all.iter().all(|g| any_found(g)) {
+                out |= 1 << index;
+            }
+        }
+        Candidates(out)
     }
 }
 
@@ -128,9 +157,14 @@ mod tests {
 
     #[test]
     fn gate_selects_rules_by_literal_and_language() {
+        let rule = |langs: Vec<Lang>, any: &[&str], all: &[&[&str]]| RuleLiterals {
+            languages: langs,
+            any: any.iter().map(|s| (*s).to_owned()).collect(),
+            all: all.iter().map(|g| g.iter().map(|s| (*s).to_owned()).collect()).collect(),
+        };
         let pf = Prefilter::new(&[
-            (vec![Lang::Php], vec!["login".into()]),
-            (vec![Lang::Php, Lang::JavaScript], vec!["grant_type".into()]),
+            rule(vec![Lang::Php], &["login"], &[]),
+            rule(vec![Lang::Php, Lang::JavaScript], &["grant_type"], &[&["password"]]),
         ])
         .expect("builds");
         assert!(pf.candidates(Lang::Php, b"echo 1;").is_empty());
@@ -138,5 +172,7 @@ mod tests {
         assert!(c.contains(0) && !c.contains(1));
         let c = pf.candidates(Lang::JavaScript, b"x.login(); y = 'grant_type=password'");
         assert_eq!(c.iter().collect::<Vec<_>>(), [1]);
+        // The all-of group must hold too.
+        assert!(pf.candidates(Lang::JavaScript, b"y = 'grant_type=client_credentials'").is_empty());
     }
 }

@@ -49,7 +49,7 @@ fn jwt_body(body: &str, jwt_var: &str) -> String {
 }
 
 /// A password grant in a string or a key/value pair (when `@key`/`@value` are captured).
-pub fn password_grant(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn password_grant(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let mut out = if cx.cap("key").is_some() { password_grant_pair(cx)? } else { password_grant_string(cx)? };
     if out.get("jwt_body").is_none() {
         out.var("jwt_body", "");
@@ -61,7 +61,7 @@ pub fn password_grant(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 /// A string literal holding `grant_type=password`, or `'grant_type=' . 'password'`.
-fn password_grant_string(cx: &CheckCx<'_>) -> Option<Bindings> {
+fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let node = cx.cap("match")?;
     let src = cx.file.src;
     let lang = cx.file.lang;
@@ -112,7 +112,7 @@ fn password_grant_string(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 /// A key/value pair `grant_type` => `password`.
-fn password_grant_pair(cx: &CheckCx<'_>) -> Option<Bindings> {
+fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let key = cx.cap("key")?;
     let value = cx.cap("value")?;
     let src = cx.file.src;
@@ -139,7 +139,7 @@ fn password_grant_pair(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 /// The file or its project is RingCentral code.
-pub fn ringcentral_context(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn ringcentral_context(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let reason = cx.file.context.rc_reason()?;
     let mut out = Bindings::default();
     out.notes.push(format!("RingCentral request: {reason}"));
@@ -147,7 +147,7 @@ pub fn ringcentral_context(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 /// The file and its project show no RingCentral context.
-pub fn no_ringcentral_context(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn no_ringcentral_context(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     cx.file.context.rc_reason().is_none().then(Bindings::default)
 }
 

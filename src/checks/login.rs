@@ -74,7 +74,7 @@ fn php_array<'t>(array: Node<'t>, src: &str) -> Creds<'t> {
     creds
 }
 
-fn js_object<'t>(cx: &CheckCx<'t>, object: Node<'t>, depth: usize) -> Creds<'t> {
+fn js_object<'t>(cx: &CheckCx<'_, 't>, object: Node<'t>, depth: usize) -> Creds<'t> {
     let src = cx.file.src;
     let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None };
     for child in named_children(object) {
@@ -157,7 +157,7 @@ fn is_parameter(node: Node<'_>, name: &str, src: &str) -> bool {
 
 /// The literal of kind `kind` last assigned to the identifier `ident` before it is used
 /// (`const creds = {...}` / `$creds = [...]`) in its function or an enclosing scope.
-fn resolve_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
+fn resolve_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
     let src = cx.file.src;
     let name = text(ident, src);
     if is_parameter(ident, name, src) {
@@ -171,13 +171,11 @@ fn resolve_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kinds: &[&str]) -> Opt
         f = enclosing_function(func);
     }
     let mut best: Option<Node<'t>> = None;
-    for node in descendants(cx.file.root) {
-        let (lhs, rhs) = match node.kind() {
-            "variable_declarator" => (node.child_by_field_name("name"), node.child_by_field_name("value")),
-            "assignment_expression" => (node.child_by_field_name("left"), node.child_by_field_name("right")),
-            _ => continue,
-        };
-        let (Some(lhs), Some(rhs)) = (lhs, rhs) else { continue };
+    for a in cx.file.assignments() {
+        let (node, lhs, rhs) = (a.node, a.lhs, a.rhs);
+        if !matches!(node.kind(), "variable_declarator" | "assignment_expression") {
+            continue;
+        }
         let rhs = unwrap_expr(rhs);
         if text(lhs, src) != name
             || !kinds.contains(&rhs.kind())
@@ -199,7 +197,7 @@ fn resolve_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kinds: &[&str]) -> Opt
     best
 }
 
-fn resolve_js_literal<'t>(cx: &CheckCx<'t>, ident: Node<'t>, kind: &str) -> Option<Node<'t>> {
+fn resolve_js_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kind: &str) -> Option<Node<'t>> {
     resolve_literal(cx, ident, &[kind])
 }
 
@@ -217,7 +215,7 @@ fn jwt_key(old: &str, env_like: bool, jwt_var: &str) -> String {
 
 /// The PHP expression to read the JWT from, following how the password was read
 /// (`getenv('RC_PASSWORD')` gives `getenv('RC_JWT')`, `$cfg['password']` gives `$cfg['jwt']`).
-fn php_jwt_expr(cx: &CheckCx<'_>, password: Option<Node<'_>>) -> String {
+fn php_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {
@@ -253,7 +251,7 @@ fn php_jwt_expr(cx: &CheckCx<'_>, password: Option<Node<'_>>) -> String {
 
 /// The JS expression to read the JWT from (`process.env.RC_PASSWORD` gives
 /// `process.env.RC_JWT`, `config.password` gives `config.jwt`).
-fn js_jwt_expr(cx: &CheckCx<'_>, password: Option<Node<'_>>) -> String {
+fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {
@@ -286,7 +284,7 @@ fn js_jwt_expr(cx: &CheckCx<'_>, password: Option<Node<'_>>) -> String {
 }
 
 /// Redacts a literal password argument.
-fn secret_if_literal(cx: &CheckCx<'_>, node: Option<Node<'_>>, out: &mut Bindings) {
+fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, out: &mut Bindings) {
     if let Some(n) = node.map(unwrap_expr)
         && is_string(n, cx.file.lang)
         && !is_empty_literal(n, cx.file.src, cx.file.lang)
@@ -304,7 +302,7 @@ fn origin_label(creds: &Creds<'_>, out: &mut Bindings, what: &str) {
 /// How an options literal selects the password branch, if it does.
 fn judge_options(
     creds: &Creds<'_>,
-    cx: &CheckCx<'_>,
+    cx: &CheckCx<'_, '_>,
     non_password: &[&str],
 ) -> Option<(Evidence, &'static str)> {
     let (src, lang) = (cx.file.src, cx.file.lang);
@@ -324,7 +322,7 @@ fn judge_options(
 }
 
 /// `->login(...)` of the RingCentral PHP SDK taking the password branch.
-pub fn php_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn php_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
     let args = arguments(cx.cap("args")?);
     if args.iter().any(|a| is_special_php_argument(*a)) {
@@ -391,7 +389,7 @@ pub fn php_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 /// `->authorize($user, $ext, $pw[, $remember])`: PHP SDK 0.x and RingCentralLite.
-pub fn php_legacy_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn php_legacy_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
     let args = arguments(cx.cap("args")?);
     if !(3..=4).contains(&args.len()) || args.iter().any(|a| is_special_php_argument(*a)) {
@@ -423,7 +421,7 @@ pub fn php_legacy_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
     Some(out)
 }
 
-fn js_family(cx: &CheckCx<'_>, receiver: Node<'_>, method: &str) -> SdkFamily {
+fn js_family(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> SdkFamily {
     // `getPlatform()` is rcsdk v1; `appKey`/`appSecret` options are the v2/v3 `ringcentral`
     // package, even when the file reaches the SDK through the `RingCentral.SDK` global.
     let src = cx.file.src;
@@ -446,7 +444,7 @@ fn js_family(cx: &CheckCx<'_>, receiver: Node<'_>, method: &str) -> SdkFamily {
 }
 
 /// Options of a JS call: an object literal or an identifier bound to one.
-fn js_options<'t>(cx: &CheckCx<'t>, arg: Node<'t>) -> Option<Creds<'t>> {
+fn js_options<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<Creds<'t>> {
     let arg = unwrap_expr(arg);
     match arg.kind() {
         "object" => Some(js_object(cx, arg, 0)),
@@ -477,7 +475,7 @@ fn js_options<'t>(cx: &CheckCx<'t>, arg: Node<'t>) -> Option<Creds<'t>> {
 }
 
 /// `.login(...)` on a RingCentral JS platform or SDK taking the password branch.
-pub fn js_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
     let args = arguments(cx.cap("args")?);
     let mut out = Bindings::default();
@@ -525,7 +523,7 @@ pub fn js_password_login(cx: &CheckCx<'_>) -> Option<Bindings> {
 }
 
 /// `@rc-ex/core` types `jwt` as `string`: under `tsc --strict` an env read needs `!`.
-fn typed_jwt_expr(cx: &CheckCx<'_>, family: SdkFamily, expr: String) -> String {
+fn typed_jwt_expr(cx: &CheckCx<'_, '_>, family: SdkFamily, expr: String) -> String {
     let typescript = matches!(cx.file.lang, Lang::TypeScript | Lang::Tsx);
     if typescript && family == SdkFamily::RcEx && expr.contains("env") && !expr.ends_with('!') {
         format!("{expr}!")
@@ -535,7 +533,7 @@ fn typed_jwt_expr(cx: &CheckCx<'_>, family: SdkFamily, expr: String) -> String {
 }
 
 /// `.authorize({...})` / `.auth({...})` with a username and password.
-pub fn js_password_authorize(cx: &CheckCx<'_>) -> Option<Bindings> {
+pub fn js_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
     let method = text(cx.cap("method")?, cx.file.src);
     let args = arguments(cx.cap("args")?);

@@ -31,6 +31,57 @@ pub struct FileCx<'a> {
     pub context: &'a FileContext,
     /// Name of the environment variable that should hold the JWT (`RC_JWT`).
     pub jwt_var: &'a str,
+    /// Every assignment of the file, collected on first use: checks look names up here
+    /// instead of walking the tree once per match (which made large files quadratic).
+    pub assignments: std::cell::OnceCell<Vec<Assignment<'a>>>,
+}
+
+/// An assignment or declaration with a value: `x = ...`, `const x = ...`, `$this->x = ...`,
+/// class fields with initialisers.
+#[derive(Debug, Clone, Copy)]
+pub struct Assignment<'a> {
+    /// The whole assignment or declarator.
+    pub node: Node<'a>,
+    /// What is assigned to.
+    pub lhs: Node<'a>,
+    /// The value.
+    pub rhs: Node<'a>,
+}
+
+impl<'a> FileCx<'a> {
+    /// A file context with no assignments collected yet.
+    #[must_use]
+    pub fn new(
+        src: &'a str,
+        lang: Lang,
+        root: Node<'a>,
+        context: &'a FileContext,
+        jwt_var: &'a str,
+    ) -> FileCx<'a> {
+        FileCx { src, lang, root, context, jwt_var, assignments: std::cell::OnceCell::new() }
+    }
+
+    /// Every assignment of the file, in document order.
+    pub fn assignments(&self) -> &[Assignment<'a>] {
+        self.assignments.get_or_init(|| {
+            crate::syntax::descendants(self.root)
+                .filter_map(|node| {
+                    let (lhs, rhs) = match node.kind() {
+                        "assignment_expression" => ("left", "right"),
+                        "variable_declarator" | "public_field_definition" | "property_declaration" => {
+                            ("name", "value")
+                        }
+                        _ => return None,
+                    };
+                    Some(Assignment {
+                        node,
+                        lhs: node.child_by_field_name(lhs)?,
+                        rhs: node.child_by_field_name(rhs)?,
+                    })
+                })
+                .collect()
+        })
+    }
 }
 
 /// The captures of one query match, by name.
@@ -81,24 +132,24 @@ impl Bindings {
     }
 }
 
-/// The input of a check.
-pub struct CheckCx<'a> {
+/// The input of a check: `'c` borrows the match, `'t` is the syntax tree's lifetime.
+pub struct CheckCx<'c, 't> {
     /// The file.
-    pub file: &'a FileCx<'a>,
+    pub file: &'c FileCx<'t>,
     /// The match's captures.
-    pub captures: &'a Captures<'a>,
+    pub captures: &'c Captures<'t>,
 }
 
-impl<'a> CheckCx<'a> {
+impl<'t> CheckCx<'_, 't> {
     /// The first node captured under `name`.
     #[must_use]
-    pub fn cap(&self, name: &str) -> Option<Node<'a>> {
+    pub fn cap(&self, name: &str) -> Option<Node<'t>> {
         self.captures.get(name)
     }
 
     /// Source text of a node.
     #[must_use]
-    pub fn text(&self, node: Node<'_>) -> &'a str {
+    pub fn text(&self, node: Node<'_>) -> &'t str {
         crate::syntax::text(node, self.file.src)
     }
 }
@@ -116,7 +167,7 @@ pub struct CheckDef {
     /// One-line description for `pwflow rules --checks` and the rule-format docs.
     pub about: &'static str,
     /// The check: `None` rejects the match.
-    pub run: fn(&CheckCx<'_>) -> Option<Bindings>,
+    pub run: fn(&CheckCx<'_, '_>) -> Option<Bindings>,
 }
 
 const ALL_LANGS: &[Lang] = &Lang::ALL;

@@ -11,7 +11,7 @@ use regex::Regex;
 use tree_sitter::Node;
 
 use super::{Bindings, CheckCx};
-use crate::syntax::{called_name, descendants, last_name, text, unwrap_expr};
+use crate::syntax::{called_name, last_name, text, unwrap_expr};
 
 /// How sure we are that a receiver is a RingCentral object.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,7 +50,7 @@ static RC_CONSTRUCTOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)ringcentral|rcsdk|^\\?RC\\").expect("valid regex"));
 
 /// Classifies the receiver node of a call.
-pub fn classify(cx: &CheckCx<'_>, receiver: Node<'_>) -> Tier {
+pub fn classify(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Tier {
     if let Some(reason) = from_sdk(cx, receiver) {
         return Tier::FromSdk(reason);
     }
@@ -69,7 +69,7 @@ pub fn classify(cx: &CheckCx<'_>, receiver: Node<'_>) -> Tier {
 }
 
 /// Whether an expression itself is obtained from a RingCentral SDK.
-fn from_sdk(cx: &CheckCx<'_>, expr: Node<'_>) -> Option<String> {
+fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
     let expr = unwrap_expr(expr);
     let src = cx.file.src;
     match expr.kind() {
@@ -98,18 +98,10 @@ fn from_sdk(cx: &CheckCx<'_>, expr: Node<'_>) -> Option<String> {
 
 /// Whether a variable or property named `name` is assigned from the SDK somewhere in the file
 /// (scopes are not modelled: the same name assigned from the SDK anywhere counts).
-fn assigned_from_sdk(cx: &CheckCx<'_>, name: &str, receiver: Node<'_>) -> Option<String> {
+fn assigned_from_sdk(cx: &CheckCx<'_, '_>, name: &str, receiver: Node<'_>) -> Option<String> {
     let src = cx.file.src;
-    for node in descendants(cx.file.root) {
-        let (lhs, rhs) = match node.kind() {
-            "assignment_expression" => (node.child_by_field_name("left"), node.child_by_field_name("right")),
-            "variable_declarator" => (node.child_by_field_name("name"), node.child_by_field_name("value")),
-            "public_field_definition" | "property_declaration" => {
-                (node.child_by_field_name("name"), node.child_by_field_name("value"))
-            }
-            _ => continue,
-        };
-        let (Some(lhs), Some(rhs)) = (lhs, rhs) else { continue };
+    for a in cx.file.assignments() {
+        let (lhs, rhs) = (a.lhs, a.rhs);
         if lhs.id() == receiver.id() || last_name(lhs, src).as_deref() != Some(name) {
             continue;
         }
@@ -126,7 +118,7 @@ fn assigned_from_sdk(cx: &CheckCx<'_>, name: &str, receiver: Node<'_>) -> Option
 
 /// Decides whether a call on `receiver` is RingCentral code, given how strongly the call looks
 /// like a password login. Binds a note explaining the decision.
-pub fn accept(cx: &CheckCx<'_>, receiver: Node<'_>, evidence: Evidence, out: &mut Bindings) -> bool {
+pub fn accept(cx: &CheckCx<'_, '_>, receiver: Node<'_>, evidence: Evidence, out: &mut Bindings) -> bool {
     let tier = classify(cx, receiver);
     let rc = cx.file.context.rc_reason();
     let recv = text(receiver, cx.file.src);

@@ -90,8 +90,10 @@ pub struct Rule {
     pub label: Template,
     /// SDK template.
     pub sdk: Option<Template>,
-    /// Prefilter literals (lower-cased).
+    /// Prefilter literals (lower-cased): one of them must occur.
     pub prefilter: Vec<String>,
+    /// Further literal groups: one literal of each must occur too.
+    pub prefilter_all: Vec<Vec<String>>,
     /// Queries, one per language.
     pub queries: Vec<CompiledQuery>,
     /// Semantic checks.
@@ -325,6 +327,12 @@ impl Loader<'_> {
             label,
             sdk,
             prefilter,
+            prefilter_all: file
+                .prefilter_all
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_ascii_lowercase()).collect())
+                .filter(|g: &Vec<String>| !g.is_empty())
+                .collect(),
             queries,
             checks: check_defs,
             doc: file.doc,

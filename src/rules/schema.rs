@@ -33,6 +33,10 @@ pub struct RuleFile {
     /// Literals (ASCII, matched case-insensitively); the file is parsed for this rule only if
     /// at least one occurs in it.
     pub prefilter: Spanned<Vec<String>>,
+    /// Further literal groups: the file must also hold at least one literal of each group
+    /// (e.g. `[["password", "username"]]`), so files that merely mention `login` stay unparsed.
+    #[serde(default)]
+    pub prefilter_all: Vec<Vec<String>>,
     /// Tree-sitter query per language name. A `javascript` query also serves `typescript` and
     /// `tsx` unless they have their own. Empty for rules implemented by the engine itself.
     #[serde(default)]
