@@ -274,7 +274,7 @@ impl<'r> Engine<'r> {
         }
         times.read += t.elapsed();
         let t = Instant::now();
-        let candidates = self.prefilter.candidates(lang, bytes);
+        let (candidates, places) = self.prefilter.scan(lang, bytes);
         times.gate = t.elapsed();
         if candidates.is_empty() {
             return FileReport { outcome: Outcome::Prefiltered, times };
@@ -319,8 +319,27 @@ impl<'r> Engine<'r> {
 
         let t = Instant::now();
         let project_reason = self.project.reason_for(path);
-        let mut findings =
-            self.match_tree(display, project_reason, lang, text, &tree, candidates.iter().collect());
+        // Hit offsets are byte offsets of what the gate saw: after a BOM they shift by its length;
+        // Latin-1 decoding moves them, so such files are matched whole.
+        let places: Vec<Option<Vec<Range<usize>>>> = if decoded == Some("Latin-1") {
+            Vec::new()
+        } else {
+            let shift = if utf16.is_none() { bom } else { 0 };
+            places
+                .into_iter()
+                .map(|p| {
+                    p.map(|v| {
+                        v.into_iter()
+                            .filter(|r| r.start >= shift)
+                            .map(|r| r.start - shift..r.end - shift)
+                            .collect()
+                    })
+                })
+                .collect()
+        };
+        let rules: Vec<(usize, Option<&[Range<usize>]>)> =
+            candidates.iter().map(|i| (i, places.get(i).and_then(|p| p.as_deref()))).collect();
+        let mut findings = self.match_tree(display, project_reason, lang, text, &tree, &rules);
         if bom > 0 {
             shift_offsets(&mut findings, bom);
         }
@@ -389,51 +408,62 @@ impl<'r> Engine<'r> {
         lang: Lang,
         src: &str,
         tree: &Tree,
-        rules: Vec<usize>,
+        rules: &[(usize, Option<&[Range<usize>]>)],
     ) -> Vec<Finding> {
         let context = FileContext::new(src, display, lang, project_reason);
         let file = FileCx::new(src, lang, tree.root_node(), &context, &self.options.jwt_var);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
         let mut cursor = QueryCursor::new();
-        for index in rules {
+        for &(index, places) in rules {
             let active = &self.rules[index];
             let Some(compiled) = active.rule.query_for(lang) else { continue };
             let names = compiled.query.capture_names();
-            let mut matches = cursor.matches(&compiled.query, tree.root_node(), src.as_bytes());
-            while let Some(m) = matches.next() {
-                let captures = Captures {
-                    nodes: m.captures.iter().map(|c| (names[c.index as usize], c.node)).collect(),
-                };
-                let Some(primary) = m.captures.iter().find(|c| c.index == compiled.primary).map(|c| c.node)
-                else {
-                    continue;
-                };
-                let start = compiled
-                    .primary_start
-                    .and_then(|i| m.captures.iter().find(|c| c.index == i))
-                    .map_or(primary.start_byte(), |c| c.node.start_byte());
-                let range = start.min(primary.start_byte().max(start))..primary.end_byte();
-                if raw.iter().any(|r| r.rule == index && r.range == range) {
-                    continue;
-                }
-                let cx = CheckCx { file: &file, captures: &captures };
-                let mut bindings = Bindings::default();
-                let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
-                    Some(b) => {
-                        bindings.merge(b);
-                        true
+            // Every match contains one of the rule's literals: query only around them (nearby
+            // hits merged), instead of walking a megabyte bundle once per rule.
+            let windows: Vec<Range<usize>> = match places {
+                Some(hits) => merge_windows(hits, 4096),
+                None => std::iter::once(0..src.len()).collect(),
+            };
+            for window in windows {
+                cursor.set_byte_range(window);
+                let mut matches = cursor.matches(&compiled.query, tree.root_node(), src.as_bytes());
+                while let Some(m) = matches.next() {
+                    let captures = Captures {
+                        nodes: m.captures.iter().map(|c| (names[c.index as usize], c.node)).collect(),
+                    };
+                    let Some(primary) =
+                        m.captures.iter().find(|c| c.index == compiled.primary).map(|c| c.node)
+                    else {
+                        continue;
+                    };
+                    let start = compiled
+                        .primary_start
+                        .and_then(|i| m.captures.iter().find(|c| c.index == i))
+                        .map_or(primary.start_byte(), |c| c.node.start_byte());
+                    let range = start.min(primary.start_byte().max(start))..primary.end_byte();
+                    if raw.iter().any(|r| r.rule == index && r.range == range) {
+                        continue;
                     }
-                    None => false,
-                });
-                if accepted {
-                    let targets = captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
-                    raw.push(RawFinding {
-                        rule: index,
-                        range,
-                        bindings,
-                        captures: targets,
-                        suppressed: None,
+                    let cx = CheckCx { file: &file, captures: &captures };
+                    let mut bindings = Bindings::default();
+                    let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
+                        Some(b) => {
+                            bindings.merge(b);
+                            true
+                        }
+                        None => false,
                     });
+                    if accepted {
+                        let targets =
+                            captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
+                        raw.push(RawFinding {
+                            rule: index,
+                            range,
+                            bindings,
+                            captures: targets,
+                            suppressed: None,
+                        });
+                    }
                 }
             }
         }
@@ -700,6 +730,18 @@ struct RawFinding<'t> {
     captures: Vec<(String, Node<'t>)>,
     /// The reason of the suppression comment that covers it.
     suppressed: Option<String>,
+}
+
+/// Sorted hit ranges merged when closer than `gap` bytes.
+fn merge_windows(hits: &[Range<usize>], gap: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for h in hits {
+        match out.last_mut() {
+            Some(last) if h.start <= last.end + gap => last.end = last.end.max(h.end),
+            _ => out.push(h.clone()),
+        }
+    }
+    out
 }
 
 /// Longest span of source shown around a finding: minified code has megabyte lines.

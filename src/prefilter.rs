@@ -1,6 +1,8 @@
 //! The literal gate: one Aho-Corasick automaton over every rule's prefilter literals decides
 //! which rules can possibly match a file. A file with no candidate rule is never parsed.
 
+use std::ops::Range;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::lang::Lang;
@@ -122,32 +124,46 @@ impl Prefilter {
     /// Rules of `lang` whose literal conditions hold in `haystack`.
     #[must_use]
     pub fn candidates(&self, lang: Lang, haystack: &[u8]) -> Candidates {
+        self.scan(lang, haystack).0
+    }
+
+    /// Like [`Prefilter::candidates`], plus where each candidate rule's `any` literals occur
+    /// (`None` for a rule whose literals occur too often to be worth narrowing): the engine
+    /// runs a rule's query only around these places, since every match contains one.
+    #[must_use]
+    pub fn scan(&self, lang: Lang, haystack: &[u8]) -> (Candidates, Vec<Option<Vec<Range<usize>>>>) {
+        const MAX_HITS: usize = 512;
         let wanted = self.rules_for(lang);
-        let Some(ac) = &self.automaton else { return Candidates(0) };
+        let Some(ac) = &self.automaton else { return (Candidates(0), Vec::new()) };
         if wanted.is_empty() {
-            return Candidates(0);
+            return (Candidates(0), Vec::new());
         }
-        let mut found = vec![false; self.literal_count];
-        let mut remaining = self.literal_count;
+        let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literal_count];
+        let mut overflow = vec![false; self.literal_count];
         for m in ac.find_overlapping_iter(haystack) {
             let i = m.pattern().as_usize();
-            if !found[i] {
-                found[i] = true;
-                remaining -= 1;
-                if remaining == 0 {
-                    break;
-                }
+            if hits[i].len() < MAX_HITS {
+                hits[i].push(m.start()..m.end());
+            } else {
+                overflow[i] = true;
             }
         }
-        let any_found = |ids: &[usize]| ids.iter().any(|&i| found[i]);
+        let any_found = |ids: &[usize]| ids.iter().any(|&i| !hits[i].is_empty());
         let mut out = 0u128;
+        let mut places = vec![None; self.rules.len()];
         for index in wanted.iter() {
             let (any, all) = &self.rules[index];
             if any_found(any) && all.iter().all(|g| any_found(g)) {
                 out |= 1 << index;
+                if !any.iter().any(|&i| overflow[i]) {
+                    let mut ranges: Vec<Range<usize>> =
+                        any.iter().flat_map(|&i| hits[i].iter().cloned()).collect();
+                    ranges.sort_by_key(|r| r.start);
+                    places[index] = Some(ranges);
+                }
             }
         }
-        Candidates(out)
+        (Candidates(out), places)
     }
 }
 

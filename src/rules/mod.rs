@@ -47,6 +47,48 @@ pub struct CompiledQuery {
     pub primary_start: Option<u32>,
 }
 
+/// A rule's query for one language, compiled when first needed: built-in rules (validated by
+/// the test suite) are compiled lazily, per language actually seen, so start-up stays cheap;
+/// user rules are compiled at load time so that errors stop pwflow before it scans.
+pub struct LazyQuery {
+    /// The language.
+    pub lang: Lang,
+    source: Option<QuerySource>,
+    compiled: std::sync::OnceLock<Option<CompiledQuery>>,
+}
+
+struct QuerySource {
+    text: String,
+    primary: String,
+    primary_start: Option<String>,
+}
+
+impl LazyQuery {
+    fn ready(compiled: CompiledQuery) -> LazyQuery {
+        let lang = compiled.lang;
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(Some(compiled));
+        LazyQuery { lang, source: None, compiled: cell }
+    }
+
+    /// The compiled query (`None` if a lazily compiled query turns out broken, which the
+    /// built-in rules' tests rule out).
+    pub fn get(&self) -> Option<&CompiledQuery> {
+        self.compiled
+            .get_or_init(|| {
+                let src = self.source.as_ref()?;
+                let query = Query::new(&self.lang.grammar(), &src.text).ok()?;
+                let primary = query.capture_index_for_name(&src.primary)?;
+                let primary_start = match &src.primary_start {
+                    Some(name) => Some(query.capture_index_for_name(name)?),
+                    None => None,
+                };
+                Some(CompiledQuery { lang: self.lang, query, primary, primary_start })
+            })
+            .as_ref()
+    }
+}
+
 /// A compiled fix template.
 pub struct FixSpec {
     /// Imperative title.
@@ -95,7 +137,7 @@ pub struct Rule {
     /// Further literal groups: one literal of each must occur too.
     pub prefilter_all: Vec<Vec<String>>,
     /// Queries, one per language.
-    pub queries: Vec<CompiledQuery>,
+    pub queries: Vec<LazyQuery>,
     /// Semantic checks.
     pub checks: Vec<&'static CheckDef>,
     /// Documentation.
@@ -112,7 +154,7 @@ impl Rule {
     /// The compiled query for `lang`, if the rule applies to it.
     #[must_use]
     pub fn query_for(&self, lang: Lang) -> Option<&CompiledQuery> {
-        self.queries.iter().find(|q| q.lang == lang)
+        self.queries.iter().find(|q| q.lang == lang).and_then(LazyQuery::get)
     }
 }
 
@@ -134,6 +176,9 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 struct Loader<'a> {
     path: &'a str,
     text: &'a str,
+    /// Compile queries now and check every capture name (user rules); built-in rules defer
+    /// compilation to first use.
+    eager: bool,
 }
 
 impl Loader<'_> {
@@ -240,10 +285,20 @@ impl Loader<'_> {
                 .get(lang.name())
                 .or_else(|| lang.query_fallback().and_then(|f| file.query.get(f.name())))
                 .ok_or_else(|| self.err(0, format!("no query for language `{lang}` (add `query.{lang}`)")))?;
-            let compiled = self.compile_query(lang, text, &file)?;
-            capture_names.extend(compiled.query.capture_names().iter().map(|s| (*s).to_owned()));
-            queries.push(compiled);
+            if self.eager {
+                let compiled = self.compile_query(lang, text, &file)?;
+                capture_names.extend(compiled.query.capture_names().iter().map(|s| (*s).to_owned()));
+                queries.push(LazyQuery::ready(compiled));
+            } else {
+                let source = QuerySource {
+                    text: text.get_ref().clone(),
+                    primary: file.primary.get_ref().clone(),
+                    primary_start: file.primary_start.as_ref().map(|p| p.get_ref().clone()),
+                };
+                queries.push(LazyQuery { lang, source: Some(source), compiled: std::sync::OnceLock::new() });
+            }
         }
+        let lazy = !self.eager && engine_rule.is_none();
 
         let mut known: BTreeSet<&str> = capture_names.iter().map(String::as_str).collect();
         known.extend(check_defs.iter().flat_map(|c| c.provides.iter().copied()));
@@ -252,7 +307,7 @@ impl Loader<'_> {
             known.extend(["rules", "problem"]);
         }
         let check_vars = |t: &Template, span_start: usize| -> Result<(), RuleError> {
-            if let Some(v) = t.vars().find(|v| !known.contains(v)) {
+            if let Some(v) = t.vars().find(|v| !lazy && !known.contains(v)) {
                 return Err(self.err(
                     self.content_start(span_start),
                     format!(
@@ -283,7 +338,7 @@ impl Loader<'_> {
         }
         let mut fixes = Vec::new();
         for fix in file.fixes {
-            if !capture_names.contains(fix.target.get_ref()) {
+            if !lazy && !capture_names.contains(fix.target.get_ref()) {
                 return Err(self.err(
                     fix.target.span().start,
                     format!("fix target `{}` is not a capture of the query", fix.target.get_ref()),
@@ -383,7 +438,7 @@ impl Loader<'_> {
 /// # Errors
 /// A [`RuleError`] pointing at the problem.
 pub fn load_rule(path: &str, text: &str) -> Result<Rule, RuleError> {
-    Loader { path, text }.load()
+    Loader { path, text, eager: true }.load()
 }
 
 impl RuleSet {
@@ -392,6 +447,19 @@ impl RuleSet {
     /// # Errors
     /// When a built-in rule is broken (a test keeps that from shipping).
     pub fn builtin() -> Result<RuleSet, RuleError> {
+        let rules = builtin::BUILTIN_RULES
+            .iter()
+            .map(|(path, text)| Loader { path, text, eager: false }.load())
+            .collect::<Result<Vec<_>, _>>()?;
+        RuleSet::from_rules(rules)
+    }
+
+    /// The built-in rules, every query compiled and every capture name checked (what
+    /// [`RuleSet::builtin`] leaves to first use; the test suite runs this).
+    ///
+    /// # Errors
+    /// When a built-in rule is broken.
+    pub fn builtin_checked() -> Result<RuleSet, RuleError> {
         let rules = builtin::BUILTIN_RULES
             .iter()
             .map(|(path, text)| load_rule(path, text))
@@ -558,7 +626,16 @@ template = "({ jwt: process.env.RC_JWT })"
 
     #[test]
     fn builtin_rules_load() {
-        let set = RuleSet::builtin().expect("built-in rules are valid");
+        let set = RuleSet::builtin_checked().expect("built-in rules are valid");
         assert!(!set.rules.is_empty());
+        // The lazy set compiles the same queries on demand.
+        let lazy = RuleSet::builtin().expect("loads");
+        for rule in &lazy.rules {
+            for lang in &rule.languages {
+                if rule.engine.is_none() {
+                    assert!(rule.query_for(*lang).is_some(), "{} {lang}", rule.id);
+                }
+            }
+        }
     }
 }
