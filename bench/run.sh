@@ -147,6 +147,12 @@ else
   PWFLOW="$TARGET_DIR/release/pwflow"
 fi
 [ -x "$PWFLOW" ] || die "pwflow binary not found at $PWFLOW"
+# What was built (another session may commit while the benchmark runs).
+PW_COMMIT="$(git -C "$REPO" rev-parse --short HEAD)"
+PW_DIRTY="$(git -C "$REPO" status --porcelain -- src rules build.rs Cargo.toml Cargo.lock | wc -l)"
+if [ -n "${PWFLOW_BIN:-}" ]; then PW_COMMIT="PWFLOW_BIN=$PWFLOW_BIN (repo at $PW_COMMIT)"
+elif [ "$PW_DIRTY" != 0 ]; then PW_COMMIT="$PW_COMMIT + $PW_DIRTY uncommitted file(s) in src/, rules/ or Cargo files"; fi
+PW_COMMIT="$PW_COMMIT, built $(date -u +%H:%M) UTC"
 
 LITERALS_STATUS="$(python3 "$PY" literals "$REPO/rules" "$RULES/literals.txt")"
 [ "$LITERALS_STATUS" = ok ] || log "WARNING: $LITERALS_STATUS: update bench/rules/literals.txt"
@@ -319,22 +325,19 @@ fi
 
 # ------------------------------------------------------------------------------- report
 DATE="$(date +%F)"
-commit="$(git -C "$REPO" rev-parse --short HEAD)"
-dirty="$(git -C "$REPO" status --porcelain -- src rules build.rs Cargo.toml Cargo.lock | wc -l)"
-[ -n "${PWFLOW_BIN:-}" ] && commit="PWFLOW_BIN ($commit checked out)" || { [ "$dirty" = 0 ] || commit="$commit + $dirty uncommitted file(s) in src/, rules/ or Cargo files"; }
 {
   printf 'mode\t%s\n' "$(sed -n 's/^mode: //p' "$CORPUS/CORPUS-MANIFEST.txt")"
   printf 'date\t%s\n' "$DATE"
   printf 'args\t%s\n' "$ARGS"
   printf 'cores\t%s\n' "$(nproc)"
-  printf 'machine\t%s cores (%s), %s GiB RAM, %s\n' "$(nproc)" "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" \
+  printf 'machine\t%s cores (%s), %s GiB RAM, %s\n' "$(nproc)" "$(lscpu | sed -n 's/^Model name: *//p' | sed -n 1p)" \
     "$(free -g | awk '/^Mem:/ {print $2}')" "$(uname -sr)"
   printf 'load_before\t%s\n' "$LOAD_BEFORE"
   printf 'load_after\t%s\n' "$LOAD_AFTER"
   printf 'corpus\t%s\n' "$(tail -1 "$WORK/corpus-summary.txt" | sed 's/^== TOTAL: //')"
   printf 'corpus_fingerprint\t%s\n' "$(sed -n 's/^fingerprint: //p' "$CORPUS/CORPUS-MANIFEST.txt")"
-  printf 'pwflow_commit\t%s\n' "$commit"
-  printf 'versions\t%s; %s; ast-grep %s; Semgrep %s; %s\n' "$("$PWFLOW" --version 2>/dev/null | head -1)" "$(rg --version | head -1)" \
+  printf 'pwflow_commit\t%s\n' "$PW_COMMIT"
+  printf 'versions\t%s; %s; ast-grep %s; Semgrep %s; %s\n' "$("$PWFLOW" --version 2>/dev/null | sed -n 1p)" "$(rg --version 2>/dev/null | sed -n 1p)" \
     "$AST_GREP_VERSION" "$SEMGREP_VERSION" "$(hyperfine --version)"
   printf 'runs\t%s (+1 warm-up)\n' "$RUNS"
   printf 'literals\t%s\n' "$LITERALS_STATUS"
