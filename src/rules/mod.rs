@@ -166,7 +166,11 @@ pub struct RuleSet {
 
 /// Converts a byte offset in `text` to a 1-based (line, column).
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
+    // Offsets inside escaped TOML strings are approximate and may fall inside a character.
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -622,6 +626,14 @@ template = "({ jwt: process.env.RC_JWT })"
         let bad = GOOD.replace("target = \"args\"", "target = \"argz\"");
         let err = load_rule("bad.toml", &bad).err().expect("must fail");
         assert!(err.message.contains("argz"), "{err}");
+    }
+
+    #[test]
+    fn template_error_inside_a_multibyte_character_does_not_panic() {
+        // Found by the `load_rule` fuzz target (fuzz/regressions/load_rule/).
+        let text = "id=\"a/\"\ngroup=\"a\"\nlanguages=[]\nseverity=\"error\"\nmessage=\"\\n\u{e9}{{\"\nlabel=\"\"\nprefilter=[]\n[doc]\nwhat=\"\"\nwhy=\"\"\nexample=\"\"\nuse-instead=\"\"\n";
+        let err = load_rule("fuzz.toml", text).err().expect("an unclosed placeholder is an error");
+        assert_eq!(err.line, 5, "{err}");
     }
 
     #[test]
