@@ -1,0 +1,7 @@
+<?php
+$platform = $rcsdk->platform();
+<<<<<<< HEAD
+$platform->login('u', '101', 'pw');
+=======
+$platform->login(['jwt' => getenv('RC_JWT')]);
+>>>>>>> main

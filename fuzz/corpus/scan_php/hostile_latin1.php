@@ -1,0 +1,4 @@
+<?php
+// café
+$platform = $rcsdk->platform();
+$platform->login('ué', '101', 'päss');
