@@ -29,6 +29,30 @@ pub enum SdkFamily {
     PhpLegacy,
     /// `grokify/ringcentral-sdk-php-lite` (`RingCentralLite`).
     PhpLite,
+    /// PyPI `ringcentral` 0.6+ (`from ringcentral import SDK`): `platform.login(jwt=...)` since 0.7.12.
+    PySdk,
+    /// PyPI `rcsdk` / `ringcentral` 0.1-0.5 (`RCSDK`, `get_platform().authorize(...)`).
+    PyLegacy,
+    /// PyPI `ringcentral_client` (tylerlong): `rc.authorize(jwt_token)` since 2024-11.
+    PyClient,
+    /// Maven `com.ringcentral:ringcentral`: `rc.authorize(jwt)` since about 2.5.0.
+    JavaSdk,
+    /// The legacy Android SDK (`SDK.getPlatform().authorize(..., callback)`): no JWT call.
+    JavaLegacy,
+    /// NuGet `RingCentral.Net` (and the older `RingCentral.Client`): `rc.Authorize(jwt)` since about 5.10.
+    DotNet,
+    /// NuGet `RingCentralSDK` (`new SDK(...)`, `Platform.Login`, `GetPlatform().Authorize`): no JWT call.
+    DotNetLegacy,
+    /// Gem `ringcentral-sdk` (`RingCentral.new`): `rc.authorize(jwt: ...)` since about 0.9.4.
+    RubySdk,
+    /// Gem `ringcentral_sdk` (grokify, `RingCentralSdk::REST::Client`): `authorize_jwt` since 3.1.0.
+    RubyGrokify,
+    /// Go `grokify/goauth` and `grokify/go-ringcentral-client`: `CredentialsJWTBearer`.
+    GoGoauth,
+    /// Go `ringcentral/ringcentral-go`: `GetTokenRequest{GrantType: jwt-bearer, Assertion: ...}`.
+    GoRcGo,
+    /// Go `grokify/ringcentral-sdk-go` (`rcsdk`): no JWT call.
+    GoRcsdk,
 }
 
 impl SdkFamily {
@@ -44,6 +68,18 @@ impl SdkFamily {
             SdkFamily::PhpSdk => "php-sdk",
             SdkFamily::PhpLegacy => "php-legacy",
             SdkFamily::PhpLite => "php-lite",
+            SdkFamily::PySdk => "python-sdk",
+            SdkFamily::PyLegacy => "python-legacy",
+            SdkFamily::PyClient => "python-client",
+            SdkFamily::JavaSdk => "java-sdk",
+            SdkFamily::JavaLegacy => "java-legacy",
+            SdkFamily::DotNet => "dotnet",
+            SdkFamily::DotNetLegacy => "dotnet-legacy",
+            SdkFamily::RubySdk => "ruby-sdk",
+            SdkFamily::RubyGrokify => "ruby-grokify",
+            SdkFamily::GoGoauth => "go-goauth",
+            SdkFamily::GoRcGo => "go-ringcentral-go",
+            SdkFamily::GoRcsdk => "go-rcsdk",
         }
     }
 
@@ -59,14 +95,31 @@ impl SdkFamily {
             SdkFamily::PhpSdk => "ringcentral/ringcentral-php",
             SdkFamily::PhpLegacy => "ringcentral/php-sdk 0.x",
             SdkFamily::PhpLite => "ringcentral-sdk-php-lite",
+            SdkFamily::PySdk => "ringcentral (PyPI)",
+            SdkFamily::PyLegacy => "rcsdk / ringcentral 0.1-0.5 (PyPI)",
+            SdkFamily::PyClient => "ringcentral_client (PyPI)",
+            SdkFamily::JavaSdk => "com.ringcentral:ringcentral",
+            SdkFamily::JavaLegacy => "ringcentral-android (legacy)",
+            SdkFamily::DotNet => "RingCentral.Net",
+            SdkFamily::DotNetLegacy => "RingCentralSDK (legacy .NET)",
+            SdkFamily::RubySdk => "ringcentral-sdk (gem)",
+            SdkFamily::RubyGrokify => "ringcentral_sdk (grokify gem)",
+            SdkFamily::GoGoauth => "grokify/goauth + go-ringcentral-client",
+            SdkFamily::GoRcGo => "ringcentral/ringcentral-go",
+            SdkFamily::GoRcsdk => "grokify/ringcentral-sdk-go",
         }
     }
 }
 
 struct SdkPattern {
     family: SdkFamily,
+    /// Languages whose files the pattern applies to.
+    langs: &'static [Lang],
     regex: Regex,
 }
+
+const PHP: &[Lang] = &[Lang::Php];
+const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
 #[allow(clippy::expect_used)] // reason: constant patterns, covered by tests
 fn re(pattern: &str) -> Regex {
@@ -75,19 +128,52 @@ fn re(pattern: &str) -> Regex {
 
 /// Import/construct patterns per SDK, most specific first.
 static SDK_PATTERNS: LazyLock<Vec<SdkPattern>> = LazyLock::new(|| {
-    let p = |family, pattern: &str| SdkPattern { family, regex: re(pattern) };
+    let p = |family, langs, pattern: &str| SdkPattern { family, langs, regex: re(pattern) };
     vec![
-        p(SdkFamily::RcEx, r#"['"]@(rc-ex|ringcentral-extensible)/core['"]"#),
-        p(SdkFamily::Concise, r#"['"]ringcentral-js-concise['"]"#),
-        p(SdkFamily::RcTs, r#"['"]ringcentral-ts['"]"#),
-        p(SdkFamily::JsSdk, r#"['"]@ringcentral/sdk['"]|\bRingCentral\.SDK\b"#),
+        p(SdkFamily::RcEx, JS, r#"['"]@(rc-ex|ringcentral-extensible)/core['"]"#),
+        p(SdkFamily::Concise, JS, r#"['"]ringcentral-js-concise['"]"#),
+        p(SdkFamily::RcTs, JS, r#"['"]ringcentral-ts['"]"#),
+        p(SdkFamily::JsSdk, JS, r#"['"]@ringcentral/sdk['"]|\bRingCentral\.SDK\b"#),
         p(
             SdkFamily::JsLegacy,
+            JS,
             r#"\brequire\(\s*['"](ringcentral|rcsdk)['"]\s*\)|from\s+['"](ringcentral|rcsdk)['"]|\bnew\s+RCSDK\b"#,
         ),
-        p(SdkFamily::PhpLite, r"\bRingCentralLite\b"),
-        p(SdkFamily::PhpLegacy, r"\bRC\\RCSDK\b|->getPlatform\(\)"),
-        p(SdkFamily::PhpSdk, r"\bRingCentral\\SDK\b"),
+        p(SdkFamily::PhpLite, PHP, r"\bRingCentralLite\b"),
+        p(SdkFamily::PhpLegacy, PHP, r"\bRC\\RCSDK\b|->getPlatform\(\)"),
+        p(SdkFamily::PhpSdk, PHP, r"\bRingCentral\\SDK\b"),
+        p(SdkFamily::PyClient, &[Lang::Python], r"\bringcentral_client\b"),
+        p(SdkFamily::PyLegacy, &[Lang::Python], r"\bfrom\s+rcsdk\s+import\b|\bRCSDK\(|\.get_platform\(\)"),
+        p(
+            SdkFamily::PySdk,
+            &[Lang::Python],
+            r"(?m)^\s*(?:from\s+ringcentral(?:\.[\w.]+)?\s+import\b|import\s+ringcentral\b)",
+        ),
+        p(
+            SdkFamily::JavaLegacy,
+            &[Lang::Java],
+            r"\bcom\.ringcentral\.rcandroid\b|\bgetPlatform\(\)\.authorize\(",
+        ),
+        p(SdkFamily::JavaSdk, &[Lang::Java], r"\bcom\.ringcentral\b"),
+        p(
+            SdkFamily::DotNetLegacy,
+            &[Lang::CSharp],
+            r"\busing\s+RingCentral\.SDK\b|\bGetPlatform\(\)\.Authorize\(|\.Platform\.Login\(",
+        ),
+        p(SdkFamily::DotNet, &[Lang::CSharp], r"\busing\s+RingCentral\b|\bRingCentral\.RestClient\b"),
+        p(
+            SdkFamily::RubyGrokify,
+            &[Lang::Ruby],
+            r#"\bRingCentralSdk\b|require\s*\(?\s*['"]ringcentral_sdk['"]"#,
+        ),
+        p(SdkFamily::RubySdk, &[Lang::Ruby], r#"\bRingCentral\.new\b|require\s*\(?\s*['"]ringcentral['"]"#),
+        p(SdkFamily::GoRcsdk, &[Lang::Go], r#""github\.com/grokify/ringcentral-sdk-go"#),
+        p(SdkFamily::GoRcGo, &[Lang::Go], r#""github\.com/ringcentral/ringcentral-go"#),
+        p(
+            SdkFamily::GoGoauth,
+            &[Lang::Go],
+            r#""github\.com/grokify/(goauth|go-ringcentral-client|oauth2more)"#,
+        ),
     ]
 });
 
@@ -122,6 +208,36 @@ static UI_SIGNALS: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
             "file runs in the browser or renders UI",
         ),
         (re(r"(?i)<html|<form\b|<body\b"), "file renders HTML"),
+        (
+            re(
+                r"@(app|bp|blueprint|router)\.(route|get|post)\(|\bfrom\s+(flask|django|fastapi|starlette)\b|\brequest\.(args|form|GET|POST)\b",
+            ),
+            "file defines web routes or reads requests (Flask, Django, FastAPI)",
+        ),
+        (
+            re(
+                r"@(Rest)?Controller\b|@(Get|Post|Request)Mapping\b|\bHttpServletRequest\b|\bextends\s+(AppCompat)?Activity\b|\bimport\s+android\.",
+            ),
+            "file is a web controller or an Android activity",
+        ),
+        (
+            re(
+                r":\s*(Controller|ControllerBase|PageModel)\b|\[Http(Get|Post)\b|\bIActionResult\b|\bMicrosoft\.AspNetCore\b|\bSystem\.Windows\b|\bXamarin\b",
+            ),
+            "file is an ASP.NET controller or a desktop/mobile UI",
+        ),
+        (
+            re(
+                r"<\s*(ApplicationController|ActionController::Base)\b|\bSinatra\b|\bredirect_to\b|\bparams\[:",
+            ),
+            "file is a Rails controller or a Sinatra app",
+        ),
+        (
+            re(
+                r"\bhttp\.(HandleFunc|ResponseWriter)\b|\bgin\.Context\b|\becho\.Context\b|\bmux\.NewRouter\b",
+            ),
+            "file serves HTTP requests (net/http, gin, echo)",
+        ),
     ]
 });
 
@@ -142,7 +258,8 @@ impl FileContext {
     /// Reads the evidence from a file's text and path.
     #[must_use]
     pub fn new(src: &str, path: &Path, lang: Lang, rc_project: Option<String>) -> FileContext {
-        let sdk = SDK_PATTERNS.iter().find(|p| p.regex.is_match(src)).map(|p| p.family);
+        let sdk =
+            SDK_PATTERNS.iter().find(|p| p.langs.contains(&lang) && p.regex.is_match(src)).map(|p| p.family);
         let rc_file = match sdk {
             Some(f) => Some(format!("the file uses {}", f.package())),
             None => RC_SIGNALS.find(src).map(|m| format!("the file mentions `{}`", m.as_str())),
@@ -177,11 +294,12 @@ fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
     }
 }
 
-/// Manifest and `.env` file names whose content marks a RingCentral project.
+/// Manifest, lock and `.env` file names whose content marks a RingCentral project (every
+/// ecosystem `audit::manifest` reads: Composer, npm, PyPI, Maven, NuGet, RubyGems, Go).
 #[must_use]
 pub fn is_project_marker(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    matches!(name, "composer.json" | "package.json") || is_env_file_name(name)
+    crate::audit::manifest::is_manifest(name) || is_env_file_name(name)
 }
 
 /// `.env`, `.env.example`, `.env.local`, `dotenv-*`, `env_example`, `*.env`.
@@ -195,24 +313,17 @@ pub fn is_env_file_name(name: &str) -> bool {
         || (name.ends_with(".env") && name.len() > 4)
 }
 
-static MANIFEST_SDK: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r#""(ringcentral/ringcentral-php|ringcentral/php-sdk|@ringcentral/sdk|ringcentral|rcsdk|@rc-ex/core|@ringcentral-extensible/core|ringcentral-js-concise|ringcentral-ts|grokify/ringcentral-sdk-php-lite)"\s*:"#,
-    )
-});
 static ENV_RC: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?m)^\s*(?:export\s+)?((?:RC|RINGCENTRAL)_[A-Z0-9_]+)\s*="));
 
 /// What a project marker file says, if it marks RingCentral.
 fn marker_reason(path: &Path, text: &str) -> Option<String> {
     let name = path.file_name()?.to_str()?;
-    if name.ends_with(".json") {
-        // A package's own manifest (`"name": "@ringcentral/sdk"`) does not count, only dependencies.
-        let m = MANIFEST_SDK.captures_iter(text).find(|c| {
-            let start = c.get(0).map_or(0, |m| m.start());
-            !text[..start].trim_end().ends_with("\"name\":")
-        })?;
-        return Some(format!("{} depends on {}", path.display(), &m[1]));
+    if crate::audit::manifest::is_manifest(name) {
+        // Only dependencies count: a package's own manifest (`"name": "@ringcentral/sdk"`) is
+        // the SDK itself, not an app using it.
+        let dep = crate::audit::manifest::parse(name, text).into_iter().next()?;
+        return Some(format!("{} depends on {}", path.display(), dep.package));
     }
     let m = ENV_RC.captures(text)?;
     Some(format!("{} sets {}", path.display(), &m[1]))
@@ -235,7 +346,8 @@ impl ProjectContext {
         let mut marked: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
         for path in markers {
             let Some(dir) = path.parent() else { continue };
-            let is_manifest = path.extension().is_some_and(|e| e == "json");
+            let is_manifest =
+                path.file_name().and_then(|n| n.to_str()).is_some_and(crate::audit::manifest::is_manifest);
             let Ok(text) = std::fs::read_to_string(path) else {
                 if is_manifest {
                     marked.entry(dir.to_path_buf()).or_insert(None);
@@ -273,6 +385,10 @@ impl ProjectContext {
             ".env.template",
             ".env.tmpl",
             ".env.dist",
+            "requirements.txt",
+            "pom.xml",
+            "go.mod",
+            "Gemfile.lock",
         ];
         let mut visited = std::collections::BTreeSet::new();
         let mut out = Vec::new();
@@ -337,11 +453,25 @@ mod tests {
 
     #[test]
     fn sdk_families() {
-        let sdk = |s: &str| FileContext::new(s, Path::new("a.js"), Lang::JavaScript, None).sdk;
-        assert_eq!(sdk("import RingCentral from '@rc-ex/core'"), Some(SdkFamily::RcEx));
-        assert_eq!(sdk("var SDK = require('ringcentral');"), Some(SdkFamily::JsLegacy));
-        assert_eq!(sdk("const {SDK} = require('@ringcentral/sdk')"), Some(SdkFamily::JsSdk));
-        assert_eq!(sdk("use RingCentral\\SDK\\SDK;"), Some(SdkFamily::PhpSdk));
+        let sdk = |s: &str, lang| FileContext::new(s, Path::new("a"), lang, None).sdk;
+        let js = |s: &str| sdk(s, Lang::JavaScript);
+        assert_eq!(js("import RingCentral from '@rc-ex/core'"), Some(SdkFamily::RcEx));
+        assert_eq!(js("var SDK = require('ringcentral');"), Some(SdkFamily::JsLegacy));
+        assert_eq!(js("const {SDK} = require('@ringcentral/sdk')"), Some(SdkFamily::JsSdk));
+        assert_eq!(sdk("use RingCentral\\SDK\\SDK;", Lang::Php), Some(SdkFamily::PhpSdk));
+        // A pattern only speaks for its own languages.
+        assert_eq!(sdk("use RingCentral\\SDK\\SDK;", Lang::JavaScript), None);
+        assert_eq!(sdk("from ringcentral import SDK", Lang::Python), Some(SdkFamily::PySdk));
+        assert_eq!(sdk("from rcsdk import RCSDK", Lang::Python), Some(SdkFamily::PyLegacy));
+        assert_eq!(sdk("import com.ringcentral.RestClient;", Lang::Java), Some(SdkFamily::JavaSdk));
+        assert_eq!(sdk("using RingCentral;", Lang::CSharp), Some(SdkFamily::DotNet));
+        assert_eq!(sdk("using RingCentral.SDK;", Lang::CSharp), Some(SdkFamily::DotNetLegacy));
+        assert_eq!(sdk("require 'ringcentral'", Lang::Ruby), Some(SdkFamily::RubySdk));
+        assert_eq!(sdk("require 'ringcentral_sdk'", Lang::Ruby), Some(SdkFamily::RubyGrokify));
+        assert_eq!(
+            sdk("import ro \"github.com/grokify/goauth/ringcentral\"", Lang::Go),
+            Some(SdkFamily::GoGoauth)
+        );
     }
 
     #[test]

@@ -20,6 +20,16 @@ pub enum Lang {
     TypeScript,
     /// TypeScript with JSX.
     Tsx,
+    /// Python.
+    Python,
+    /// Java.
+    Java,
+    /// C#.
+    CSharp,
+    /// Ruby.
+    Ruby,
+    /// Go.
+    Go,
 }
 
 /// How a key/value pair is shaped in a grammar: the node kind and how to find key and value.
@@ -49,6 +59,8 @@ pub struct LangSpec {
     pub pairs: &'static [PairShape],
     /// Line-comment prefix used when showing code in this language.
     pub line_comment: &'static str,
+    /// Info strings of Markdown code fences in this language; the first is the one to write.
+    pub fence_names: &'static [&'static str],
 }
 
 const JS_STRINGS: &[&str] = &["string", "template_string"];
@@ -58,7 +70,7 @@ const JS_PAIRS: &[PairShape] = &[
     PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
 ];
 
-static SPECS: [LangSpec; 4] = [
+static SPECS: [LangSpec; 9] = [
     LangSpec {
         lang: Lang::Php,
         name: "php",
@@ -70,6 +82,7 @@ static SPECS: [LangSpec; 4] = [
             PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
         ],
         line_comment: "//",
+        fence_names: &["php", "php5", "php7", "php8"],
     },
     LangSpec {
         lang: Lang::JavaScript,
@@ -79,6 +92,7 @@ static SPECS: [LangSpec; 4] = [
         comment_kinds: &["comment"],
         pairs: JS_PAIRS,
         line_comment: "//",
+        fence_names: &["js", "javascript", "jsx", "node", "nodejs", "mjs", "cjs"],
     },
     LangSpec {
         lang: Lang::TypeScript,
@@ -88,6 +102,7 @@ static SPECS: [LangSpec; 4] = [
         comment_kinds: &["comment"],
         pairs: JS_PAIRS,
         line_comment: "//",
+        fence_names: &["ts", "typescript"],
     },
     LangSpec {
         lang: Lang::Tsx,
@@ -97,12 +112,95 @@ static SPECS: [LangSpec; 4] = [
         comment_kinds: &["comment"],
         pairs: JS_PAIRS,
         line_comment: "//",
+        fence_names: &["tsx"],
+    },
+    LangSpec {
+        lang: Lang::Python,
+        name: "python",
+        extensions: &["py", "pyw"],
+        string_kinds: &["string"],
+        comment_kinds: &["comment"],
+        pairs: &[
+            PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") },
+            PairShape { kind: "keyword_argument", key_field: Some("name"), value_field: Some("value") },
+            PairShape { kind: "assignment", key_field: Some("left"), value_field: Some("right") },
+        ],
+        line_comment: "#",
+        fence_names: &["python", "py", "python3", "py3"],
+    },
+    LangSpec {
+        lang: Lang::Java,
+        name: "java",
+        extensions: &["java"],
+        string_kinds: &["string_literal"],
+        comment_kinds: &["line_comment", "block_comment"],
+        pairs: &[
+            PairShape { kind: "variable_declarator", key_field: Some("name"), value_field: Some("value") },
+            PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
+        ],
+        line_comment: "//",
+        fence_names: &["java"],
+    },
+    LangSpec {
+        lang: Lang::CSharp,
+        name: "csharp",
+        extensions: &["cs", "csx"],
+        string_kinds: &[
+            "string_literal",
+            "verbatim_string_literal",
+            "raw_string_literal",
+            "interpolated_string_expression",
+        ],
+        comment_kinds: &["comment"],
+        pairs: &[
+            PairShape { kind: "variable_declarator", key_field: Some("name"), value_field: None },
+            PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
+        ],
+        line_comment: "//",
+        fence_names: &["csharp", "cs", "c#", "dotnet"],
+    },
+    LangSpec {
+        lang: Lang::Ruby,
+        name: "ruby",
+        extensions: &["rb", "rake", "gemspec", "ru"],
+        string_kinds: &["string"],
+        comment_kinds: &["comment"],
+        pairs: &[
+            PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") },
+            PairShape { kind: "assignment", key_field: Some("left"), value_field: Some("right") },
+        ],
+        line_comment: "#",
+        fence_names: &["ruby", "rb"],
+    },
+    LangSpec {
+        lang: Lang::Go,
+        name: "go",
+        extensions: &["go"],
+        string_kinds: &["interpreted_string_literal", "raw_string_literal"],
+        comment_kinds: &["comment"],
+        pairs: &[
+            PairShape { kind: "keyed_element", key_field: Some("key"), value_field: Some("value") },
+            PairShape { kind: "short_var_declaration", key_field: Some("left"), value_field: Some("right") },
+            PairShape { kind: "assignment_statement", key_field: Some("left"), value_field: Some("right") },
+        ],
+        line_comment: "//",
+        fence_names: &["go", "golang"],
     },
 ];
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 4] = [Lang::Php, Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
+    pub const ALL: [Lang; 9] = [
+        Lang::Php,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
+        Lang::Python,
+        Lang::Java,
+        Lang::CSharp,
+        Lang::Ruby,
+        Lang::Go,
+    ];
 
     /// The static facts about this language.
     #[must_use]
@@ -110,7 +208,8 @@ impl Lang {
         &SPECS[self as usize]
     }
 
-    /// Name used in rule files (`php`, `javascript`, `typescript`, `tsx`).
+    /// Name used in rule files (`php`, `javascript`, `typescript`, `tsx`, `python`, `java`,
+    /// `csharp`, `ruby`, `go`).
     #[must_use]
     pub fn name(self) -> &'static str {
         self.spec().name
@@ -124,6 +223,11 @@ impl Lang {
             Lang::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
             Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+            Lang::Python => tree_sitter_python::LANGUAGE.into(),
+            Lang::Java => tree_sitter_java::LANGUAGE.into(),
+            Lang::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
+            Lang::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+            Lang::Go => tree_sitter_go::LANGUAGE.into(),
         }
     }
 
@@ -135,6 +239,11 @@ impl Lang {
             "javascript" | "js" | "jsx" => Some(Lang::JavaScript),
             "typescript" | "ts" => Some(Lang::TypeScript),
             "tsx" => Some(Lang::Tsx),
+            "python" | "py" => Some(Lang::Python),
+            "java" => Some(Lang::Java),
+            "csharp" | "c#" | "cs" => Some(Lang::CSharp),
+            "ruby" | "rb" => Some(Lang::Ruby),
+            "go" | "golang" => Some(Lang::Go),
             _ => None,
         }
     }

@@ -60,16 +60,27 @@ pub fn is_string(node: Node<'_>, lang: Lang) -> bool {
     lang.spec().string_kinds.contains(&node.kind())
 }
 
-/// Byte range of a string literal's content, without its quotes.
+/// Byte range of a string literal's content, without its quotes, in every supported language:
+/// prefixes (`r"`, `f"`, `b'`, `@"`, `$"`) and tripled quotes (`"""` in Python and C# raw
+/// strings) are stripped along with the quotes; Go raw strings use backticks.
 #[must_use]
 pub fn string_inner_range(node: Node<'_>, src: &str) -> Range<usize> {
     let r = node.byte_range();
-    let t = text(node, src);
-    let open = t.find(['\'', '"', '`']).filter(|&i| i < 3);
-    match open {
-        Some(i) if t.len() >= i + 2 => r.start + i + 1..r.end - 1,
-        _ => r,
+    let t = text(node, src).as_bytes();
+    let prefix = t
+        .iter()
+        .take(3)
+        .take_while(|b| matches!(b, b'r' | b'R' | b'b' | b'B' | b'f' | b'F' | b'u' | b'U' | b'@' | b'$'))
+        .count();
+    let Some(&quote) = t.get(prefix).filter(|q| matches!(q, b'\'' | b'"' | b'`')) else { return r };
+    let run = t[prefix..].iter().take(3).take_while(|&&b| b == quote).count();
+    // `""` is an empty string, not the start of a triple quote.
+    let run = if run == 3 && t.len() >= prefix + 6 { 3 } else { 1 };
+    let close = t.iter().rev().take(run).take_while(|&&b| b == quote).count();
+    if t.len() < prefix + run + close || close != run {
+        return r;
     }
+    r.start + prefix + run..r.end - close
 }
 
 /// The value of a string literal that has no interpolation, without quotes (escapes kept as
@@ -80,7 +91,21 @@ pub fn string_value(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
         return None;
     }
     let interpolated = named_children(node).iter().any(|c| {
-        !matches!(c.kind(), "string_content" | "string_fragment" | "escape_sequence" | "string_value")
+        !matches!(
+            c.kind(),
+            "string_content"
+                | "string_fragment"
+                | "escape_sequence"
+                | "string_value"
+                | "string_start"
+                | "string_end"
+                | "string_literal_content"
+                | "interpreted_string_literal_content"
+                | "raw_string_literal_content"
+                | "raw_string_start"
+                | "raw_string_content"
+                | "raw_string_end"
+        )
     });
     if interpolated {
         return None;

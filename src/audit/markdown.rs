@@ -43,13 +43,7 @@ fn fenced(out: &mut String, lang: &str, body: &str) {
 }
 
 fn fence_lang(path: &str) -> &'static str {
-    match Lang::from_path(std::path::Path::new(path)) {
-        Some(Lang::Php) => "php",
-        Some(Lang::JavaScript) => "js",
-        Some(Lang::TypeScript) => "ts",
-        Some(Lang::Tsx) => "tsx",
-        None => "",
-    }
+    Lang::from_path(std::path::Path::new(path)).map_or("", |lang| lang.spec().fence_names[0])
 }
 
 fn bar(count: usize, max: usize) -> String {

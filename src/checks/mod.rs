@@ -4,9 +4,15 @@
 //! A rule names its checks in `checks = [...]`; each check accepts or rejects a query match and
 //! may bind template variables, secret ranges, labels and notes.
 
+mod csharp;
+mod go;
 mod http;
+mod java;
 mod login;
+mod python;
 mod receiver;
+mod ropc;
+mod ruby;
 
 use std::ops::Range;
 
@@ -174,8 +180,9 @@ const ALL_LANGS: &[Lang] = &Lang::ALL;
 const PHP: &[Lang] = &[Lang::Php];
 const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
-/// Every check, by name.
-pub static CHECKS: &[CheckDef] = &[
+/// The checks of PHP, JavaScript and raw HTTP; each other language module has its own list
+/// (see [`all`]).
+static CORE_CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "php-password-login",
         languages: PHP,
@@ -240,13 +247,20 @@ pub static CHECKS: &[CheckDef] = &[
     },
 ];
 
+/// Every check, by name, across the language modules.
+pub fn all() -> impl Iterator<Item = &'static CheckDef> {
+    [CORE_CHECKS, python::CHECKS, java::CHECKS, csharp::CHECKS, ruby::CHECKS, go::CHECKS, ropc::CHECKS]
+        .into_iter()
+        .flatten()
+}
+
 /// Looks a check up by name.
 #[must_use]
 pub fn find(name: &str) -> Option<&'static CheckDef> {
-    CHECKS.iter().find(|c| c.name == name)
+    all().find(|c| c.name == name)
 }
 
 /// Names of all checks.
 pub fn names() -> impl Iterator<Item = &'static str> {
-    CHECKS.iter().map(|c| c.name)
+    all().map(|c| c.name)
 }
