@@ -360,7 +360,12 @@ fn parse(file: &Path, lang: Option<&str>) -> Result<ExitStatus> {
     };
     let src = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
     let mut parser = tree_sitter::Parser::new();
-    parser.set_language(&lang.grammar()).context("grammar does not load")?;
+    let grammar = lang.grammar().with_context(|| {
+        format!(
+            "{lang} has no grammar of its own: its code blocks are parsed with their languages; pass --lang"
+        )
+    })?;
+    parser.set_language(&grammar).context("grammar does not load")?;
     let tree = parser.parse(&src, None).context("parse failed")?;
     write_stdout(&report::tree::render(&tree, &src))?;
     Ok(ExitStatus::Clean)

@@ -118,7 +118,7 @@ struct SdkPattern {
     regex: Regex,
 }
 
-const PHP: &[Lang] = &[Lang::Php];
+const PHP: &[Lang] = &[Lang::Php, Lang::PhpOnly];
 const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
 #[allow(clippy::expect_used)] // reason: constant patterns, covered by tests
@@ -302,15 +302,23 @@ pub fn is_project_marker(path: &Path) -> bool {
     crate::audit::manifest::is_manifest(name) || is_env_file_name(name)
 }
 
-/// `.env`, `.env.example`, `.env.local`, `dotenv-*`, `env_example`, `*.env`.
+/// `.env`, `.env.example`, `.env.local`, `.envrc`, `dotenv-*`, `env_example`, `*.env`; not code
+/// files that happen to start that way (`dotenv.js`, `.env.d.ts`).
 #[must_use]
 pub fn is_env_file_name(name: &str) -> bool {
-    name == ".env"
-        || name.starts_with(".env.")
-        || name.starts_with("dotenv")
-        || name == "env_example"
-        || name == "env.example"
-        || (name.ends_with(".env") && name.len() > 4)
+    let code = Path::new(name).extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        let e = e.to_ascii_lowercase();
+        e != "env" && Lang::ALL.iter().any(|l| l.spec().extensions.contains(&e.as_str()))
+    });
+    !code
+        && (name == ".env"
+            || name == ".envrc"
+            || name.starts_with(".env.")
+            || name.starts_with("dotenv")
+            || name == "env_example"
+            || name == "env.example"
+            || name == "env.sample"
+            || (name.ends_with(".env") && name.len() > 4))
 }
 
 static ENV_RC: LazyLock<Regex> =

@@ -10,8 +10,9 @@ use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, StreamingIterator as 
 
 use crate::checks::{Bindings, Captures, CheckCx, FileCx};
 use crate::context::{FileContext, ProjectContext};
+use crate::embedded::Region;
 use crate::finding::{
-    Applicability, Edit, Excerpt, Finding, Fix, Label, Position, Severity, SkipReason, Skipped,
+    Applicability, Edit, Excerpt, Finding, Fix, Flow, Label, Position, Severity, SkipReason, Skipped,
 };
 use crate::lang::Lang;
 use crate::prefilter::{Prefilter, PrefilterError, RuleLiterals};
@@ -307,14 +308,22 @@ impl<'r> Engine<'r> {
         times.read += t.elapsed();
 
         let t = Instant::now();
-        let tree = match self.parse(lang, text, worker) {
-            Some(tree) => tree,
-            None => {
-                times.parse = t.elapsed();
-                let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
-                return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
-            }
+        let Some(units) = self.units(lang, text, worker) else {
+            times.parse = t.elapsed();
+            let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
+            return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
         };
+        let mut trees = Vec::with_capacity(units.len());
+        for unit in &units {
+            match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
+                Some(tree) => trees.push((unit.lang, tree)),
+                None => {
+                    times.parse = t.elapsed();
+                    let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
+                    return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
+                }
+            }
+        }
         times.parse = t.elapsed();
 
         let t = Instant::now();
@@ -337,9 +346,26 @@ impl<'r> Engine<'r> {
                 })
                 .collect()
         };
-        let rules: Vec<(usize, Option<&[Range<usize>]>)> =
-            candidates.iter().map(|i| (i, places.get(i).and_then(|p| p.as_deref()))).collect();
-        let mut findings = self.match_tree(display, project_reason, lang, text, &tree, &rules);
+        let mut findings = Vec::new();
+        let mut syntax_errors = false;
+        for (unit_lang, tree) in &trees {
+            syntax_errors |= tree.root_node().has_error();
+            // A document's candidates span every language of its blocks; each block language
+            // runs only its own rules.
+            let of_lang = self.prefilter.rules_for(*unit_lang);
+            let rules: Vec<(usize, Option<&[Range<usize>]>)> = candidates
+                .iter()
+                .filter(|i| of_lang.contains(*i))
+                .map(|i| (i, places.get(i).and_then(|p| p.as_deref())))
+                .collect();
+            if rules.is_empty() {
+                continue;
+            }
+            findings.extend(self.match_tree(display, project_reason.clone(), *unit_lang, text, tree, &rules));
+        }
+        if trees.len() > 1 {
+            findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
+        }
         if bom > 0 {
             shift_offsets(&mut findings, bom);
         }
@@ -351,22 +377,39 @@ impl<'r> Engine<'r> {
             }
         }
         times.matching = t.elapsed();
-        FileReport {
-            outcome: Outcome::Scanned { findings, syntax_errors: tree.root_node().has_error() },
-            times,
+        FileReport { outcome: Outcome::Scanned { findings, syntax_errors }, times }
+    }
+
+    /// What to parse in a file: the whole file in its language, or, for a document (Markdown,
+    /// HTML), its code blocks grouped by language. `None` when the document's own parse timed out.
+    fn units(&self, lang: Lang, text: &str, worker: &mut Worker) -> Option<Vec<Region>> {
+        match lang {
+            Lang::Markdown => Some(crate::embedded::markdown_regions(text)),
+            Lang::Html => {
+                let tree = self.parse_ranges(Lang::Html, text, &[], worker)?;
+                Some(crate::embedded::html_regions(tree.root_node(), text))
+            }
+            _ => Some(vec![Region { lang, ranges: Vec::new() }]),
         }
     }
 
-    /// Number of ERROR and MISSING nodes when `text` is parsed (`usize::MAX` when it cannot be
-    /// parsed in time), to reject fixes that break a file.
+    /// Number of ERROR and MISSING nodes when `text` is parsed (every code block of a document),
+    /// `usize::MAX` when it cannot be parsed in time, to reject fixes that break a file.
     pub fn syntax_errors(&self, lang: Lang, text: &str, worker: &mut Worker) -> usize {
-        match self.parse(lang, text, worker) {
-            Some(tree) if tree.root_node().has_error() => crate::syntax::descendants(tree.root_node())
-                .filter(|n| n.is_error() || n.is_missing())
-                .count(),
-            Some(_) => 0,
-            None => usize::MAX,
+        let Some(units) = self.units(lang, text, worker) else { return usize::MAX };
+        let mut errors = 0usize;
+        for unit in units {
+            match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
+                Some(tree) if tree.root_node().has_error() => {
+                    errors += crate::syntax::descendants(tree.root_node())
+                        .filter(|n| n.is_error() || n.is_missing())
+                        .count();
+                }
+                Some(_) => {}
+                None => return usize::MAX,
+            }
         }
+        errors
     }
 
     /// The literal secrets of a text (empty with `--show-secrets`), to mask them in diffs.
@@ -374,18 +417,38 @@ impl<'r> Engine<'r> {
         if self.options.show_secrets {
             return Vec::new();
         }
-        let Some(tree) = self.parse(lang, text, worker) else { return Vec::new() };
-        let ranges = redact::normalize(redact::file_secrets(tree.root_node(), text, lang));
+        let Some(units) = self.units(lang, text, worker) else { return Vec::new() };
+        let mut ranges = Vec::new();
+        for unit in units {
+            if let Some(tree) = self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
+                ranges.extend(redact::file_secrets(tree.root_node(), text, unit.lang));
+            }
+        }
+        let ranges = redact::normalize(ranges);
         redact::values(text, &ranges).into_iter().map(str::to_owned).collect()
     }
 
-    fn parse(&self, lang: Lang, text: &str, worker: &mut Worker) -> Option<Tree> {
+    /// Parses `text` as `lang` within a time limit; with `ranges`, only those byte ranges (the
+    /// code blocks of a document) are parsed and the tree's offsets are still file offsets.
+    fn parse_ranges(
+        &self,
+        lang: Lang,
+        text: &str,
+        ranges: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> Option<Tree> {
+        let grammar = lang.grammar()?;
         let parser = worker.parsers.entry(lang).or_insert_with(|| {
             let mut p = Parser::new();
             // The grammars are compiled in; a version mismatch is caught by the unit tests.
-            let _ = p.set_language(&lang.grammar());
+            let _ = p.set_language(&grammar);
             p
         });
+        // No ranges: the whole document. A parser keeps its ranges, so they are set on every call.
+        let included = crate::embedded::ts_ranges(text, ranges);
+        if parser.set_included_ranges(&included).is_err() {
+            return None;
+        }
         let deadline = Instant::now() + self.options.parse_timeout;
         let mut progress = |_: &tree_sitter::ParseState| Instant::now() > deadline;
         let bytes = text.as_bytes();
@@ -595,6 +658,10 @@ impl<'r> Engine<'r> {
                 let target = raw.captures.iter().find(|(n, _)| *n == f.target)?.1;
                 let replacement = render(&f.template);
                 let edit = Edit { range: target.byte_range(), replacement: replacement.clone() };
+                let mut edits = vec![edit.clone()];
+                if f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly {
+                    edits.extend(raw.bindings.jwt_edits.iter().cloned());
+                }
                 let code = if f.applicability == Applicability::DisplayOnly {
                     replacement
                 } else {
@@ -613,7 +680,7 @@ impl<'r> Engine<'r> {
                     leftovers,
                     flow: f.flow,
                     applicability: f.applicability,
-                    edits: vec![edit],
+                    edits,
                     code,
                     note: f.note.as_ref().map(render),
                 })

@@ -30,6 +30,29 @@ pub enum Lang {
     Ruby,
     /// Go.
     Go,
+    /// Shell scripts (`curl ... grant_type=password`), parsed with tree-sitter-bash.
+    Bash,
+    /// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`), parsed with
+    /// the shell grammar: dotenv syntax is shell assignments.
+    Env,
+    /// JSON (configuration, Postman collections).
+    Json,
+    /// YAML (configuration, CI files, OpenAPI/Postman exports).
+    Yaml,
+    /// INI files (`credentials.ini`, `setup.cfg`).
+    Ini,
+    /// Java `.properties` files.
+    Properties,
+    /// Markdown: no grammar of its own; its fenced code blocks are parsed with the grammar of
+    /// each fence's language.
+    Markdown,
+    /// HTML: its `<script>` elements and `<code class="language-...">` blocks are parsed with
+    /// their language's grammar.
+    Html,
+    /// PHP code without an opening `<?php` tag: snippets in Markdown and HTML documents. Parsed
+    /// with the PHP-only grammar and checked with the `php` rules (their queries are compiled a
+    /// second time for this grammar); never chosen for a file by its name.
+    PhpOnly,
 }
 
 /// How a key/value pair is shaped in a grammar: the node kind and how to find key and value.
@@ -63,24 +86,30 @@ pub struct LangSpec {
     pub fence_names: &'static [&'static str],
 }
 
+const PHP_STRINGS: &[&str] = &["string", "encapsed_string", "heredoc", "nowdoc"];
+const PHP_PAIRS: &[PairShape] = &[
+    PairShape { kind: "array_element_initializer", key_field: None, value_field: None },
+    PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
+];
 const JS_STRINGS: &[&str] = &["string", "template_string"];
+// In shell, an unquoted word is a string too: `curl -d grant_type=password`.
+const SHELL_STRINGS: &[&str] = &["string", "raw_string", "word", "ansi_c_string"];
+const SHELL_PAIRS: &[PairShape] =
+    &[PairShape { kind: "variable_assignment", key_field: Some("name"), value_field: Some("value") }];
 const JS_PAIRS: &[PairShape] = &[
     PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") },
     PairShape { kind: "variable_declarator", key_field: Some("name"), value_field: Some("value") },
     PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
 ];
 
-static SPECS: [LangSpec; 9] = [
+static SPECS: [LangSpec; 18] = [
     LangSpec {
         lang: Lang::Php,
         name: "php",
         extensions: &["php", "phtml", "php3", "php4", "php5", "php7", "php8", "phps", "inc"],
-        string_kinds: &["string", "encapsed_string", "heredoc", "nowdoc"],
+        string_kinds: PHP_STRINGS,
         comment_kinds: &["comment"],
-        pairs: &[
-            PairShape { kind: "array_element_initializer", key_field: None, value_field: None },
-            PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
-        ],
+        pairs: PHP_PAIRS,
         line_comment: "//",
         fence_names: &["php", "php5", "php7", "php8"],
     },
@@ -186,11 +215,104 @@ static SPECS: [LangSpec; 9] = [
         line_comment: "//",
         fence_names: &["go", "golang"],
     },
+    LangSpec {
+        lang: Lang::Bash,
+        name: "bash",
+        extensions: &["sh", "bash", "zsh", "ksh", "command"],
+        string_kinds: SHELL_STRINGS,
+        comment_kinds: &["comment"],
+        pairs: SHELL_PAIRS,
+        line_comment: "#",
+        fence_names: &["bash", "sh", "shell", "console", "zsh", "shell-session", "curl"],
+    },
+    LangSpec {
+        lang: Lang::Env,
+        name: "env",
+        extensions: &["env"],
+        string_kinds: SHELL_STRINGS,
+        comment_kinds: &["comment"],
+        pairs: SHELL_PAIRS,
+        line_comment: "#",
+        fence_names: &["dotenv", "env"],
+    },
+    LangSpec {
+        lang: Lang::Json,
+        name: "json",
+        extensions: &["json", "jsonc", "json5", "har"],
+        string_kinds: &["string"],
+        comment_kinds: &["comment"],
+        pairs: &[PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") }],
+        line_comment: "//",
+        fence_names: &["json", "jsonc", "json5"],
+    },
+    LangSpec {
+        lang: Lang::Yaml,
+        name: "yaml",
+        extensions: &["yaml", "yml"],
+        string_kinds: &["string_scalar", "double_quote_scalar", "single_quote_scalar", "block_scalar"],
+        comment_kinds: &["comment"],
+        pairs: &[
+            PairShape { kind: "block_mapping_pair", key_field: Some("key"), value_field: Some("value") },
+            PairShape { kind: "flow_pair", key_field: Some("key"), value_field: Some("value") },
+        ],
+        line_comment: "#",
+        fence_names: &["yaml", "yml"],
+    },
+    LangSpec {
+        lang: Lang::Ini,
+        name: "ini",
+        extensions: &["ini", "cfg"],
+        string_kinds: &["setting_value"],
+        comment_kinds: &["comment"],
+        pairs: &[PairShape { kind: "setting", key_field: None, value_field: None }],
+        line_comment: "#",
+        fence_names: &["ini", "cfg", "toml"],
+    },
+    LangSpec {
+        lang: Lang::Properties,
+        name: "properties",
+        extensions: &["properties"],
+        string_kinds: &["value"],
+        comment_kinds: &["comment"],
+        pairs: &[PairShape { kind: "property", key_field: None, value_field: None }],
+        line_comment: "#",
+        fence_names: &["properties", "jproperties"],
+    },
+    LangSpec {
+        lang: Lang::Markdown,
+        name: "markdown",
+        extensions: &["md", "markdown", "mdown", "mkd"],
+        string_kinds: &[],
+        comment_kinds: &[],
+        pairs: &[],
+        line_comment: "<!--",
+        fence_names: &["markdown", "md"],
+    },
+    LangSpec {
+        lang: Lang::Html,
+        name: "html",
+        extensions: &["html", "htm", "xhtml"],
+        string_kinds: &[],
+        comment_kinds: &["comment"],
+        pairs: &[],
+        line_comment: "<!--",
+        fence_names: &["html", "htm"],
+    },
+    LangSpec {
+        lang: Lang::PhpOnly,
+        name: "php-only",
+        extensions: &[],
+        string_kinds: PHP_STRINGS,
+        comment_kinds: &["comment"],
+        pairs: PHP_PAIRS,
+        line_comment: "//",
+        fence_names: &[],
+    },
 ];
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 9] = [
+    pub const ALL: [Lang; 18] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -200,6 +322,15 @@ impl Lang {
         Lang::CSharp,
         Lang::Ruby,
         Lang::Go,
+        Lang::Bash,
+        Lang::Env,
+        Lang::Json,
+        Lang::Yaml,
+        Lang::Ini,
+        Lang::Properties,
+        Lang::Markdown,
+        Lang::Html,
+        Lang::PhpOnly,
     ];
 
     /// The static facts about this language.
@@ -215,11 +346,13 @@ impl Lang {
         self.spec().name
     }
 
-    /// The tree-sitter grammar.
+    /// The tree-sitter grammar; `None` for Markdown, whose code blocks are parsed with their
+    /// own languages' grammars (see [`crate::embedded`]).
     #[must_use]
-    pub fn grammar(self) -> tree_sitter::Language {
-        match self {
+    pub fn grammar(self) -> Option<tree_sitter::Language> {
+        Some(match self {
             Lang::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+            Lang::PhpOnly => tree_sitter_php::LANGUAGE_PHP_ONLY.into(),
             Lang::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
             Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
@@ -228,7 +361,34 @@ impl Lang {
             Lang::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
             Lang::Ruby => tree_sitter_ruby::LANGUAGE.into(),
             Lang::Go => tree_sitter_go::LANGUAGE.into(),
-        }
+            Lang::Bash | Lang::Env => tree_sitter_bash::LANGUAGE.into(),
+            Lang::Json => tree_sitter_json::LANGUAGE.into(),
+            Lang::Yaml => tree_sitter_yaml::LANGUAGE.into(),
+            Lang::Ini => tree_sitter_ini::LANGUAGE.into(),
+            Lang::Properties => tree_sitter_properties::LANGUAGE.into(),
+            Lang::Html => tree_sitter_html::LANGUAGE.into(),
+            Lang::Markdown => return None,
+        })
+    }
+
+    /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`): rules do
+    /// not name these languages; the blocks are checked with the rules of their own language.
+    #[must_use]
+    pub fn is_container(self) -> bool {
+        matches!(self, Lang::Markdown | Lang::Html)
+    }
+
+    /// The language of a Markdown fence's info string (`php`, `js title="x"`, `{.python}`).
+    #[must_use]
+    pub fn from_fence(info: &str) -> Option<Lang> {
+        let word = info
+            .trim()
+            .trim_start_matches('{')
+            .trim_start_matches('.')
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '}' | '{'))
+            .next()?
+            .to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| !l.is_container() && l.spec().fence_names.contains(&word.as_str()))
     }
 
     /// Looks a language up by its rule-file name (or a common alias such as `js`, `ts`).
@@ -244,13 +404,24 @@ impl Lang {
             "csharp" | "c#" | "cs" => Some(Lang::CSharp),
             "ruby" | "rb" => Some(Lang::Ruby),
             "go" | "golang" => Some(Lang::Go),
+            "bash" | "sh" | "shell" => Some(Lang::Bash),
+            "env" | "dotenv" => Some(Lang::Env),
+            "json" => Some(Lang::Json),
+            "yaml" | "yml" => Some(Lang::Yaml),
+            "ini" => Some(Lang::Ini),
+            "properties" => Some(Lang::Properties),
+            "markdown" | "md" => Some(Lang::Markdown),
+            "html" => Some(Lang::Html),
             _ => None,
         }
     }
 
-    /// The language of a file, from its extension.
+    /// The language of a file, from its name (`.env` files and their variants) or extension.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Lang> {
+        if path.file_name().and_then(|n| n.to_str()).is_some_and(crate::context::is_env_file_name) {
+            return Some(Lang::Env);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.spec().extensions.contains(&ext.as_str()))
     }
@@ -261,12 +432,24 @@ impl Lang {
         matches!(self, Lang::JavaScript | Lang::TypeScript | Lang::Tsx)
     }
 
-    /// Languages whose queries may be written once in JavaScript syntax: a `javascript` query in
-    /// a rule file also serves TypeScript and TSX unless the rule gives them their own.
+    /// The language whose rules apply: `php` rules serve PHP snippets without `<?php`.
+    #[must_use]
+    pub fn rule_lang(self) -> Lang {
+        match self {
+            Lang::PhpOnly => Lang::Php,
+            other => other,
+        }
+    }
+
+    /// Languages whose queries may be written once for a related grammar: a `javascript` query in
+    /// a rule file also serves TypeScript and TSX, a `bash` query serves `.env` files, unless the
+    /// rule gives them their own.
     #[must_use]
     pub fn query_fallback(self) -> Option<Lang> {
         match self {
             Lang::TypeScript | Lang::Tsx => Some(Lang::JavaScript),
+            Lang::PhpOnly => Some(Lang::Php),
+            Lang::Env => Some(Lang::Bash),
             _ => None,
         }
     }
@@ -302,7 +485,24 @@ mod tests {
     fn every_grammar_loads() {
         for lang in Lang::ALL {
             let mut parser = tree_sitter::Parser::new();
-            parser.set_language(&lang.grammar()).expect("grammar version matches the runtime");
+            if let Some(grammar) = lang.grammar() {
+                parser.set_language(&grammar).expect("grammar version matches the runtime");
+            } else {
+                assert!(lang.is_container(), "{lang} has no grammar");
+            }
         }
+    }
+
+    #[test]
+    fn env_files_and_fences() {
+        for name in [".env", ".env.example", ".env.sample", "dotenv-prod", "env_example", "prod.env"] {
+            assert_eq!(Lang::from_path(Path::new(name)), Some(Lang::Env), "{name}");
+        }
+        assert_eq!(Lang::from_path(Path::new("environment.ts")), Some(Lang::TypeScript));
+        assert_eq!(Lang::from_fence("php"), Some(Lang::Php));
+        assert_eq!(Lang::from_fence("JavaScript title=\"a.js\""), Some(Lang::JavaScript));
+        assert_eq!(Lang::from_fence("{.python}"), Some(Lang::Python));
+        assert_eq!(Lang::from_fence("console"), Some(Lang::Bash));
+        assert_eq!(Lang::from_fence("mermaid"), None);
     }
 }

@@ -12,6 +12,7 @@ pub mod checks;
 pub mod cli;
 pub mod config;
 pub mod context;
+pub mod embedded;
 pub mod engine;
 pub mod finding;
 pub mod fix;

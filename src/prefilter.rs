@@ -107,7 +107,8 @@ impl Prefilter {
                 let mask = rules
                     .iter()
                     .enumerate()
-                    .filter(|(_, r)| r.languages.contains(&lang))
+                    // A document (Markdown, HTML) may hold code of every language.
+                    .filter(|(_, r)| lang.is_container() || r.languages.contains(&lang.rule_lang()))
                     .fold(0u128, |m, (i, _)| m | 1 << i);
                 (lang, mask)
             })

@@ -226,7 +226,7 @@ mod tests {
     fn finds_literals_in_php_and_js() {
         let php = "<?php $platform->login(['username' => 'u', 'password' => 'hunter2']); $pw = 'x1y2z3';";
         let mut p = tree_sitter::Parser::new();
-        p.set_language(&Lang::Php.grammar()).expect("grammar");
+        p.set_language(&Lang::Php.grammar().expect("grammar")).expect("grammar");
         let tree = p.parse(php, None).expect("tree");
         let found: Vec<&str> =
             file_secrets(tree.root_node(), php, Lang::Php).iter().map(|r| &php[r.clone()]).collect();
@@ -234,7 +234,7 @@ mod tests {
 
         let js =
             "const body = 'grant_type=password&username=u&password=S3cr3t!'; login({ password: \"pw1\" });";
-        p.set_language(&Lang::JavaScript.grammar()).expect("grammar");
+        p.set_language(&Lang::JavaScript.grammar().expect("grammar")).expect("grammar");
         let tree = p.parse(js, None).expect("tree");
         let found: Vec<&str> =
             file_secrets(tree.root_node(), js, Lang::JavaScript).iter().map(|r| &js[r.clone()]).collect();

@@ -140,7 +140,7 @@ mod tests {
     fn directives_start_their_comment() {
         let find_in = |src: &str| {
             let mut p = tree_sitter::Parser::new();
-            p.set_language(&Lang::JavaScript.grammar()).expect("grammar");
+            p.set_language(&Lang::JavaScript.grammar().expect("grammar")).expect("grammar");
             let tree = p.parse(src, None).expect("tree");
             find(tree.root_node(), src, Lang::JavaScript, &known).len()
         };

@@ -132,6 +132,12 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
         }
         "computed_property_name" => named_children(key).first().and_then(|k| string_value(*k, src, lang)),
         "variable_name" => Some(text(key, src).trim_start_matches('$').to_owned()),
+        // INI setting names, `.properties` keys.
+        "setting_name" | "key" => Some(text(key, src).trim().to_owned()),
+        "flow_node" | "plain_scalar" => {
+            let inner = unwrap_expr(key);
+            (inner.id() != key.id()).then(|| key_text(inner, src, lang)).flatten()
+        }
         "member_expression" | "member_access_expression" => key
             .child_by_field_name("property")
             .or_else(|| key.child_by_field_name("name"))
@@ -152,6 +158,8 @@ pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
             | "as_expression"
             | "satisfies_expression"
             | "argument" => named_children(node).into_iter().next(),
+            // YAML scalars sit inside `flow_node` / `plain_scalar` wrappers.
+            "flow_node" | "plain_scalar" if node.named_child_count() == 1 => node.named_child(0),
             _ => None,
         };
         match next {
@@ -212,7 +220,7 @@ mod tests {
 
     fn parse(lang: Lang, src: &str) -> tree_sitter::Tree {
         let mut p = tree_sitter::Parser::new();
-        p.set_language(&lang.grammar()).expect("grammar");
+        p.set_language(&lang.grammar().expect("grammar")).expect("grammar");
         p.parse(src, None).expect("tree")
     }
 

@@ -1,8 +1,9 @@
 //! The rule-fixture harness, shared by the built-in tests and users' rules.
 //!
 //! Layout: `<fixtures>/<rule id>/positive*.<ext>` and `negative*.<ext>`. In positive files every
-//! line that must report carries `expect: <rule id>[, <rule id>...]`; every other line must be
-//! silent. Negative files must be silent. Each file is scanned with the default rule set plus
+//! line that must report carries `expect: <rule id>[, <rule id>...]` (or the line before it
+//! carries `expect-next-line: ...`, for formats where a comment cannot share a line); every other
+//! line must be silent. Negative files must be silent. Each file is scanned with the default rule set plus
 //! the rule under test (so an off-by-default rule is tested, and its near-misses still show if
 //! another rule fires on them).
 
@@ -20,7 +21,8 @@ use crate::rules::RuleSet;
 
 #[allow(clippy::expect_used)] // reason: constant pattern
 static EXPECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"expect:\s*([A-Za-z0-9_/.\-]+(?:\s*,\s*[A-Za-z0-9_/.\-]+)*)").expect("valid regex")
+    Regex::new(r"expect(-next-line)?:\s*([A-Za-z0-9_/.\-]+(?:\s*,\s*[A-Za-z0-9_/.\-]+)*)")
+        .expect("valid regex")
 });
 
 /// The outcome of one expected or reported (line, rule).
@@ -82,8 +84,11 @@ pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     let mut out = BTreeSet::new();
     for (i, line) in text.lines().enumerate() {
         if let Some(c) = EXPECT.captures(line) {
-            for id in c[1].split(',') {
-                out.insert((i + 1, id.trim().to_owned()));
+            // `expect-next-line:` is for formats where a comment cannot share the line (INI,
+            // `.properties`, `.env` values).
+            let line_no = if c.get(1).is_some() { i + 2 } else { i + 1 };
+            for id in c[2].split(',') {
+                out.insert((line_no, id.trim().to_owned()));
             }
         }
     }

@@ -420,7 +420,7 @@ pub fn render(r: &Report) -> String {
         "",
         &t.files_with_findings.to_string(),
         "Files to change",
-        &format!("of {} PHP/JS/TS files read", t.files_read),
+        &format!("of {} files read", t.files_read),
     );
     kpi(
         &mut out,

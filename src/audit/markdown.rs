@@ -168,11 +168,7 @@ pub fn render(r: &Report) -> String {
         "| Findings | **{}** ({} errors, {} warnings, {} info) |",
         t.findings, t.errors, t.warnings, t.infos
     );
-    let _ = writeln!(
-        out,
-        "| Files to change | {} of {} PHP/JS/TS files read |",
-        t.files_with_findings, t.files_read
-    );
+    let _ = writeln!(out, "| Files to change | {} of {} files read |", t.files_with_findings, t.files_read);
     let _ = writeln!(
         out,
         "| {} affected | {} of {} ({} JWT, {} OAuth, {} both) |",

@@ -196,7 +196,7 @@ pub struct Totals {
     pub roots: usize,
     /// Files the walk saw.
     pub files_seen: usize,
-    /// PHP/JS/TS files read.
+    /// Files read (every language pwflow parses).
     pub files_read: usize,
     /// Files parsed (those with a candidate literal).
     pub parsed: usize,

@@ -117,11 +117,9 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let value = cx.cap("value")?;
     let src = cx.file.src;
     let lang = cx.file.lang;
-    let key_text = match key.kind() {
-        "property_identifier" | "identifier" => text(key, src).to_owned(),
-        _ => string_value(key, src, lang)?,
-    };
-    if key_text != "grant_type" || string_value(value, src, lang)?.as_str() != "password" {
+    let key_text = crate::syntax::key_text(key, src, lang)?;
+    let value = crate::syntax::unwrap_expr(value);
+    if key_text != "grant_type" || string_value(value, src, lang)?.trim() != "password" {
         return None;
     }
     // In a call, the pair must be the first two arguments (`append('grant_type', 'password')`).

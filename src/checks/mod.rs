@@ -4,6 +4,7 @@
 //! A rule names its checks in `checks = [...]`; each check accepts or rejects a query match and
 //! may bind template variables, secret ranges, labels and notes.
 
+mod config;
 mod csharp;
 mod go;
 mod http;
@@ -115,6 +116,9 @@ pub struct Bindings {
     pub labels: Vec<Label>,
     /// Notes (why the match was judged RingCentral code, ...).
     pub notes: Vec<String>,
+    /// More edits that belong to the rule's applicable JWT rewrite, beyond replacing its target
+    /// (a `.env` template's `RC_USERNAME`/`RC_EXTENSION` lines to delete).
+    pub jwt_edits: Vec<crate::finding::Edit>,
 }
 
 impl Bindings {
@@ -124,6 +128,7 @@ impl Bindings {
         self.secrets.extend(other.secrets);
         self.labels.extend(other.labels);
         self.notes.extend(other.notes);
+        self.jwt_edits.extend(other.jwt_edits);
     }
 
     /// Binds a variable.
@@ -177,7 +182,7 @@ pub struct CheckDef {
 }
 
 const ALL_LANGS: &[Lang] = &Lang::ALL;
-const PHP: &[Lang] = &[Lang::Php];
+const PHP: &[Lang] = &[Lang::Php, Lang::PhpOnly];
 const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
 /// The checks of PHP, JavaScript and raw HTTP; each other language module has its own list
@@ -249,9 +254,18 @@ static CORE_CHECKS: &[CheckDef] = &[
 
 /// Every check, by name, across the language modules.
 pub fn all() -> impl Iterator<Item = &'static CheckDef> {
-    [CORE_CHECKS, python::CHECKS, java::CHECKS, csharp::CHECKS, ruby::CHECKS, go::CHECKS, ropc::CHECKS]
-        .into_iter()
-        .flatten()
+    [
+        CORE_CHECKS,
+        config::CHECKS,
+        python::CHECKS,
+        java::CHECKS,
+        csharp::CHECKS,
+        ruby::CHECKS,
+        go::CHECKS,
+        ropc::CHECKS,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 /// Looks a check up by name.

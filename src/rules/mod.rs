@@ -77,7 +77,7 @@ impl LazyQuery {
         self.compiled
             .get_or_init(|| {
                 let src = self.source.as_ref()?;
-                let query = Query::new(&self.lang.grammar(), &src.text).ok()?;
+                let query = Query::new(&self.lang.grammar()?, &src.text).ok()?;
                 let primary = query.capture_index_for_name(&src.primary)?;
                 let primary_start = match &src.primary_start {
                     Some(name) => Some(query.capture_index_for_name(name)?),
@@ -232,10 +232,18 @@ impl Loader<'_> {
         }
         let mut languages = Vec::new();
         for name in file.languages.get_ref() {
-            let Some(lang) = Lang::from_name(name) else {
+            let Some(lang) = Lang::from_name(name).filter(|l| !l.is_container()) else {
+                let known: Vec<&str> = Lang::ALL
+                    .iter()
+                    .filter(|l| !l.is_container() && l.rule_lang() == **l)
+                    .map(|l| l.name())
+                    .collect();
                 return Err(self.err(
                     file.languages.span().start,
-                    format!("unknown language `{name}` (known: php, javascript, typescript, tsx)"),
+                    format!(
+                        "unknown language `{name}` (known: {}; Markdown and HTML code blocks are checked with the rules of their own language)",
+                        known.join(", ")
+                    ),
                 ));
             };
             languages.push(lang);
@@ -283,7 +291,12 @@ impl Loader<'_> {
             }
             None => None,
         };
-        for &lang in languages.iter().filter(|_| engine_rule.is_none()) {
+        // PHP rules also serve PHP snippets without `<?php` (another grammar, same query text).
+        let mut query_langs = languages.clone();
+        if languages.contains(&Lang::Php) {
+            query_langs.push(Lang::PhpOnly);
+        }
+        for &lang in query_langs.iter().filter(|_| engine_rule.is_none()) {
             let text = file
                 .query
                 .get(lang.name())
@@ -408,7 +421,13 @@ impl Loader<'_> {
         file: &RuleFile,
     ) -> Result<CompiledQuery, RuleError> {
         let start = self.content_start(text.span().start);
-        let query = Query::new(&lang.grammar(), text.get_ref()).map_err(|e| {
+        let Some(grammar) = lang.grammar() else {
+            return Err(self.err(
+                text.span().start,
+                format!("{lang} has no grammar: write the query for the code blocks' language"),
+            ));
+        };
+        let query = Query::new(&grammar, text.get_ref()).map_err(|e| {
             let (line0, col0) = line_col(self.text, start);
             let (line, column) =
                 if e.row == 0 { (line0, col0 + e.column) } else { (line0 + e.row, e.column + 1) };
@@ -634,6 +653,23 @@ template = "({ jwt: process.env.RC_JWT })"
         let text = "id=\"a/\"\ngroup=\"a\"\nlanguages=[]\nseverity=\"error\"\nmessage=\"\\n\u{e9}{{\"\nlabel=\"\"\nprefilter=[]\n[doc]\nwhat=\"\"\nwhy=\"\"\nexample=\"\"\nuse-instead=\"\"\n";
         let err = load_rule("fuzz.toml", text).err().expect("an unclosed placeholder is an error");
         assert_eq!(err.line, 5, "{err}");
+    }
+
+    #[test]
+    fn fuzz_regressions_load_without_panicking() {
+        // Every input the `load_rule` fuzz target ever kept: each must give a rule or an error
+        // with a position inside the file, never a panic.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/load_rule");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).expect("regressions directory") {
+            let path = entry.expect("entry").path();
+            let text = String::from_utf8_lossy(&std::fs::read(&path).expect("readable")).into_owned();
+            if let Err(err) = load_rule(&path.to_string_lossy(), &text) {
+                assert!(err.line >= 1 && err.line <= text.lines().count().max(1), "{err}");
+            }
+            seen += 1;
+        }
+        assert!(seen >= 2, "expected the kept regressions, found {seen}");
     }
 
     #[test]
