@@ -84,3 +84,54 @@ fn rule_ids_match_their_file_paths() {
         );
     }
 }
+
+#[test]
+fn committed_rule_schema_is_current() {
+    // The schema is generated from the serde types of a rule file; the committed copy is what
+    // editors validate against, so it must not drift.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/rule.schema.json");
+    let generated = pwflow::rules::schema::json_schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).expect("write schema");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "rules/rule.schema.json is stale: run `UPDATE_SCHEMA=1 cargo test --test integration meta::committed_rule_schema_is_current`"
+    );
+}
+
+#[test]
+fn every_rule_file_validates_against_the_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value =
+        serde_json::from_str(&pwflow::rules::schema::json_schema()).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid JSON Schema");
+    let mut files = Vec::new();
+    for dir in [root.join("rules"), root.join("examples/custom-rules")] {
+        let mut stack = vec![dir];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).expect("readable").flatten() {
+                let p = entry.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|e| e == "toml") {
+                    files.push(p);
+                }
+            }
+        }
+    }
+    assert!(files.len() >= 8, "found {} rule files", files.len());
+    for file in files {
+        let value: toml::Value =
+            toml::from_str(&std::fs::read_to_string(&file).expect("read")).expect("TOML");
+        let json = serde_json::to_value(value).expect("TOML as JSON");
+        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {}", file.display(), errors.join("; "));
+    }
+    // And the schema rejects what the loader rejects: an unknown key.
+    let bad = serde_json::json!({"id": "a/b", "group": "a", "languages": [], "severity": "error",
+        "message": "m", "label": "l", "prefilter": [], "doc": {"what": "", "why": "", "example": "", "use-instead": ""},
+        "colour": "red"});
+    assert!(!validator.is_valid(&bad));
+}

@@ -9,14 +9,18 @@ use toml::Spanned;
 use crate::finding::{Applicability, Flow, Severity};
 
 /// One rule file, exactly as written. Unknown keys are an error.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleFile {
     /// Stable id, `<group>/<name>`. Never reused once published.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Group the rule belongs to (`ringcentral`, `oauth-ropc`); `--select GROUP` selects all.
     pub group: String,
-    /// Languages the rule applies to (`php`, `javascript`, `typescript`, `tsx`).
+    /// Languages the rule applies to: `php`, `javascript`, `typescript`, `tsx`, `python`, `java`,
+    /// `csharp`, `ruby`, `go`, `bash`, `env`, `json`, `yaml`, `ini`, `properties` (Markdown and HTML
+    /// code blocks are checked with the rules of their own language).
+    #[schemars(with = "Vec<String>")]
     pub languages: Spanned<Vec<String>>,
     /// Default severity.
     pub severity: Severity,
@@ -24,14 +28,18 @@ pub struct RuleFile {
     #[serde(default = "default_true")]
     pub enabled: bool,
     /// One-line message; may use `{{var}}` placeholders. Lower case, no trailing period.
+    #[schemars(with = "String")]
     pub message: Spanned<String>,
     /// Text of the label under the primary span; may use placeholders.
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
     /// The SDK or surface the rule is about (shown in reports); may use placeholders.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub sdk: Option<Spanned<String>>,
     /// Literals (ASCII, matched case-insensitively); the file is parsed for this rule only if
     /// at least one occurs in it.
+    #[schemars(with = "Vec<String>")]
     pub prefilter: Spanned<Vec<String>>,
     /// Further literal groups: the file must also hold at least one literal of each group
     /// (e.g. `[["password", "username"]]`), so files that merely mention `login` stay unparsed.
@@ -40,19 +48,24 @@ pub struct RuleFile {
     /// Tree-sitter query per language name. A `javascript` query also serves `typescript` and
     /// `tsx` unless they have their own. Empty for rules implemented by the engine itself.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     pub query: BTreeMap<String, Spanned<String>>,
     /// For rules the engine implements itself (`suppressions`): no query, no checks.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub engine: Option<Spanned<String>>,
     /// Capture whose node is the finding's primary span (default `match`).
     #[serde(default = "default_primary")]
+    #[schemars(with = "String")]
     pub primary: Spanned<String>,
     /// Optional capture where the primary span starts instead (e.g. the method name of a
     /// chained call, so the finding points at `login(...)` rather than the whole chain).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub primary_start: Option<Spanned<String>>,
     /// Named semantic checks (implemented in Rust) that must all accept a match.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub checks: Vec<Spanned<String>>,
     /// The rule's documentation.
     pub doc: Doc,
@@ -62,7 +75,7 @@ pub struct RuleFile {
 }
 
 /// Rule documentation, in clippy's fixed sections.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Doc {
     /// What the rule finds.
@@ -76,7 +89,7 @@ pub struct Doc {
 }
 
 /// A rewrite template.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FixTemplate {
     /// Imperative title.
@@ -86,14 +99,17 @@ pub struct FixTemplate {
     /// How safe the rewrite is.
     pub applicability: Applicability,
     /// Capture whose node is replaced.
+    #[schemars(with = "String")]
     pub target: Spanned<String>,
     /// Replacement text with `{{capture}}` / `{{var}}` placeholders.
+    #[schemars(with = "String")]
     pub template: Spanned<String>,
     /// Only offer this fix when each named variable has one of the listed values.
     #[serde(default)]
     pub when: BTreeMap<String, Vec<String>>,
     /// Extra guidance shown with the fix; may use placeholders.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
 }
 
@@ -103,4 +119,14 @@ fn default_true() -> bool {
 
 fn default_primary() -> Spanned<String> {
     Spanned::new(0..0, "match".to_owned())
+}
+
+/// The JSON Schema of a rule file (draft 2020-12), generated from these types; committed as
+/// `rules/rule.schema.json` so editors (Taplo, Even Better TOML) can validate rule files.
+#[must_use]
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(RuleFile);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
 }
