@@ -47,6 +47,8 @@ fn sample(lang: Lang) -> &'static str {
         Lang::Php => PHP,
         Lang::JavaScript | Lang::Tsx => JS,
         Lang::TypeScript => TS,
+        // Every other language gets a line that most password-flow queries would look at.
+        _ => "platform.login(username, extension, password)\nRC_PASSWORD=x\ngrant_type=password\n",
     }
 }
 
@@ -60,7 +62,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut worker = Worker::default();
     for &lang in &rule.languages {
-        let path = Path::new(pwflow_fuzz::file_name(lang));
+        let name = pwflow_fuzz::file_name(lang);
+        let path = Path::new(&name);
         let _ = engine.check_bytes(path, path, lang, sample(lang).as_bytes(), &mut worker);
         // TSX also gets the JSX line of the TypeScript sample.
         if lang == Lang::Tsx {

@@ -2,7 +2,7 @@
 //! off-by-default ones), built once per process, and one reused [`Worker`] (parsers).
 
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::LazyLock;
 use std::time::Duration;
 
@@ -58,20 +58,20 @@ thread_local! {
     pub static WORKER: RefCell<Worker> = RefCell::new(Worker::default());
 }
 
-/// The file name a language is scanned under (the extension has no effect on the engine).
-pub fn file_name(lang: Lang) -> &'static str {
+/// The file name a language is scanned under (the name only matters for context evidence).
+pub fn file_name(lang: Lang) -> String {
     match lang {
-        Lang::Php => "fuzz.php",
-        Lang::JavaScript => "fuzz.js",
-        Lang::TypeScript => "fuzz.ts",
-        Lang::Tsx => "fuzz.tsx",
+        Lang::Env => ".env".to_owned(),
+        // PHP snippets without `<?php` only occur inside documents.
+        Lang::PhpOnly => "fuzz.php".to_owned(),
+        _ => format!("fuzz.{}", lang.spec().extensions.first().copied().unwrap_or("txt")),
     }
 }
 
 /// The path an input is scanned under: inside the RingCentral project when its length is odd
 /// (so both the file-level and the project-level evidence paths are exercised).
 pub fn path_for(lang: Lang, len: usize) -> PathBuf {
-    if len % 2 == 1 { RC_PROJECT.join(file_name(lang)) } else { Path::new(file_name(lang)).to_path_buf() }
+    if len % 2 == 1 { RC_PROJECT.join(file_name(lang)) } else { PathBuf::from(file_name(lang)) }
 }
 
 /// Scans `data` as `lang` with [`ENGINE`]; panics are the bugs the targets look for.
