@@ -132,6 +132,8 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
         }
         "computed_property_name" => named_children(key).first().and_then(|k| string_value(*k, src, lang)),
         "variable_name" => Some(text(key, src).trim_start_matches('$').to_owned()),
+        // Go composite literals wrap keys: `Password: "x"` is `(literal_element (identifier))`.
+        "literal_element" => named_children(key).first().and_then(|k| key_text(*k, src, lang)),
         "member_expression" | "member_access_expression" => key
             .child_by_field_name("property")
             .or_else(|| key.child_by_field_name("name"))
@@ -141,7 +143,7 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
 }
 
 /// Strips wrappers that do not change what an expression is: parentheses, `await`, TS `as`
-/// and non-null assertions.
+/// and non-null assertions, C# arguments, Go composite-literal elements.
 #[must_use]
 pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
     loop {
@@ -151,7 +153,8 @@ pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
             | "non_null_expression"
             | "as_expression"
             | "satisfies_expression"
-            | "argument" => named_children(node).into_iter().next(),
+            | "argument"
+            | "literal_element" => named_children(node).into_iter().next(),
             _ => None,
         };
         match next {
