@@ -431,6 +431,18 @@ fn classify<'t>(cx: &CheckCx<'_, 't>) -> Option<Hit<'t>> {
                     "`ClientCredentialsAccessTokenProvider` (better: Spring Security 5+ `client_credentials`)",
                     "`AuthorizationCodeAccessTokenProvider` (better: Spring Security 5+ `oauth2Login()`)",
                 ),
+                (
+                    "PasswordOAuth2AuthorizedClientProvider"
+                    | "OAuth2PasswordGrantRequest"
+                    | "DefaultPasswordTokenResponseClient",
+                    _,
+                ) => hit(
+                    "Spring Security OAuth2 Client",
+                    format!("`new {simple}(...)` (password grant support, deprecated)"),
+                    None,
+                    "`ClientCredentialsOAuth2AuthorizedClientProvider` / `OAuth2ClientCredentialsGrantRequest`",
+                    "`AuthorizationCodeOAuth2AuthorizedClientProvider` with `oauth2Login()` (PKCE)",
+                ),
                 // One argument is springfox's Swagger UI description, not a token request.
                 ("ResourceOwnerPasswordCredentialsGrant", 2) => hit(
                     "Nimbus OAuth 2.0 SDK",
