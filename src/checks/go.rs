@@ -192,7 +192,6 @@ pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         }
         *s
     };
-    let goauth = cx.file.context.sdk == Some(SdkFamily::GoGoauth);
     let reason = cx.file.context.rc_reason()?;
     let mut out = Bindings::default();
     out.notes.push(format!("RingCentral call: {reason}"));
@@ -217,9 +216,8 @@ pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     out.var("shape", shape);
     out.var("jwt_expr", go_jwt_expr(cx, password, "JWT"));
-    let family =
-        if goauth { SdkFamily::GoGoauth } else { cx.file.context.sdk.unwrap_or(SdkFamily::GoGoauth) };
-    out.var("sdk_name", family.package());
+    // RingCentral context without a recognised import: these names are goauth's.
+    out.var("sdk_name", cx.file.context.sdk.unwrap_or(SdkFamily::GoGoauth).package());
     Some(out)
 }
 

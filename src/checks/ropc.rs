@@ -519,3 +519,21 @@ pub fn ropc_library_call(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     out.var("interactive", hit.interactive);
     Some(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fetch_token_with_password_spans_lines() {
+        assert!(FETCH_TOKEN_WITH_PASSWORD.is_match("s.fetch_token(url,\n    username=u,\n    password=p)"));
+        assert!(!FETCH_TOKEN_WITH_PASSWORD.is_match("s.fetch_token(url, client_secret=s)\npassword = 1"));
+    }
+
+    #[test]
+    fn goauth_token_url_constants() {
+        assert!(RC_TOKEN_URL.is_match("TokenURL: endpoints.RingcentralTokenURL}"));
+        assert!(RC_TOKEN_URL.is_match("endpoints.RingcentralSandboxTokenURL"));
+        assert!(!RC_TOKEN_URL.is_match("endpoints.RingcentralTokenURLs"));
+    }
+}
