@@ -138,6 +138,8 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
             let inner = unwrap_expr(key);
             (inner.id() != key.id()).then(|| key_text(inner, src, lang)).flatten()
         }
+        // Go composite literals wrap keys: `Password: "x"` is `(literal_element (identifier))`.
+        "literal_element" => named_children(key).first().and_then(|k| key_text(*k, src, lang)),
         "member_expression" | "member_access_expression" => key
             .child_by_field_name("property")
             .or_else(|| key.child_by_field_name("name"))
@@ -147,7 +149,7 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
 }
 
 /// Strips wrappers that do not change what an expression is: parentheses, `await`, TS `as`
-/// and non-null assertions.
+/// and non-null assertions, C# arguments, Go composite-literal elements.
 #[must_use]
 pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
     loop {
@@ -157,7 +159,8 @@ pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
             | "non_null_expression"
             | "as_expression"
             | "satisfies_expression"
-            | "argument" => named_children(node).into_iter().next(),
+            | "argument"
+            | "literal_element" => named_children(node).into_iter().next(),
             // YAML scalars sit inside `flow_node` / `plain_scalar` wrappers.
             "flow_node" | "plain_scalar" if node.named_child_count() == 1 => node.named_child(0),
             _ => None,

@@ -1,6 +1,357 @@
-//! Go: goauth / go-ringcentral-client password constructors, `GetTokenRequest{GrantType: "password"}`, legacy `rcsdk`.
+//! Go: goauth / go-ringcentral-client password constructors, `GrantType` password literals
+//! (`goauth.CredentialsOAuth2`, ringcentral-go `GetTokenRequest`), legacy `rcsdk`
+//! `platform.Authorize(...)`.
 
-use super::CheckDef;
+use tree_sitter::Node;
+
+use super::{Bindings, CheckCx, CheckDef};
+use crate::context::SdkFamily;
+use crate::lang::Lang;
+use crate::syntax::{
+    descendants, is_empty_literal, is_string, named_children, string_inner_range, string_value, text,
+};
+
+const GO: &[Lang] = &[Lang::Go];
 
 /// The checks of this module.
-pub static CHECKS: &[CheckDef] = &[];
+pub static CHECKS: &[CheckDef] = &[
+    CheckDef {
+        name: "go-password-client",
+        languages: GO,
+        needs: &["name", "args"],
+        provides: &["shape", "jwt_expr", "sdk_name"],
+        about: "goauth / go-ringcentral-client constructors that use the password grant \
+                (`ro.NewClientPassword`, `ru.NewApiClientPassword*`, `NewTokenPassword`, \
+                `NewCredentialsOAuth2Env`, `NewHTTPClientEnvFlexStatic`, `NewClientPasswordConf`) \
+                in RingCentral code",
+        run: go_password_client,
+    },
+    CheckDef {
+        name: "go-password-grant-type",
+        languages: GO,
+        needs: &["match", "key", "value"],
+        provides: &["shape", "jwt_expr", "jwt_grant", "jwt_field", "form", "obj", "sdk_name"],
+        about: "`GrantType: authutil.GrantTypePassword` / `GrantType: \"password\"` in a \
+                `goauth.CredentialsOAuth2` or ringcentral-go `GetTokenRequest` literal (or a \
+                `x.GrantType = ...` assignment) in RingCentral code",
+        run: go_password_grant_type,
+    },
+    CheckDef {
+        name: "go-rcsdk-authorize",
+        languages: GO,
+        needs: &["receiver", "args"],
+        provides: &["shape", "sdk_name"],
+        about: "grokify/ringcentral-sdk-go `platform.Authorize(ctx, user, ext, pw, remember)` and \
+                the README form `platform.Authorize(user, ext, pw)`",
+        run: go_rcsdk_authorize,
+    },
+];
+
+/// Constructors whose only grant is the password grant, with how the finding describes them.
+const PASSWORD_CONSTRUCTORS: &[(&str, &str)] = &[
+    ("NewClientPassword", "goauth `ringcentral.NewClientPassword(creds)` logs in with the password grant"),
+    (
+        "NewClientPasswordSimple",
+        "goauth `ringcentral.NewClientPasswordSimple(creds)` logs in with the password grant",
+    ),
+    (
+        "NewTokenPassword",
+        "goauth `ringcentral.NewTokenPassword(creds)` requests a token with the password grant",
+    ),
+    (
+        "NewApiClientPassword",
+        "go-ringcentral-client `NewApiClientPassword(creds)` logs in with the password grant",
+    ),
+    (
+        "NewApiClientPasswordSimple",
+        "go-ringcentral-client `NewApiClientPasswordSimple(...)` logs in with the password grant",
+    ),
+    (
+        "NewApiClientPasswordEnv",
+        "go-ringcentral-client `NewApiClientPasswordEnv(prefix)` reads a username and password from the environment",
+    ),
+    (
+        "NewClientPasswordConf",
+        "goauth `authutil.NewClientPasswordConf(conf, user, pw)` calls x/oauth2 `PasswordCredentialsToken`",
+    ),
+];
+
+/// Constructors that take the password grant only when the environment says so; reported when
+/// they are not already inside a password constructor's arguments.
+const ENV_CONSTRUCTORS: &[(&str, &str)] = &[
+    (
+        "NewCredentialsOAuth2Env",
+        "goauth `NewCredentialsOAuth2Env(prefix)` sets `GrantType = \"password\"` whenever `<prefix>USERNAME` is set",
+    ),
+    (
+        "NewHTTPClientEnvFlexStatic",
+        "goauth `ringcentral.NewHTTPClientEnvFlexStatic(prefix)` falls back to the password grant when `<prefix>PASSWORD` is set",
+    ),
+];
+
+/// Strips `&T{...}`, parentheses and `literal_element` wrappers.
+fn unwrap_go(mut node: Node<'_>) -> Node<'_> {
+    loop {
+        let next = match node.kind() {
+            "literal_element" | "parenthesized_expression" => named_children(node).into_iter().next(),
+            "unary_expression" => node.child_by_field_name("operand"),
+            _ => None,
+        };
+        match next {
+            Some(n) => node = n,
+            None => return node,
+        }
+    }
+}
+
+/// The called function's name (`NewClientPassword` in `ro.NewClientPassword(...)`).
+fn call_name<'s>(call: Node<'_>, src: &'s str) -> Option<&'s str> {
+    let f = call.child_by_field_name("function")?;
+    match f.kind() {
+        "selector_expression" => f.child_by_field_name("field").map(|n| text(n, src)),
+        "identifier" => Some(text(f, src)),
+        _ => None,
+    }
+}
+
+/// Whether `node` sits inside the arguments of a password constructor call: that call's
+/// finding already covers it.
+fn in_password_constructor(node: Node<'_>, src: &str) -> bool {
+    let mut n = node.parent();
+    while let Some(p) = n {
+        if p.kind() == "call_expression"
+            && p.child_by_field_name("arguments").is_some_and(|a| a.byte_range().contains(&node.start_byte()))
+            && call_name(p, src).is_some_and(|name| PASSWORD_CONSTRUCTORS.iter().any(|(c, _)| *c == name))
+        {
+            return true;
+        }
+        n = p.parent();
+    }
+    false
+}
+
+/// `Key: value` entries of a composite literal's body.
+fn literal_entries<'t>(literal: Node<'t>, src: &str) -> Vec<(String, Node<'t>)> {
+    let Some(body) = literal.child_by_field_name("body") else { return Vec::new() };
+    named_children(body)
+        .into_iter()
+        .filter(|e| e.kind() == "keyed_element")
+        .filter_map(|e| {
+            let key = e.child_by_field_name("key").map(unwrap_go)?;
+            let value = e.child_by_field_name("value")?;
+            Some((text(key, src).to_owned(), unwrap_go(value)))
+        })
+        .collect()
+}
+
+/// The Go expression to read the JWT from, following how the password is read:
+/// `os.Getenv("RC_PASSWORD")` gives `os.Getenv("RC_JWT")`, `cfg.Password` gives `cfg.JWT`.
+fn go_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>, field: &str) -> String {
+    let src = cx.file.src;
+    let jwt = cx.file.jwt_var;
+    if let Some(pw) = password.map(unwrap_go) {
+        match pw.kind() {
+            "call_expression" => {
+                let f = pw.child_by_field_name("function").map(|f| text(f, src)).unwrap_or_default();
+                if f.ends_with("Getenv") {
+                    return format!("{f}(\"{jwt}\")");
+                }
+            }
+            "selector_expression" => {
+                if let Some(operand) = pw.child_by_field_name("operand") {
+                    return format!("{}.{field}", text(operand, src));
+                }
+            }
+            _ => {}
+        }
+    }
+    format!("os.Getenv(\"{jwt}\")")
+}
+
+/// Redacts a string-literal password.
+fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, out: &mut Bindings) {
+    if let Some(n) = node.map(unwrap_go)
+        && is_string(n, Lang::Go)
+        && !is_empty_literal(n, cx.file.src, Lang::Go)
+    {
+        out.secrets.push(string_inner_range(n, cx.file.src));
+    }
+}
+
+/// goauth / go-ringcentral-client password constructors.
+pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let name = text(cx.cap("name")?, src);
+    let call = cx.cap("args")?.parent()?;
+    let shape = if let Some((_, s)) = PASSWORD_CONSTRUCTORS.iter().find(|(c, _)| *c == name) {
+        *s
+    } else {
+        let (_, s) = ENV_CONSTRUCTORS.iter().find(|(c, _)| *c == name)?;
+        if in_password_constructor(call, src) {
+            return None;
+        }
+        *s
+    };
+    let reason = cx.file.context.rc_reason()?;
+    let mut out = Bindings::default();
+    out.notes.push(format!("RingCentral call: {reason}"));
+    // The credentials literal, when given inline: its password decides the JWT source.
+    let args = named_children(cx.cap("args")?);
+    let mut password = None;
+    for arg in &args {
+        let lit = unwrap_go(*arg);
+        if lit.kind() == "composite_literal" {
+            for (k, v) in literal_entries(lit, src) {
+                if k == "Password" {
+                    secret_if_literal(cx, Some(v), &mut out);
+                    password = Some(v);
+                }
+            }
+        }
+    }
+    if name == "NewClientPasswordConf" || name == "NewApiClientPasswordSimple" {
+        // (conf, user, pw) / (server, id, secret, user, ext, pw): the password comes last.
+        password = args.last().copied();
+        secret_if_literal(cx, password, &mut out);
+    }
+    out.var("shape", shape);
+    out.var("jwt_expr", go_jwt_expr(cx, password, "JWT"));
+    // RingCentral context without a recognised import: these names are goauth's.
+    out.var("sdk_name", cx.file.context.sdk.unwrap_or(SdkFamily::GoGoauth).package());
+    Some(out)
+}
+
+/// `GrantType: authutil.GrantTypePassword` / `"password"` in RingCentral credentials.
+pub fn go_password_grant_type(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let m = cx.cap("match")?;
+    let value = unwrap_go(cx.cap("value")?);
+    let is_string_value = is_string(value, Lang::Go);
+    let password = match value.kind() {
+        "selector_expression" => {
+            value.child_by_field_name("field").is_some_and(|f| text(f, src) == "GrantTypePassword")
+        }
+        "identifier" => text(value, src) == "GrantTypePassword",
+        _ => string_value(value, src, Lang::Go).is_some_and(|v| v == "password"),
+    };
+    if !password || in_password_constructor(m, src) {
+        return None;
+    }
+    let reason = cx.file.context.rc_reason()?;
+    let mut out = Bindings::default();
+    out.notes.push(format!("RingCentral credentials: {reason}"));
+    // Which struct: the literal's type, else the file's SDK.
+    let literal = (m.kind() == "keyed_element")
+        .then(|| m.parent().and_then(|b| b.parent()))
+        .flatten()
+        .filter(|l| l.kind() == "composite_literal");
+    let type_name = literal
+        .and_then(|l| l.child_by_field_name("type"))
+        .map(|t| text(t, src).rsplit('.').next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    let family = match type_name.as_str() {
+        "GetTokenRequest" => SdkFamily::GoRcGo,
+        "CredentialsOAuth2" => SdkFamily::GoGoauth,
+        _ => match cx.file.context.sdk {
+            Some(SdkFamily::GoRcGo) => SdkFamily::GoRcGo,
+            _ => SdkFamily::GoGoauth,
+        },
+    };
+    let (field, grant) = match family {
+        SdkFamily::GoRcGo => ("Assertion", "\"urn:ietf:params:oauth:grant-type:jwt-bearer\"".to_owned()),
+        _ if is_string_value => ("JWT", "\"urn:ietf:params:oauth:grant-type:jwt-bearer\"".to_owned()),
+        _ => {
+            // Keep the file's import alias: `au.GrantTypePassword` gives `au.GrantTypeJWTBearer`.
+            let pkg = value.child_by_field_name("operand").map(|o| format!("{}.", text(o, src)));
+            ("JWT", format!("{}GrantTypeJWTBearer", pkg.unwrap_or_default()))
+        }
+    };
+    let mut pw = None;
+    let mut has_jwt = false;
+    if let Some(lit) = literal {
+        for (k, v) in literal_entries(lit, src) {
+            if k == "Password" {
+                secret_if_literal(cx, Some(v), &mut out);
+                pw = Some(v);
+            }
+            if k == field && !is_empty_literal(v, src, Lang::Go) {
+                has_jwt = true;
+            }
+        }
+    }
+    let form = match (m.kind(), has_jwt) {
+        ("keyed_element", false) => "literal",
+        ("keyed_element", true) => "literal-with-jwt",
+        _ => "assign",
+    };
+    let obj = cx
+        .cap("key")
+        .and_then(|k| k.parent())
+        .filter(|p| p.kind() == "selector_expression")
+        .and_then(|p| p.child_by_field_name("operand"))
+        .map(|o| text(o, src).to_owned())
+        .unwrap_or_default();
+    let shape = match (family, type_name.is_empty(), form) {
+        (_, _, "assign") => format!("`{obj}.GrantType` set to the password grant"),
+        (SdkFamily::GoRcGo, _, _) => {
+            "ringcentral-go `GetTokenRequest{GrantType: \"password\"}` (sent by `rc.Authorize`)".to_owned()
+        }
+        (_, false, _) => format!("goauth `{type_name}{{GrantType: <password>}}` credentials"),
+        _ => "`GrantType: <password>` credentials".to_owned(),
+    };
+    out.var("shape", shape);
+    out.var("jwt_expr", go_jwt_expr(cx, pw, field));
+    out.var("jwt_grant", grant);
+    out.var("jwt_field", field);
+    out.var("form", form);
+    out.var("obj", obj);
+    out.var("sdk_name", family.package());
+    Some(out)
+}
+
+/// Whether the Go variable `name` is assigned from `...GetPlatform()` or `rcsdk.` in the file.
+fn assigned_from_rcsdk(cx: &CheckCx<'_, '_>, name: &str) -> bool {
+    let src = cx.file.src;
+    descendants(cx.file.root).any(|n| {
+        matches!(n.kind(), "short_var_declaration" | "assignment_statement" | "var_spec")
+            && n.child_by_field_name("left")
+                .or_else(|| n.child_by_field_name("name"))
+                .is_some_and(|l| text(l, src).split(',').any(|v| v.trim() == name))
+            && n.child_by_field_name("right")
+                .or_else(|| n.child_by_field_name("value"))
+                .is_some_and(|r| text(r, src).contains("GetPlatform()"))
+    })
+}
+
+/// grokify/ringcentral-sdk-go `platform.Authorize(...)` with a username and password.
+pub fn go_rcsdk_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let receiver = cx.cap("receiver")?;
+    let args = named_children(cx.cap("args")?);
+    let plain = |n: &Node<'_>| !matches!(unwrap_go(*n).kind(), "composite_literal" | "func_literal");
+    let (pw, shape) = match args.len() {
+        3 if args.iter().all(plain) => {
+            (args[2], "rcsdk `platform.Authorize(username, extension, password)` (README form)")
+        }
+        5 if args.iter().all(plain) => {
+            (args[3], "rcsdk `platform.Authorize(ctx, username, extension, password, remember)`")
+        }
+        _ => return None,
+    };
+    let recv = text(receiver, src);
+    let rcsdk = cx.file.context.sdk == Some(SdkFamily::GoRcsdk);
+    let from_sdk = recv.contains("GetPlatform()") || assigned_from_rcsdk(cx, recv);
+    if !(rcsdk || (from_sdk && cx.file.context.rc_reason().is_some())) {
+        return None;
+    }
+    let mut out = Bindings::default();
+    out.notes.push(if rcsdk {
+        "RingCentral call: the file imports grokify/ringcentral-sdk-go".to_owned()
+    } else {
+        format!("RingCentral call: `{recv}` is the SDK's platform")
+    });
+    secret_if_literal(cx, Some(pw), &mut out);
+    out.var("shape", shape);
+    out.var("sdk_name", SdkFamily::GoRcsdk.package());
+    Some(out)
+}
