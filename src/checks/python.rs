@@ -119,6 +119,9 @@ fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
                 if let (Some(base), Some(key)) =
                     (pw.child_by_field_name("value"), pw.child_by_field_name("subscript"))
                     && let Some(old) = string_value(key, src, Lang::Python)
+                    // `request.form['password']` is what a user typed: a JWT comes from the
+                    // environment.
+                    && !text(base, src).starts_with("request.")
                 {
                     let base_text = text(base, src);
                     let env_like = base_text.ends_with("environ") || base_text == "env";

@@ -116,7 +116,9 @@ fn rb_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
             "element_reference" => {
                 let base = pw.child_by_field_name("object");
                 let key = named_children(pw).into_iter().find(|n| base.is_none_or(|b| b.id() != n.id()));
-                if let (Some(base), Some(key)) = (base, key) {
+                // `params[:password]` is what a user typed: a JWT comes from the environment.
+                let user_input = base.is_some_and(|b| matches!(text(b, src), "params" | "request.params"));
+                if let (Some(base), Some(key), false) = (base, key, user_input) {
                     let base_text = text(base, src);
                     let env_like = base_text == "ENV";
                     if key.kind() == "simple_symbol" {
