@@ -47,6 +47,20 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
             }
             continue;
         }
+        if matches!(node.kind(), "arguments" | "argument_list") {
+            // `login(user, ext, 'pw')`, `authorize_password u, ext, 'pw'`: the third positional
+            // credential of a login call (diffs are masked with these file-wide secrets only).
+            let login = node.parent().and_then(|c| crate::syntax::called_name(c, src)).is_some_and(|n| {
+                matches!(n.to_ascii_lowercase().as_str(), "login" | "authorize" | "authorize_password")
+            });
+            let positional: Vec<Node<'_>> = named_children(node)
+                .into_iter()
+                .filter(|a| !matches!(a.kind(), "keyword_argument" | "pair" | "named_argument"))
+                .collect();
+            if login && (3..=4).contains(&positional.len()) {
+                push_literal(unwrap_expr(positional[2]), src, lang, &mut out);
+            }
+        }
         if node.kind() == "arguments" {
             // define('RC_PASSWORD', 'x'), params.append('password', 'x')
             if let [k, v, ..] = named_children(node).as_slice() {

@@ -127,9 +127,12 @@ pub fn is_empty_literal(node: Node<'_>, src: &str, lang: Lang) -> bool {
 #[must_use]
 pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     match key.kind() {
-        "property_identifier" | "shorthand_property_identifier" | "identifier" | "name" => {
-            Some(text(key, src).to_owned())
-        }
+        "property_identifier"
+        | "shorthand_property_identifier"
+        | "identifier"
+        | "name"
+        | "hash_key_symbol" => Some(text(key, src).to_owned()),
+        "simple_symbol" => Some(text(key, src).trim_start_matches(':').to_owned()),
         "computed_property_name" => named_children(key).first().and_then(|k| string_value(*k, src, lang)),
         "variable_name" => Some(text(key, src).trim_start_matches('$').to_owned()),
         // INI setting names, `.properties` keys.
@@ -144,6 +147,11 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
             .child_by_field_name("property")
             .or_else(|| key.child_by_field_name("name"))
             .map(|p| text(p, src).to_owned()),
+        // Python `self.password = ...`, Ruby `config.password = ...`.
+        "attribute" => key.child_by_field_name("attribute").map(|p| text(p, src).to_owned()),
+        "call" if key.child_by_field_name("arguments").is_none() => {
+            key.child_by_field_name("method").map(|p| text(p, src).to_owned())
+        }
         _ => string_value(key, src, lang),
     }
 }
@@ -160,6 +168,8 @@ pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
             | "as_expression"
             | "satisfies_expression"
             | "argument"
+            | "await"
+            | "parenthesized_statements"
             | "literal_element" => named_children(node).into_iter().next(),
             // YAML scalars sit inside `flow_node` / `plain_scalar` wrappers.
             "flow_node" | "plain_scalar" if node.named_child_count() == 1 => node.named_child(0),
@@ -184,6 +194,19 @@ pub fn last_name(node: Node<'_>, src: &str) -> Option<String> {
         "member_access_expression" | "nullsafe_member_access_expression" => {
             node.child_by_field_name("name").map(|p| text(p, src).to_owned())
         }
+        // Python `self.platform`.
+        "attribute" => node.child_by_field_name("attribute").map(|p| text(p, src).to_owned()),
+        // Ruby `@rc`, `$rc`, `@@rc`.
+        "instance_variable" | "global_variable" | "class_variable" => {
+            Some(text(node, src).trim_start_matches(['@', '$']).to_owned())
+        }
+        // Ruby `self.client`: a call without arguments reads like an attribute.
+        "call"
+            if node.child_by_field_name("arguments").is_none()
+                && node.child_by_field_name("block").is_none() =>
+        {
+            node.child_by_field_name("method").map(|m| text(m, src).to_owned())
+        }
         _ => None,
     }
 }
@@ -197,6 +220,14 @@ pub fn called_name(node: Node<'_>, src: &str) -> Option<String> {
             node.child_by_field_name("name").map(|n| text(n, src).to_owned())
         }
         "function_call_expression" => node.child_by_field_name("function").map(|n| text(n, src).to_owned()),
+        // Python `f(...)` / `x.f(...)` (field `function`), Ruby `x.f(...)` (field `method`).
+        "call" => match node.child_by_field_name("function") {
+            Some(f) if f.kind() == "attribute" => {
+                f.child_by_field_name("attribute").map(|a| text(a, src).to_owned())
+            }
+            Some(f) => Some(text(f, src).to_owned()),
+            None => node.child_by_field_name("method").map(|m| text(m, src).to_owned()),
+        },
         "call_expression" => {
             let f = node.child_by_field_name("function")?;
             match f.kind() {

@@ -195,3 +195,38 @@ fn killing_a_large_fix_run_leaves_every_file_old_or_new() {
         assert!(name.ends_with(".php") || name.starts_with(".pwflow-fix-"), "{name}");
     }
 }
+
+#[test]
+fn python_and_ruby_logins_are_rewritten_in_their_sdk_idiom() {
+    let dir = TempDir::new().expect("tempdir");
+    let py = "import os\nfrom ringcentral import SDK\nplatform = SDK('id', 's', 'https://platform.ringcentral.com').platform()\nplatform.login(os.environ.get('RC_USERNAME'), os.environ.get('RC_EXTENSION'), 'hunter2')\nplatform.login('', '', '', code, redirect_uri)\n";
+    let rb = "require 'ringcentral'\nrc = RingCentral.new(ENV['RC_CLIENT_ID'], ENV['RC_CLIENT_SECRET'], ENV['RC_SERVER_URL'])\nrc.authorize username: ENV['RC_USERNAME'], extension: ENV['RC_EXTENSION'], password: ENV['RC_PASSWORD']\n";
+    fs::write(dir.path().join("a.py"), py).expect("write");
+    fs::write(dir.path().join("a.rb"), rb).expect("write");
+    let out = pwflow(dir.path())
+        .args(["a.py", "a.rb", "--diff", "--unsafe-fixes"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("hunter2"), "the diff shows a literal password");
+    pwflow(dir.path()).args(["a.py", "a.rb", "--fix", "--unsafe-fixes"]).assert().code(0);
+    let fixed_py = fs::read_to_string(dir.path().join("a.py")).expect("read");
+    // The JWT is read the way the password was (`os.environ.get`); the auth-code call is kept.
+    assert!(fixed_py.contains("\nplatform.login(jwt=os.environ.get('RC_JWT'))\n"), "{fixed_py}");
+    assert!(fixed_py.ends_with("platform.login('', '', '', code, redirect_uri)\n"), "{fixed_py}");
+    let fixed_rb = fs::read_to_string(dir.path().join("a.rb")).expect("read");
+    // No parentheses before: none after, so the call still parses.
+    assert!(fixed_rb.ends_with("\nrc.authorize jwt: ENV['RC_JWT']\n"), "{fixed_rb}");
+    pwflow(dir.path()).args(["a.py", "a.rb", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.py")).expect("read"),
+        fixed_py,
+        "a second --fix changes nothing"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.rb")).expect("read"),
+        fixed_rb,
+        "a second --fix changes nothing"
+    );
+}

@@ -13,6 +13,11 @@ static GRANT_IN_STRING: LazyLock<Regex> = LazyLock::new(|| {
     // `password` must end the value: `grant_type=password_reset` is another thing.
     Regex::new(r"(?i)grant_type(?:=|%3d)password(?:[^A-Za-z0-9_-]|$)").expect("valid regex")
 });
+/// A JSON body inside a string: `{"grant_type": "password"}`, also with escaped quotes
+/// (`{\"grant_type\":\"password\"}`).
+#[allow(clippy::expect_used)] // reason: constant pattern
+static GRANT_IN_JSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\\?"grant_type\\?"\s*:\s*\\?"password\\?""#).expect("valid regex"));
 #[allow(clippy::expect_used)] // reason: constant pattern
 static GRANT_AT_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)grant_type(?:=|%3d)$").expect("valid regex"));
@@ -82,20 +87,28 @@ fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         out.var("form", "string");
         return Some(out);
     }
+    if GRANT_IN_JSON.is_match(inner) {
+        // No form body to rewrite: only the authorization-code guidance applies.
+        out.var("form", "json");
+        return Some(out);
+    }
     // `'grant_type=' . 'password'`: this string is the left operand of a concatenation whose
     // right operand starts with `password`.
     if !GRANT_AT_END.is_match(inner) {
         return None;
     }
     let parent = node.parent()?;
-    if parent.kind() != "binary_expression" || parent.child_by_field_name("left")?.id() != node.id() {
+    // `binary_operator`: Python `+`; `binary`: Ruby `+`.
+    if !matches!(parent.kind(), "binary_expression" | "binary_operator" | "binary")
+        || parent.child_by_field_name("left")?.id() != node.id()
+    {
         return None;
     }
     let right = unwrap_expr(parent.child_by_field_name("right")?);
     let right_value = string_value(right, src, lang).or_else(|| {
         // `'password&username=' . $u` is a binary expression whose leftmost leaf is the string.
         let mut leftmost = right;
-        while leftmost.kind() == "binary_expression" {
+        while matches!(leftmost.kind(), "binary_expression" | "binary_operator" | "binary") {
             leftmost = leftmost.child_by_field_name("left")?;
         }
         is_string(leftmost, lang).then(|| src[string_inner_range(leftmost, src)].to_owned())
@@ -117,9 +130,14 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let value = cx.cap("value")?;
     let src = cx.file.src;
     let lang = cx.file.lang;
+    // `key_text` knows every language's key shapes (Ruby symbols, INI names, YAML scalars).
     let key_text = crate::syntax::key_text(key, src, lang)?;
     let value = crate::syntax::unwrap_expr(value);
-    if key_text != "grant_type" || string_value(value, src, lang)?.trim() != "password" {
+    let value_text = match value.kind() {
+        "simple_symbol" => text(value, src).trim_start_matches(':').to_owned(),
+        _ => string_value(value, src, lang)?.trim().to_owned(),
+    };
+    if key_text != "grant_type" || value_text != "password" {
         return None;
     }
     // In a call, the pair must be the first two arguments (`append('grant_type', 'password')`).
@@ -129,7 +147,13 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     {
         return None;
     }
-    let q = text(value, src).chars().next().unwrap_or('\'');
+    // Keep the value's quoting: quoted strings keep their quote, a Ruby symbol becomes a string,
+    // bare words (INI, YAML, shell) stay bare.
+    let q = match text(value, src).chars().next() {
+        Some(c @ ('\'' | '"' | '`')) => c.to_string(),
+        _ if value.kind() == "simple_symbol" => "'".to_owned(),
+        _ => String::new(),
+    };
     let mut out = Bindings::default();
     out.var("jwt_value", format!("{q}urn:ietf:params:oauth:grant-type:jwt-bearer{q}"));
     out.var("form", "pair");
@@ -168,5 +192,8 @@ mod tests {
         assert!(GRANT_IN_STRING.is_match("grant_type%3Dpassword"));
         assert!(!GRANT_IN_STRING.is_match("grant_type=password_reset"));
         assert!(!GRANT_IN_STRING.is_match("grant_type=passwordless"));
+        assert!(GRANT_IN_JSON.is_match(r#"{"grant_type": "password", "username": "u"}"#));
+        assert!(GRANT_IN_JSON.is_match(r#"{\"grant_type\":\"password\"}"#));
+        assert!(!GRANT_IN_JSON.is_match(r#"{"grant_type": "password_reset"}"#));
     }
 }

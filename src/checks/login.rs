@@ -122,6 +122,10 @@ const FUNCTION_KINDS: &[&str] = &[
     "anonymous_function",
     "anonymous_function_creation_expression",
     "arrow_function_expression",
+    // Python `lambda`; Ruby `def`, `def self.x`, `lambda`.
+    "lambda",
+    "method",
+    "singleton_method",
 ];
 
 /// The nearest enclosing function of a node (`None` at the top level).
@@ -157,7 +161,7 @@ fn is_parameter(node: Node<'_>, name: &str, src: &str) -> bool {
 
 /// The literal of kind `kind` last assigned to the identifier `ident` before it is used
 /// (`const creds = {...}` / `$creds = [...]`) in its function or an enclosing scope.
-fn resolve_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
+pub(super) fn resolve_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kinds: &[&str]) -> Option<Node<'t>> {
     let src = cx.file.src;
     let name = text(ident, src);
     if is_parameter(ident, name, src) {
@@ -173,7 +177,7 @@ fn resolve_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kinds: &[&str]) ->
     let mut best: Option<Node<'t>> = None;
     for a in cx.file.assignments() {
         let (node, lhs, rhs) = (a.node, a.lhs, a.rhs);
-        if !matches!(node.kind(), "variable_declarator" | "assignment_expression") {
+        if !matches!(node.kind(), "variable_declarator" | "assignment_expression" | "assignment") {
             continue;
         }
         let rhs = unwrap_expr(rhs);
@@ -202,13 +206,13 @@ fn resolve_js_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kind: &str) -> 
 }
 
 /// Quote character a string node uses (`'` when unknown).
-fn quote_of(node: Option<Node<'_>>, src: &str) -> char {
+pub(super) fn quote_of(node: Option<Node<'_>>, src: &str) -> char {
     node.and_then(|n| text(n, src).chars().find(|c| matches!(c, '\'' | '"'))).unwrap_or('\'')
 }
 
 /// The key a JWT should be read under, given the key that held the password: env-style names
 /// (`RC_PASSWORD`, `password` in an env lookup) become the JWT variable, others `jwt`.
-fn jwt_key(old: &str, env_like: bool, jwt_var: &str) -> String {
+pub(super) fn jwt_key(old: &str, env_like: bool, jwt_var: &str) -> String {
     let upper = old.chars().any(|c| c.is_ascii_uppercase()) && !old.chars().any(|c| c.is_ascii_lowercase());
     if env_like || upper { jwt_var.to_owned() } else { "jwt".to_owned() }
 }
@@ -284,7 +288,7 @@ fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
 }
 
 /// Redacts a literal password argument.
-fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, out: &mut Bindings) {
+pub(super) fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, out: &mut Bindings) {
     if let Some(n) = node.map(unwrap_expr)
         && is_string(n, cx.file.lang)
         && !is_empty_literal(n, cx.file.src, cx.file.lang)

@@ -74,7 +74,8 @@ impl<'a> FileCx<'a> {
             crate::syntax::descendants(self.root)
                 .filter_map(|node| {
                     let (lhs, rhs) = match node.kind() {
-                        "assignment_expression" => ("left", "right"),
+                        // Python and Ruby `assignment`, Ruby `@rc ||= ...`.
+                        "assignment_expression" | "assignment" | "operator_assignment" => ("left", "right"),
                         "variable_declarator" | "public_field_definition" | "property_declaration" => {
                             ("name", "value")
                         }

@@ -1,6 +1,261 @@
 //! Python: the `ringcentral` SDK (`platform.login`, legacy `authorize`) and `ringcentral_client`.
+//!
+//! Python calls mix positional and keyword arguments, so both are read into one view of the
+//! SDK's signature (`login(username, extension, password, code, redirect_uri, jwt, verifier)`)
+//! before deciding which branch the call takes.
 
-use super::CheckDef;
+use tree_sitter::Node;
+
+use super::login::{jwt_key, quote_of, secret_if_literal};
+use super::receiver::{self, Evidence};
+use super::{Bindings, CheckCx, CheckDef};
+use crate::context::SdkFamily;
+use crate::lang::Lang;
+use crate::syntax::{
+    is_empty_literal, is_string, last_name, named_children, string_value, text, unwrap_expr,
+};
+
+const PY: &[Lang] = &[Lang::Python];
 
 /// The checks of this module.
-pub static CHECKS: &[CheckDef] = &[];
+pub static CHECKS: &[CheckDef] = &[
+    CheckDef {
+        name: "python-password-login",
+        languages: PY,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`platform.login(...)` of the Python `ringcentral` SDK that takes the password branch \
+                (a username or password, positional or keyword, and no non-empty `code`/`jwt`), \
+                on a RingCentral platform",
+        run: python_password_login,
+    },
+    CheckDef {
+        name: "python-password-authorize",
+        languages: PY,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`authorize(username, extension, password[, remember])` of rcsdk / `ringcentral` \
+                0.1-0.5 and of `ringcentral_client` (before its 2024-11 JWT signature)",
+        run: python_password_authorize,
+    },
+];
+
+/// Parameters of `Platform.login` in `ringcentral` >= 0.7.12, in positional order.
+const LOGIN_PARAMS: &[&str] =
+    &["username", "extension", "password", "code", "redirect_uri", "jwt", "verifier"];
+/// Keywords of the `authorize` methods (rcsdk 0.1-0.5, `ringcentral_client` before and after 2024-11).
+const AUTHORIZE_PARAMS: &[&str] = &[
+    "username",
+    "user_name",
+    "extension",
+    "password",
+    "remember",
+    "auth_code",
+    "redirect_uri",
+    "jwtToken",
+    "jwt_token",
+];
+
+/// The arguments of a call: positional ones in order, keyword ones by name.
+struct PyArgs<'t> {
+    positional: Vec<Node<'t>>,
+    keywords: Vec<(String, Node<'t>)>,
+}
+
+impl<'t> PyArgs<'t> {
+    /// Reads an `argument_list`; `None` when `*args` / `**kwargs` hide what is passed.
+    fn read(args: Node<'t>, src: &str) -> Option<PyArgs<'t>> {
+        let mut out = PyArgs { positional: Vec::new(), keywords: Vec::new() };
+        for arg in named_children(args) {
+            match arg.kind() {
+                "keyword_argument" => {
+                    let name = arg.child_by_field_name("name")?;
+                    let value = arg.child_by_field_name("value")?;
+                    out.keywords.push((text(name, src).to_owned(), value));
+                }
+                "list_splat" | "dictionary_splat" | "parenthesized_list_splat" => return None,
+                _ => out.positional.push(arg),
+            }
+        }
+        Some(out)
+    }
+
+    /// The argument bound to parameter `name` at position `index` (keywords win).
+    fn get(&self, index: usize, name: &str) -> Option<Node<'t>> {
+        self.keywords
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| *v)
+            .or_else(|| self.positional.get(index).copied())
+    }
+
+    fn keyword(&self, name: &str) -> Option<Node<'t>> {
+        self.keywords.iter().find(|(k, _)| k == name).map(|(_, v)| *v)
+    }
+}
+
+/// Whether an argument is present and not `''` / `None`.
+fn given<'t>(cx: &CheckCx<'_, 't>, node: Option<Node<'t>>) -> Option<Node<'t>> {
+    node.filter(|n| !is_empty_literal(unwrap_expr(*n), cx.file.src, cx.file.lang))
+}
+
+/// Env-reading functions whose first argument is a variable name (`os.getenv`, `environ.get`,
+/// environs' `env`, python-decouple's `config`).
+fn is_env_function(func: &str) -> bool {
+    let last = func.rsplit('.').next().unwrap_or(func);
+    matches!(last, "getenv" | "env" | "config") || func.ends_with("environ.get")
+}
+
+/// The Python expression to read the JWT from, following how the password was read:
+/// `os.environ['RC_PASSWORD']` gives `os.environ['RC_JWT']`, `os.getenv('RC_PASSWORD')` gives
+/// `os.getenv('RC_JWT')`, `config['password']` gives `config['jwt']`, a constant `PASSWORD`
+/// gives `RC_JWT`; otherwise the env lookup the file already uses.
+fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
+    let src = cx.file.src;
+    let jwt = cx.file.jwt_var;
+    if let Some(pw) = password.map(unwrap_expr) {
+        match pw.kind() {
+            "subscript" => {
+                if let (Some(base), Some(key)) =
+                    (pw.child_by_field_name("value"), pw.child_by_field_name("subscript"))
+                    && let Some(old) = string_value(key, src, Lang::Python)
+                    // `request.form['password']` is what a user typed: a JWT comes from the
+                    // environment.
+                    && !text(base, src).starts_with("request.")
+                {
+                    let base_text = text(base, src);
+                    let env_like = base_text.ends_with("environ") || base_text == "env";
+                    let q = quote_of(Some(key), src);
+                    return format!("{base_text}[{q}{}{q}]", jwt_key(&old, env_like, jwt));
+                }
+            }
+            "call" => {
+                let func = pw.child_by_field_name("function").map(|f| text(f, src)).unwrap_or_default();
+                let first =
+                    pw.child_by_field_name("arguments").and_then(|a| named_children(a).first().copied());
+                if is_env_function(func)
+                    && let Some(first) = first.filter(|f| is_string(*f, Lang::Python))
+                    && let Some(old) = string_value(first, src, Lang::Python)
+                {
+                    let q = quote_of(Some(first), src);
+                    return format!("{func}({q}{}{q})", jwt_key(&old, true, jwt));
+                }
+            }
+            "attribute" => {
+                if let (Some(obj), Some(attr)) =
+                    (pw.child_by_field_name("object"), pw.child_by_field_name("attribute"))
+                {
+                    return format!("{}.{}", text(obj, src), jwt_key(text(attr, src), false, jwt));
+                }
+            }
+            "identifier" => {
+                let name = text(pw, src);
+                if name.chars().any(|c| c.is_ascii_uppercase())
+                    && !name.chars().any(|c| c.is_ascii_lowercase())
+                {
+                    return jwt.to_owned();
+                }
+            }
+            _ => {}
+        }
+    }
+    if src.contains("os.getenv(") {
+        format!("os.getenv('{jwt}')")
+    } else if src.contains("os.environ.get(") {
+        format!("os.environ.get('{jwt}')")
+    } else {
+        format!("os.environ['{jwt}']")
+    }
+}
+
+/// `.login(...)` of the `ringcentral` SDK taking the password branch.
+pub fn python_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let receiver = cx.cap("receiver")?;
+    let args = PyArgs::read(cx.cap("args")?, src)?;
+    // Not the SDK's signature: Django's `login(request, user, backend=...)`, other APIs.
+    if args.positional.len() > LOGIN_PARAMS.len()
+        || args.keywords.iter().any(|(k, _)| !LOGIN_PARAMS.contains(&k.as_str()))
+    {
+        return None;
+    }
+    // A code or a JWT selects another branch, also positionally (`login('', '', '', code, uri)`).
+    if given(cx, args.get(3, "code")).is_some() || given(cx, args.get(5, "jwt")).is_some() {
+        return None;
+    }
+    let username = given(cx, args.get(0, "username"));
+    let password = given(cx, args.get(2, "password"));
+    let evidence = match (username, password) {
+        (_, Some(_)) => Evidence::Strong,
+        (Some(_), None) => Evidence::Weak,
+        // Nothing given: the SDK raises before sending anything.
+        (None, None) => return None,
+    };
+    let mut out = Bindings::default();
+    if !receiver::accept(cx, receiver, evidence, &mut out) {
+        return None;
+    }
+    secret_if_literal(cx, password, &mut out);
+    let keyword = args.keyword("username").is_some() || args.keyword("password").is_some();
+    let shape = match (keyword, password.is_some()) {
+        (true, _) => "`login(username=..., extension=..., password=...)` with keyword credentials",
+        (false, true) => "`login(username, extension, password)` with positional credentials",
+        (false, false) => {
+            "`login(username, extension)` without `code` or `jwt`, which takes the password branch"
+        }
+    };
+    out.var("shape", shape);
+    out.var("sdk_family", SdkFamily::PySdk.key());
+    out.var("sdk_name", SdkFamily::PySdk.package());
+    out.var("jwt_expr", py_jwt_expr(cx, args.get(2, "password")));
+    Some(out)
+}
+
+/// `authorize(username, extension, password[, remember])`: rcsdk / `ringcentral` 0.1-0.5 and
+/// `ringcentral_client` before 2024-11.
+pub fn python_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let receiver = cx.cap("receiver")?;
+    let args = PyArgs::read(cx.cap("args")?, src)?;
+    if args.keywords.iter().any(|(k, _)| !AUTHORIZE_PARAMS.contains(&k.as_str())) {
+        return None;
+    }
+    // `rc.authorize(auth_code=..., redirect_uri=...)`, `rc.authorize(jwt_token)`.
+    if ["auth_code", "jwtToken", "jwt_token"].iter().any(|k| given(cx, args.keyword(k)).is_some()) {
+        return None;
+    }
+    let username = given(
+        cx,
+        args.keyword("username").or(args.keyword("user_name")).or(args.positional.first().copied()),
+    );
+    let password = given(cx, args.get(2, "password"));
+    // Three credentials (plus `remember`): one positional argument is a JWT, two an auth code.
+    let arity = args.positional.len() + args.keywords.len();
+    if password.is_none() || username.is_none() || !(3..=4).contains(&arity) {
+        return None;
+    }
+    let mut out = Bindings::default();
+    if !receiver::accept(cx, receiver, Evidence::Strong, &mut out) {
+        return None;
+    }
+    secret_if_literal(cx, password, &mut out);
+    let platform_named = last_name(receiver, src)
+        .is_some_and(|n| n.to_ascii_lowercase().contains("platform"))
+        || text(receiver, src).contains("platform()");
+    let family = match cx.file.context.sdk {
+        Some(SdkFamily::PyClient) => SdkFamily::PyClient,
+        Some(_) => SdkFamily::PyLegacy,
+        None if platform_named => SdkFamily::PyLegacy,
+        None => SdkFamily::PyClient,
+    };
+    let shape = if family == SdkFamily::PyClient {
+        "ringcentral_client `authorize(username, extension, password)` (since 2024-11 the first argument is read as a JWT)"
+    } else {
+        "rcsdk / ringcentral 0.1-0.5 `platform.authorize(username, extension, password)`"
+    };
+    out.var("shape", shape);
+    out.var("sdk_family", family.key());
+    out.var("sdk_name", family.package());
+    out.var("jwt_expr", py_jwt_expr(cx, args.get(2, "password")));
+    Some(out)
+}

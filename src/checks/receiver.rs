@@ -80,6 +80,31 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
             }
             None
         }
+        // Python `sdk.platform()`, `SDK(...)`, `RestClient(...)`; Ruby `sdk.platform`,
+        // `RingCentral.new(...)`, `RingCentralSdk::REST::Client.new do ... end`.
+        "call" => {
+            let name = called_name(expr, src)?;
+            if matches!(name.as_str(), "platform" | "get_platform") {
+                return Some(format!("`{}` returns the SDK's platform", text(expr, src)));
+            }
+            let ctor = match expr.child_by_field_name("function") {
+                Some(f) => text(f, src),
+                None if name == "new" => text(expr.child_by_field_name("receiver")?, src),
+                None => return None,
+            };
+            let class = ctor.rsplit(['.', ':']).next().unwrap_or_default();
+            let class_like = class.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+            let sdk_ctor = class_like
+                && (RC_CONSTRUCTOR.is_match(ctor)
+                    || (cx.file.context.sdk.is_some()
+                        && matches!(class, "SDK" | "RestClient" | "RCSDK" | "Client")));
+            sdk_ctor.then(|| {
+                format!(
+                    "`{}` creates the RingCentral SDK",
+                    text(expr, src).lines().next().unwrap_or_default()
+                )
+            })
+        }
         "object_creation_expression" | "new_expression" => {
             let ctor = expr
                 .child_by_field_name("constructor")

@@ -61,11 +61,27 @@ static FETCH_TOKEN_WITH_PASSWORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)\bfetch_token\s*\([^)]*\bpassword\s*=").expect("valid regex"));
 
 /// Why the token endpoint is RingCentral's, if it is.
+#[allow(clippy::expect_used)] // reason: constant pattern
+static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    // A token endpoint written next to its key: `site: 'https://idp...'`, `tokenHost: "https://..."`,
+    // `TokenURL: "https://..."`, `authority="https://login.microsoftonline.com/..."`.
+    Regex::new(r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint)\w*["']?\s*(?:[:=]|=>)\s*["'`]https?://([A-Za-z0-9.-]+)"#)
+        .expect("valid regex")
+});
+
 fn rc_oauth_reason(cx: &CheckCx<'_, '_>) -> Option<String> {
-    if let Some(reason) = cx.file.context.rc_reason() {
-        return Some(reason.to_owned());
+    let src = cx.file.src;
+    if let Some(m) = RC_TOKEN_URL.find(src) {
+        return Some(format!("the file uses `{}`", m.as_str()));
     }
-    RC_TOKEN_URL.find(cx.file.src).map(|m| format!("the file uses `{}`", m.as_str()))
+    // The file names the library's endpoint and it is another server: the call goes there, even
+    // in an app that also talks to RingCentral.
+    let hosts: Vec<&str> =
+        ENDPOINT_HOST.captures_iter(src).filter_map(|c| c.get(1)).map(|m| m.as_str()).collect();
+    if !hosts.is_empty() && !hosts.iter().any(|h| h.to_ascii_lowercase().ends_with("ringcentral.com")) {
+        return None;
+    }
+    cx.file.context.rc_reason().map(str::to_owned)
 }
 
 /// The token endpoint is RingCentral's.
