@@ -50,6 +50,8 @@ pub struct EngineOptions {
 /// Everything needed to scan files; shared by all workers.
 pub struct Engine<'r> {
     rules: Vec<ActiveRule<'r>>,
+    /// Per rule, the file-level gates of its checks (RingCentral context or its absence).
+    gates: Vec<Vec<crate::checks::FileGate>>,
     prefilter: Prefilter,
     options: EngineOptions,
     project: ProjectContext,
@@ -217,7 +219,11 @@ impl<'r> Engine<'r> {
             })
             .collect();
         let prefilter = Prefilter::new(&literals)?;
-        Ok(Engine { rules, prefilter, options, project })
+        let gates = rules
+            .iter()
+            .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::file_gate(c.name)).collect())
+            .collect();
+        Ok(Engine { rules, gates, prefilter, options, project })
     }
 
     /// The rules this engine runs.
@@ -307,6 +313,22 @@ impl<'r> Engine<'r> {
         let text = &text[bom..];
         times.read += t.elapsed();
 
+        // The context gate: rules that only accept RingCentral code (or only other code) need not
+        // parse a file whose context already says no. Reading the context is a few regex passes,
+        // parsing is the most expensive stage.
+        let project_reason = self.project.reason_for(path);
+        let mut candidates = candidates;
+        let mut early_context = None;
+        if !lang.is_container() && candidates.iter().any(|i| !self.gates[i].is_empty()) {
+            let t = Instant::now();
+            let context = FileContext::new(text, display, lang, project_reason.clone());
+            candidates = candidates.retain(|i| self.gates[i].iter().all(|gate| gate(&context, text)));
+            early_context = Some(context);
+            times.gate += t.elapsed();
+            if candidates.is_empty() {
+                return FileReport { outcome: Outcome::Prefiltered, times };
+            }
+        }
         let t = Instant::now();
         let Some(units) = self.units(lang, text, worker) else {
             times.parse = t.elapsed();
@@ -327,7 +349,6 @@ impl<'r> Engine<'r> {
         times.parse = t.elapsed();
 
         let t = Instant::now();
-        let project_reason = self.project.reason_for(path);
         // Hit offsets are byte offsets of what the gate saw: after a BOM they shift by its length;
         // Latin-1 decoding moves them, so such files are matched whole.
         let places: Vec<Option<Vec<Range<usize>>>> = if decoded == Some("Latin-1") {
@@ -361,7 +382,11 @@ impl<'r> Engine<'r> {
             if rules.is_empty() {
                 continue;
             }
-            findings.extend(self.match_tree(display, project_reason.clone(), *unit_lang, text, tree, &rules));
+            let context = match &early_context {
+                Some(c) if *unit_lang == lang => c.clone(),
+                _ => FileContext::new(text, display, *unit_lang, project_reason.clone()),
+            };
+            findings.extend(self.match_tree(display, &context, *unit_lang, text, tree, &rules));
         }
         if trees.len() > 1 {
             findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
@@ -467,14 +492,13 @@ impl<'r> Engine<'r> {
     fn match_tree(
         &self,
         display: &Path,
-        project_reason: Option<String>,
+        context: &FileContext,
         lang: Lang,
         src: &str,
         tree: &Tree,
         rules: &[(usize, Option<&[Range<usize>]>)],
     ) -> Vec<Finding> {
-        let context = FileContext::new(src, display, lang, project_reason);
-        let file = FileCx::new(src, lang, tree.root_node(), &context, &self.options.jwt_var);
+        let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
         let mut cursor = QueryCursor::new();
         for &(index, places) in rules {

@@ -28,6 +28,12 @@ impl Candidates {
     pub fn iter(self) -> impl Iterator<Item = usize> {
         (0..128).filter(move |i| self.contains(*i))
     }
+
+    /// The candidates for which `keep` holds.
+    #[must_use]
+    pub fn retain(self, mut keep: impl FnMut(usize) -> bool) -> Candidates {
+        Candidates(self.iter().filter(|&i| keep(i)).fold(0, |m, i| m | 1 << i))
+    }
 }
 
 /// What one rule needs to find in a file before it is worth parsing.

@@ -269,6 +269,23 @@ pub fn all() -> impl Iterator<Item = &'static CheckDef> {
     .flatten()
 }
 
+/// A test a check can make from the file's context alone, before anything is parsed: when it
+/// fails, the check would reject every match in the file, so the rule need not run there.
+pub type FileGate = fn(&FileContext, &str) -> bool;
+
+/// The file-level gate of a check, for the checks whose verdict depends only on the file and
+/// its project (RingCentral context or its absence).
+#[must_use]
+pub fn file_gate(name: &str) -> Option<FileGate> {
+    match name {
+        "ringcentral-context" => Some(|cx, _| cx.rc_reason().is_some()),
+        "no-ringcentral-context" => Some(|cx, _| cx.rc_reason().is_none()),
+        "ringcentral-oauth" => Some(ropc::file_has_rc_endpoint),
+        "no-ringcentral-oauth" => Some(|cx, src| !ropc::file_has_rc_endpoint(cx, src)),
+        _ => None,
+    }
+}
+
 /// Looks a check up by name.
 #[must_use]
 pub fn find(name: &str) -> Option<&'static CheckDef> {

@@ -70,7 +70,16 @@ static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn rc_oauth_reason(cx: &CheckCx<'_, '_>) -> Option<String> {
-    let src = cx.file.src;
+    rc_endpoint_reason(cx.file.context, cx.file.src)
+}
+
+/// Whether the file's token endpoint is RingCentral's, judged before parsing (the engine's
+/// context gate); the same answer as the `ringcentral-oauth` check.
+pub(super) fn file_has_rc_endpoint(context: &crate::context::FileContext, src: &str) -> bool {
+    rc_endpoint_reason(context, src).is_some()
+}
+
+fn rc_endpoint_reason(context: &crate::context::FileContext, src: &str) -> Option<String> {
     if let Some(m) = RC_TOKEN_URL.find(src) {
         return Some(format!("the file uses `{}`", m.as_str()));
     }
@@ -81,7 +90,7 @@ fn rc_oauth_reason(cx: &CheckCx<'_, '_>) -> Option<String> {
     if !hosts.is_empty() && !hosts.iter().any(|h| h.to_ascii_lowercase().ends_with("ringcentral.com")) {
         return None;
     }
-    cx.file.context.rc_reason().map(str::to_owned)
+    context.rc_reason().map(str::to_owned)
 }
 
 /// The token endpoint is RingCentral's.
