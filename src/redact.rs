@@ -24,6 +24,11 @@ static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[&?\s])(?:password|client_secret|pwd)=([^&'`\x22\s$]+)").expect("valid regex")
 });
 
+/// Methods whose third positional argument is a password (SDK logins).
+#[allow(clippy::expect_used)] // reason: constant patterns
+static LOGIN_CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(login|authorize)$").expect("valid regex"));
+
 /// Whether a key or variable name holds a secret (`password`, `RC_PASSWORD`, `$rcPassword`,
 /// `client_secret`).
 #[must_use]
@@ -47,9 +52,22 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
             }
             continue;
         }
-        if node.kind() == "arguments" {
+        if matches!(node.kind(), "arguments" | "argument_list") {
+            let args = named_children(node);
+            let called = node.parent().and_then(|call| crate::syntax::called_name(call, src));
+            // Positional logins: `authorize(user, ext, "pw")`, `Login(user, ext, "pw", true)`;
+            // one-argument setters: `.password("pw")`, `setPassword("pw")`.
+            match (called.as_deref(), args.as_slice()) {
+                (Some(name), [_, _, pw, ..]) if args.len() <= 4 && LOGIN_CALL.is_match(name) => {
+                    push_literal(unwrap_expr(*pw), src, lang, &mut out);
+                }
+                (Some(name), [only]) if is_secret_name(name) => {
+                    push_literal(unwrap_expr(*only), src, lang, &mut out);
+                }
+                _ => {}
+            }
             // define('RC_PASSWORD', 'x'), params.append('password', 'x')
-            if let [k, v, ..] = named_children(node).as_slice() {
+            if let [k, v, ..] = args.as_slice() {
                 let (k, v) = (unwrap_expr(*k), unwrap_expr(*v));
                 if key_text(k, src, lang).is_some_and(|k| is_secret_name(&k)) {
                     push_literal(v, src, lang, &mut out);

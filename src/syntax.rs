@@ -17,7 +17,10 @@ pub fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
 #[must_use]
 pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).filter(|c| c.kind() != "comment").collect()
+    node.named_children(&mut cursor)
+        // `line_comment`/`block_comment` are Java's comments.
+        .filter(|c| !matches!(c.kind(), "comment" | "line_comment" | "block_comment"))
+        .collect()
 }
 
 /// Pre-order iterator over a node and all its descendants, without recursion.
@@ -132,6 +135,7 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
         }
         "computed_property_name" => named_children(key).first().and_then(|k| string_value(*k, src, lang)),
         "variable_name" => Some(text(key, src).trim_start_matches('$').to_owned()),
+        "field_access" => key.child_by_field_name("field").map(|p| text(p, src).to_owned()),
         "member_expression" | "member_access_expression" => key
             .child_by_field_name("property")
             .or_else(|| key.child_by_field_name("name"))
@@ -173,6 +177,8 @@ pub fn last_name(node: Node<'_>, src: &str) -> Option<String> {
         "member_access_expression" | "nullsafe_member_access_expression" => {
             node.child_by_field_name("name").map(|p| text(p, src).to_owned())
         }
+        // Java `this.rc`, `SDK.platform`.
+        "field_access" => node.child_by_field_name("field").map(|p| text(p, src).to_owned()),
         _ => None,
     }
 }
@@ -186,6 +192,16 @@ pub fn called_name(node: Node<'_>, src: &str) -> Option<String> {
             node.child_by_field_name("name").map(|n| text(n, src).to_owned())
         }
         "function_call_expression" => node.child_by_field_name("function").map(|n| text(n, src).to_owned()),
+        // Java `sdk.getPlatform()`.
+        "method_invocation" => node.child_by_field_name("name").map(|n| text(n, src).to_owned()),
+        // C# `sdk.GetPlatform()`.
+        "invocation_expression" => {
+            let f = node.child_by_field_name("function")?;
+            match f.kind() {
+                "member_access_expression" => f.child_by_field_name("name").map(|n| text(n, src).to_owned()),
+                _ => Some(text(f, src).to_owned()),
+            }
+        }
         "call_expression" => {
             let f = node.child_by_field_name("function")?;
             match f.kind() {
