@@ -130,6 +130,11 @@ pub fn csharp_legacy_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if method == "Authorize" && args.len() == 3 && !text(receiver, src).contains("GetPlatform") {
         return None;
     }
+    // RingCentralSDK's `Login` takes four arguments; a three-argument `platform.Login(user,
+    // pw, remember)` of another library only counts in RingCentral code.
+    if method == "Login" && args.len() == 3 && cx.file.context.rc_reason().is_none() {
+        return None;
+    }
     let password = credentials(&args[..3])?;
     let mut out = Bindings::default();
     if !accept_receiver(cx, receiver, &["Platform", "SDK"], Evidence::Strong, &mut out) {
@@ -214,4 +219,31 @@ pub fn csharp_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     };
     out.var("jwt_init", jwt_init);
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::redact::{file_secrets, values};
+
+    fn secrets(src: &str) -> Vec<String> {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&Lang::CSharp.grammar()).expect("grammar");
+        let tree = parser.parse(src, None).expect("tree");
+        values(src, &file_secrets(tree.root_node(), src, Lang::CSharp))
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn positional_and_initialiser_passwords_are_secrets() {
+        let src = r#"class A { async Task F() {
+            await rc.Authorize("u", "101", "pw-one");
+            sdk.Platform.Login("u", "101", "pw-two", true);
+            await rc.Authorize(new GetTokenRequest { grant_type = "password", password = "pw-three" });
+            await rc.Authorize("code", "https://example.com/cb");
+        } }"#;
+        assert_eq!(secrets(src), ["pw-one", "pw-two", "pw-three"]);
+    }
 }

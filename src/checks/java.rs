@@ -383,6 +383,27 @@ pub fn java_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 #[cfg(test)]
 mod tests {
     use super::jwt_key;
+    use crate::lang::Lang;
+    use crate::redact::{file_secrets, values};
+
+    fn secrets(src: &str) -> Vec<String> {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&Lang::Java.grammar()).expect("grammar");
+        let tree = parser.parse(src, None).expect("tree");
+        values(src, &file_secrets(tree.root_node(), src, Lang::Java)).into_iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn positional_and_builder_passwords_are_secrets() {
+        let src = r#"class A { void f() {
+            rc.authorize("u", "101", "pw-one");
+            sdk.getPlatform().authorize("u", "101", "pw-two", callback);
+            rc.authorize(new GetTokenRequest().grant_type("password").username("u").password("pw-three"));
+            params.put("password", "pw-four");
+            rc.authorize("code", "https://example.com/cb");
+        } }"#;
+        assert_eq!(secrets(src), ["pw-one", "pw-two", "pw-three", "pw-four"]);
+    }
 
     #[test]
     fn jwt_keys_follow_the_password_key() {
