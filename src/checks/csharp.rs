@@ -106,14 +106,28 @@ pub fn csharp_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         return None;
     }
     secret_if_literal(cx, Some(password), &mut out);
-    out.var("sdk_family", SdkFamily::DotNet.key());
-    out.var("sdk_name", "RingCentral.Net / RingCentral.Client");
-    out.var(
-        "shape",
-        "`Authorize(username, extension, password)` (RingCentral.Net: obsolete in 6.0, removed in 6.4.0)",
-    );
+    // Both packages use `namespace RingCentral` and `RestClient`: only the project file tells
+    // RingCentral.Client (no JWT call) from RingCentral.Net.
+    if is_client_project(cx.file.context.rc_project.as_deref()) {
+        out.var("sdk_family", "dotnet-client");
+        out.var("sdk_name", "RingCentral.Client");
+        out.var("shape", "`Authorize(username, extension, password)` (RingCentral.Client has no JWT call)");
+    } else {
+        out.var("sdk_family", SdkFamily::DotNet.key());
+        out.var("sdk_name", "RingCentral.Net / RingCentral.Client");
+        out.var(
+            "shape",
+            "`Authorize(username, extension, password)` (RingCentral.Net: obsolete in 6.0, removed in 6.4.0)",
+        );
+    }
     out.var("jwt_expr", jwt_expr(cx, Some(password)));
     Some(out)
+}
+
+/// Whether the project's manifest names RingCentral.Client (and so not RingCentral.Net, which
+/// would be the reason given first).
+fn is_client_project(rc_project: Option<&str>) -> bool {
+    rc_project.is_some_and(|r| r.ends_with("depends on RingCentral.Client"))
 }
 
 /// `sdk.Platform.Login(u, ext, pw, remember)` (RingCentralSDK 1.0) and
@@ -234,6 +248,13 @@ mod tests {
             .into_iter()
             .map(str::to_owned)
             .collect()
+    }
+
+    #[test]
+    fn ringcentral_client_is_told_by_its_project() {
+        assert!(super::is_client_project(Some("app/App.csproj depends on RingCentral.Client")));
+        assert!(!super::is_client_project(Some("app/App.csproj depends on RingCentral.Net")));
+        assert!(!super::is_client_project(None));
     }
 
     #[test]
