@@ -126,7 +126,29 @@ pub(super) fn jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> Stri
         Lang::CSharp => format!("Environment.GetEnvironmentVariable(\"{jwt}\")"),
         _ => format!("System.getenv(\"{jwt}\")"),
     };
-    let Some(pw) = password.map(unwrap_expr) else { return default };
+    let Some(mut pw) = password.map(unwrap_expr) else { return default };
+    // `String password = System.getenv("RC_PASSWORD"); rc.authorize(u, ext, password)`: the
+    // declaration says how the file reads credentials.
+    if pw.kind() == "identifier" {
+        let name = text(pw, src);
+        let declared = cx
+            .file
+            .assignments()
+            .iter()
+            .filter(|a| a.node.kind() == "variable_declarator" && text(a.lhs, src) == name)
+            .map(|a| unwrap_expr(a.rhs))
+            // Only values readable at the call: environment reads, or declarations in the
+            // same method (a field's initialiser may use constructor parameters).
+            .find(|v| {
+                v.kind() != "identifier"
+                    && (ENV_READS.iter().any(|e| text(*v, src).contains(e))
+                        || enclosing_method(*v).map(|m| m.id()) == enclosing_method(pw).map(|m| m.id()))
+            });
+        match declared {
+            Some(value) => pw = value,
+            None => return default,
+        }
+    }
     // A call with one string argument (`System.getenv("X")`, `props.getProperty("x")`).
     let call = match pw.kind() {
         "method_invocation" => pw.child_by_field_name("name").zip(pw.child_by_field_name("arguments")),
@@ -206,6 +228,24 @@ pub(super) fn jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> Stri
         }
         _ => default,
     }
+}
+
+/// The method, constructor or lambda around a Java or C# node.
+fn enclosing_method(node: Node<'_>) -> Option<Node<'_>> {
+    let mut n = node.parent();
+    while let Some(p) = n {
+        if matches!(
+            p.kind(),
+            "method_declaration"
+                | "constructor_declaration"
+                | "lambda_expression"
+                | "local_function_statement"
+        ) {
+            return Some(p);
+        }
+        n = p.parent();
+    }
+    None
 }
 
 /// `rc.authorize(username, extension, password)` and the legacy Android
