@@ -52,6 +52,15 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
             }
             continue;
         }
+        // C# named arguments: `Authorize(username: u, extension: e, password: "pw")`.
+        if node.kind() == "argument"
+            && let Some(name) = node.child_by_field_name("name")
+            && is_secret_name(crate::syntax::text(name, src))
+            && let Some(value) = named_children(node).last()
+        {
+            push_literal(unwrap_expr(*value), src, lang, &mut out);
+            continue;
+        }
         if matches!(node.kind(), "arguments" | "argument_list") {
             let args = named_children(node);
             let called = node.parent().and_then(|call| crate::syntax::called_name(call, src));

@@ -264,7 +264,8 @@ mod tests {
             sdk.Platform.Login("u", "101", "pw-two", true);
             await rc.Authorize(new GetTokenRequest { grant_type = "password", password = "pw-three" });
             await rc.Authorize("code", "https://example.com/cb");
+            await rc.Authorize(username: "u", extension: "101", password: "pw-four");
         } }"#;
-        assert_eq!(secrets(src), ["pw-one", "pw-two", "pw-three"]);
+        assert_eq!(secrets(src), ["pw-one", "pw-two", "pw-three", "pw-four"]);
     }
 }
