@@ -775,8 +775,14 @@ fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Ve
         .filter(|n| matches!(n.kind(), "variable_name" | "identifier" | "shorthand_property_identifier"))
         .filter(|n| {
             n.parent().is_none_or(|p| {
-                p.kind() != "member_expression"
-                    || p.child_by_field_name("object").is_some_and(|o| o.id() == n.id())
+                // Java/C# method and member names are not variables.
+                let member = match p.kind() {
+                    "member_expression" => Some("object"),
+                    "method_invocation" | "field_access" => Some("object"),
+                    "member_access_expression" => Some("expression"),
+                    _ => None,
+                };
+                member.is_none_or(|field| p.child_by_field_name(field).is_some_and(|o| o.id() == n.id()))
             })
         })
         .map(|n| text(*n, src).to_owned())

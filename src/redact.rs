@@ -24,6 +24,11 @@ static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[&?\s])(?:password|client_secret|pwd)=([^&'`\x22\s$]+)").expect("valid regex")
 });
 
+/// Methods whose third positional argument is a password (SDK logins).
+#[allow(clippy::expect_used)] // reason: constant patterns
+static LOGIN_CALL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(login|authorize|authorize_password)$").expect("valid regex"));
+
 /// Whether a key or variable name holds a secret (`password`, `RC_PASSWORD`, `$rcPassword`,
 /// `client_secret`).
 #[must_use]
@@ -47,23 +52,38 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
             }
             continue;
         }
+        // C# named arguments: `Authorize(username: u, extension: e, password: "pw")`.
+        if node.kind() == "argument"
+            && let Some(name) = node.child_by_field_name("name")
+            && is_secret_name(crate::syntax::text(name, src))
+            && let Some(value) = named_children(node).last()
+        {
+            push_literal(unwrap_expr(*value), src, lang, &mut out);
+            continue;
+        }
         if matches!(node.kind(), "arguments" | "argument_list") {
-            // `login(user, ext, 'pw')`, `authorize_password u, ext, 'pw'`: the third positional
-            // credential of a login call (diffs are masked with these file-wide secrets only).
-            let login = node.parent().and_then(|c| crate::syntax::called_name(c, src)).is_some_and(|n| {
-                matches!(n.to_ascii_lowercase().as_str(), "login" | "authorize" | "authorize_password")
-            });
-            let positional: Vec<Node<'_>> = named_children(node)
-                .into_iter()
+            let args = named_children(node);
+            let called = node.parent().and_then(|call| crate::syntax::called_name(call, src));
+            // Keyword arguments are judged by their names elsewhere; only positions count here.
+            let positional: Vec<Node<'_>> = args
+                .iter()
+                .copied()
                 .filter(|a| !matches!(a.kind(), "keyword_argument" | "pair" | "named_argument"))
                 .collect();
-            if login && (3..=4).contains(&positional.len()) {
-                push_literal(unwrap_expr(positional[2]), src, lang, &mut out);
+            // Positional logins: `authorize(user, ext, "pw")`, `Login(user, ext, "pw", true)`,
+            // `authorize_password u, ext, 'pw'`; one-argument setters: `.password("pw")`,
+            // `setPassword("pw")`.
+            match (called.as_deref(), positional.as_slice()) {
+                (Some(name), [_, _, pw, ..]) if positional.len() <= 4 && LOGIN_CALL.is_match(name) => {
+                    push_literal(unwrap_expr(*pw), src, lang, &mut out);
+                }
+                (Some(name), [only]) if args.len() == 1 && is_secret_name(name) => {
+                    push_literal(unwrap_expr(*only), src, lang, &mut out);
+                }
+                _ => {}
             }
-        }
-        if node.kind() == "arguments" {
             // define('RC_PASSWORD', 'x'), params.append('password', 'x')
-            if let [k, v, ..] = named_children(node).as_slice() {
+            if let [k, v, ..] = args.as_slice() {
                 let (k, v) = (unwrap_expr(*k), unwrap_expr(*v));
                 if key_text(k, src, lang).is_some_and(|k| is_secret_name(&k)) {
                     push_literal(v, src, lang, &mut out);

@@ -17,7 +17,10 @@ pub fn text<'s>(node: Node<'_>, src: &'s str) -> &'s str {
 #[must_use]
 pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).filter(|c| c.kind() != "comment").collect()
+    node.named_children(&mut cursor)
+        // `line_comment`/`block_comment` are Java's comments.
+        .filter(|c| !matches!(c.kind(), "comment" | "line_comment" | "block_comment"))
+        .collect()
 }
 
 /// Pre-order iterator over a node and all its descendants, without recursion.
@@ -143,6 +146,7 @@ pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
         }
         // Go composite literals wrap keys: `Password: "x"` is `(literal_element (identifier))`.
         "literal_element" => named_children(key).first().and_then(|k| key_text(*k, src, lang)),
+        "field_access" => key.child_by_field_name("field").map(|p| text(p, src).to_owned()),
         "member_expression" | "member_access_expression" => key
             .child_by_field_name("property")
             .or_else(|| key.child_by_field_name("name"))
@@ -207,6 +211,8 @@ pub fn last_name(node: Node<'_>, src: &str) -> Option<String> {
         {
             node.child_by_field_name("method").map(|m| text(m, src).to_owned())
         }
+        // Java `this.rc`, `SDK.platform`.
+        "field_access" => node.child_by_field_name("field").map(|p| text(p, src).to_owned()),
         _ => None,
     }
 }
@@ -228,6 +234,16 @@ pub fn called_name(node: Node<'_>, src: &str) -> Option<String> {
             Some(f) => Some(text(f, src).to_owned()),
             None => node.child_by_field_name("method").map(|m| text(m, src).to_owned()),
         },
+        // Java `sdk.getPlatform()`.
+        "method_invocation" => node.child_by_field_name("name").map(|n| text(n, src).to_owned()),
+        // C# `sdk.GetPlatform()`.
+        "invocation_expression" => {
+            let f = node.child_by_field_name("function")?;
+            match f.kind() {
+                "member_access_expression" => f.child_by_field_name("name").map(|n| text(n, src).to_owned()),
+                _ => Some(text(f, src).to_owned()),
+            }
+        }
         "call_expression" => {
             let f = node.child_by_field_name("function")?;
             match f.kind() {

@@ -1,6 +1,271 @@
 //! C#: `RingCentral.Net` / `RingCentral.Client` `Authorize` by arity, `GetTokenRequest` initialisers, legacy `RingCentralSDK`.
 
-use super::CheckDef;
+use tree_sitter::Node;
+
+use super::java::{
+    CREDENTIAL_SETTERS, JWT_GRANT, accept_receiver, is_password_value, jwt_expr, secret_if_literal,
+};
+use super::receiver::Evidence;
+use super::{Bindings, CheckCx, CheckDef};
+use crate::context::SdkFamily;
+use crate::lang::Lang;
+use crate::syntax::{indentation_at, last_name, named_children, text, unwrap_expr};
+
+const CSHARP: &[Lang] = &[Lang::CSharp];
 
 /// The checks of this module.
-pub static CHECKS: &[CheckDef] = &[];
+pub static CHECKS: &[CheckDef] = &[
+    CheckDef {
+        name: "csharp-password-authorize",
+        languages: CSHARP,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`rc.Authorize(username, extension, password)` of RingCentral.Net < 6.4.0 or \
+                RingCentral.Client (three arguments only: one is JWT, two is an authorization code)",
+        run: csharp_password_authorize,
+    },
+    CheckDef {
+        name: "csharp-legacy-login",
+        languages: CSHARP,
+        needs: &["receiver", "method", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "RingCentralSDK 1.0 `sdk.Platform.Login(u, ext, pw, remember)` and 0.1.x \
+                `sdk.GetPlatform().Authorize(u, ext, pw, remember)`",
+        run: csharp_legacy_login,
+    },
+    CheckDef {
+        name: "csharp-password-token-request",
+        languages: CSHARP,
+        needs: &["match", "init?", "field?", "value?"],
+        provides: &["shape", "jwt_init", "init_kind"],
+        about: "`new GetTokenRequest { grant_type = \"password\", ... }` (for `rc.Authorize` or \
+                `rc.Restapi().Oauth().Token().Post`) and `request.grant_type = \"password\"`; binds \
+                the JWT-bearer rewrite of the initialiser",
+        run: csharp_password_token_request,
+    },
+];
+
+/// An argument's value (`name: value` gives `value`) and its name, if named.
+fn arg_value<'t>(arg: Node<'t>, src: &'t str) -> (Node<'t>, Option<&'t str>) {
+    let name = arg.child_by_field_name("name").map(|n| text(n, src));
+    let value = named_children(arg).last().copied().unwrap_or(arg);
+    (unwrap_expr(value), name)
+}
+
+/// Arguments of a call with their names; `None` for `out`/`ref` arguments we cannot judge.
+fn call_args<'t>(args: Node<'t>, src: &'t str) -> Vec<(Node<'t>, Option<&'t str>)> {
+    named_children(args).into_iter().filter(|a| a.kind() == "argument").map(|a| arg_value(a, src)).collect()
+}
+
+/// Whether the receiver belongs to the legacy RingCentralSDK (`sdk.Platform`, `GetPlatform()`).
+fn legacy_receiver(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> bool {
+    let src = cx.file.src;
+    text(receiver, src).contains("GetPlatform")
+        || last_name(receiver, src).is_some_and(|n| n.eq_ignore_ascii_case("platform"))
+        || cx.file.context.sdk == Some(SdkFamily::DotNetLegacy)
+}
+
+/// Three credential arguments, in order (named arguments by their names).
+fn credentials<'t>(args: &[(Node<'t>, Option<&'t str>)]) -> Option<Node<'t>> {
+    if args.iter().any(|(v, _)| {
+        matches!(
+            v.kind(),
+            "object_creation_expression"
+                | "lambda_expression"
+                | "null_literal"
+                | "anonymous_object_creation_expression"
+        )
+    }) {
+        return None;
+    }
+    if args.iter().any(|(_, n)| n.is_some()) {
+        // `Authorize(username: u, extension: e, password: p)`.
+        return args
+            .iter()
+            .find(|(_, n)| n.is_some_and(|n| n.eq_ignore_ascii_case("password")))
+            .map(|(v, _)| *v);
+    }
+    args.get(2).map(|(v, _)| *v)
+}
+
+/// `await rc.Authorize(username, extension, password)`, `.Wait()`, `.Result`.
+pub fn csharp_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let src = cx.file.src;
+    let args = call_args(cx.cap("args")?, src);
+    let recv = text(receiver, src);
+    if args.len() != 3
+        || recv.contains("GetPlatform")
+        || last_name(receiver, src).is_some_and(|n| n.eq_ignore_ascii_case("platform"))
+    {
+        return None;
+    }
+    let password = credentials(&args)?;
+    let mut out = Bindings::default();
+    if !accept_receiver(cx, receiver, &["RestClient"], Evidence::Strong, &mut out) {
+        return None;
+    }
+    secret_if_literal(cx, Some(password), &mut out);
+    // Both packages use `namespace RingCentral` and `RestClient`: only the project file tells
+    // RingCentral.Client (no JWT call) from RingCentral.Net.
+    if is_client_project(cx.file.context.rc_project.as_deref()) {
+        out.var("sdk_family", "dotnet-client");
+        out.var("sdk_name", "RingCentral.Client");
+        out.var("shape", "`Authorize(username, extension, password)` (RingCentral.Client has no JWT call)");
+    } else {
+        out.var("sdk_family", SdkFamily::DotNet.key());
+        out.var("sdk_name", "RingCentral.Net / RingCentral.Client");
+        out.var(
+            "shape",
+            "`Authorize(username, extension, password)` (RingCentral.Net: obsolete in 6.0, removed in 6.4.0)",
+        );
+    }
+    out.var("jwt_expr", jwt_expr(cx, Some(password)));
+    Some(out)
+}
+
+/// Whether the project's manifest names RingCentral.Client (and so not RingCentral.Net, which
+/// would be the reason given first).
+fn is_client_project(rc_project: Option<&str>) -> bool {
+    rc_project.is_some_and(|r| r.ends_with("depends on RingCentral.Client"))
+}
+
+/// `sdk.Platform.Login(u, ext, pw, remember)` (RingCentralSDK 1.0) and
+/// `sdk.GetPlatform().Authorize(u, ext, pw, remember)` (0.1.x).
+pub fn csharp_legacy_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let src = cx.file.src;
+    let method = text(cx.cap("method")?, src);
+    let args = call_args(cx.cap("args")?, src);
+    if !(3..=4).contains(&args.len()) || !legacy_receiver(cx, receiver) {
+        return None;
+    }
+    // `Authorize` with three arguments on something other than `GetPlatform()` is RingCentral.Net.
+    if method == "Authorize" && args.len() == 3 && !text(receiver, src).contains("GetPlatform") {
+        return None;
+    }
+    // RingCentralSDK's `Login` takes four arguments; a three-argument `platform.Login(user,
+    // pw, remember)` of another library only counts in RingCentral code.
+    if method == "Login" && args.len() == 3 && cx.file.context.rc_reason().is_none() {
+        return None;
+    }
+    let password = credentials(&args[..3])?;
+    let mut out = Bindings::default();
+    if !accept_receiver(cx, receiver, &["Platform", "SDK"], Evidence::Strong, &mut out) {
+        return None;
+    }
+    secret_if_literal(cx, Some(password), &mut out);
+    out.var("sdk_family", SdkFamily::DotNetLegacy.key());
+    out.var("sdk_name", SdkFamily::DotNetLegacy.package());
+    out.var(
+        "shape",
+        if method == "Login" {
+            "RingCentralSDK 1.0 `Platform.Login(username, extension, password, remember)`"
+        } else {
+            "RingCentralSDK 0.1.x `GetPlatform().Authorize(username, extension, password, remember)`"
+        },
+    );
+    out.var("jwt_expr", jwt_expr(cx, Some(password)));
+    Some(out)
+}
+
+/// `new GetTokenRequest { grant_type = "password", ... }` and `req.grant_type = "password"`.
+pub fn csharp_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let mut out = Bindings::default();
+    if let Some(field) = cx.cap("field") {
+        if text(field, src) != "grant_type" || !is_password_value(cx, cx.cap("value")?) {
+            return None;
+        }
+        if !src.contains("GetTokenRequest") {
+            return None;
+        }
+        out.var("shape", "`GetTokenRequest.grant_type = \"password\"`");
+        let obj = cx
+            .cap("match")
+            .and_then(|m| m.child_by_field_name("left"))
+            .and_then(|l| l.child_by_field_name("expression"))
+            .map_or("request", |o| text(o, src));
+        out.var("init_kind", "field");
+        out.var(
+            "jwt_init",
+            format!("{obj}.grant_type = \"{JWT_GRANT}\"; {obj}.assertion = {}", jwt_expr(cx, None)),
+        );
+        return Some(out);
+    }
+    let init = cx.cap("init")?;
+    let members: Vec<(String, Node<'_>, Node<'_>)> = named_children(init)
+        .into_iter()
+        .filter(|m| m.kind() == "assignment_expression")
+        .filter_map(|m| {
+            let left = m.child_by_field_name("left")?;
+            let right = m.child_by_field_name("right")?;
+            Some((text(left, src).to_owned(), right, m))
+        })
+        .collect();
+    let grant = members.iter().find(|(k, _, _)| k == "grant_type")?;
+    if !is_password_value(cx, grant.1) {
+        return None;
+    }
+    let value = |key: &str| members.iter().find(|(k, _, _)| k == key).map(|(_, v, _)| *v);
+    secret_if_literal(cx, value("password"), &mut out);
+    let mut parts = vec![
+        format!("grant_type = \"{JWT_GRANT}\""),
+        format!("assertion = {}", jwt_expr(cx, value("password"))),
+    ];
+    parts.extend(
+        members
+            .iter()
+            .filter(|(k, _, _)| !CREDENTIAL_SETTERS.contains(&k.as_str()))
+            .map(|(_, _, m)| text(*m, src).to_owned()),
+    );
+    out.var("shape", "`new GetTokenRequest { grant_type = \"password\", ... }` with a username and password");
+    out.var("init_kind", "initializer");
+    // An initialiser written one member per line keeps that layout.
+    let jwt_init = match members.first() {
+        Some((_, _, first)) if text(init, src).contains('\n') => {
+            let inner = indentation_at(src, first.start_byte());
+            let outer = indentation_at(src, init.end_byte().saturating_sub(1));
+            let lines: String = parts.iter().map(|p| format!("{inner}{p},\n")).collect();
+            format!("{{\n{lines}{outer}}}")
+        }
+        _ => format!("{{ {} }}", parts.join(", ")),
+    };
+    out.var("jwt_init", jwt_init);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::redact::{file_secrets, values};
+
+    fn secrets(src: &str) -> Vec<String> {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&Lang::CSharp.grammar().expect("grammar")).expect("grammar");
+        let tree = parser.parse(src, None).expect("tree");
+        values(src, &file_secrets(tree.root_node(), src, Lang::CSharp))
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn ringcentral_client_is_told_by_its_project() {
+        assert!(super::is_client_project(Some("app/App.csproj depends on RingCentral.Client")));
+        assert!(!super::is_client_project(Some("app/App.csproj depends on RingCentral.Net")));
+        assert!(!super::is_client_project(None));
+    }
+
+    #[test]
+    fn positional_and_initialiser_passwords_are_secrets() {
+        let src = r#"class A { async Task F() {
+            await rc.Authorize("u", "101", "pw-one");
+            sdk.Platform.Login("u", "101", "pw-two", true);
+            await rc.Authorize(new GetTokenRequest { grant_type = "password", password = "pw-three" });
+            await rc.Authorize("code", "https://example.com/cb");
+            await rc.Authorize(username: "u", extension: "101", password: "pw-four");
+        } }"#;
+        assert_eq!(secrets(src), ["pw-one", "pw-two", "pw-three", "pw-four"]);
+    }
+}

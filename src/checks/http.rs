@@ -111,7 +111,11 @@ fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         while matches!(leftmost.kind(), "binary_expression" | "binary_operator" | "binary") {
             leftmost = leftmost.child_by_field_name("left")?;
         }
-        is_string(leftmost, lang).then(|| src[string_inner_range(leftmost, src)].to_owned())
+        if is_string(leftmost, lang) {
+            return Some(src[string_inner_range(leftmost, src)].to_owned());
+        }
+        // Java/C# `"grant_type=" + GRANT` where `static final String GRANT = "password"`.
+        string_constant(cx, leftmost)
     })?;
     if !PASSWORD_AT_START.is_match(&right_value) {
         return None;
@@ -122,6 +126,25 @@ fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     );
     out.var("form", "string");
     Some(out)
+}
+
+/// The string an identifier is declared with in the same file (`static final String GRANT =
+/// "password"`, `const string Grant = "password"`); `None` when it is assigned anything else.
+fn string_constant(cx: &CheckCx<'_, '_>, ident: tree_sitter::Node<'_>) -> Option<String> {
+    if ident.kind() != "identifier" {
+        return None;
+    }
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let name = text(ident, src);
+    let mut values = cx
+        .file
+        .assignments()
+        .iter()
+        .filter(|a| a.node.kind() == "variable_declarator" && text(a.lhs, src) == name)
+        .map(|a| string_value(unwrap_expr(a.rhs), src, lang));
+    let first = values.next()??;
+    // Two declarations with different values (shadowing): no single answer.
+    values.all(|v| v.as_deref() == Some(first.as_str())).then_some(first)
 }
 
 /// A key/value pair `grant_type` => `password`.

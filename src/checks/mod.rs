@@ -81,11 +81,16 @@ impl<'a> FileCx<'a> {
                         }
                         _ => return None,
                     };
-                    Some(Assignment {
-                        node,
-                        lhs: node.child_by_field_name(lhs)?,
-                        rhs: node.child_by_field_name(rhs)?,
-                    })
+                    let lhs = node.child_by_field_name(lhs)?;
+                    // C#'s `variable_declarator` has no `value` field: the value is its last
+                    // named child after the name.
+                    let rhs = node.child_by_field_name(rhs).or_else(|| {
+                        (self.lang == Lang::CSharp && node.kind() == "variable_declarator")
+                            .then(|| crate::syntax::named_children(node).last().copied())
+                            .flatten()
+                            .filter(|v| v.id() != lhs.id())
+                    })?;
+                    Some(Assignment { node, lhs, rhs })
                 })
                 .collect()
         })

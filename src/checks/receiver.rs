@@ -73,9 +73,13 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
     let expr = unwrap_expr(expr);
     let src = cx.file.src;
     match expr.kind() {
-        "member_call_expression" | "call_expression" | "nullsafe_member_call_expression" => {
+        "member_call_expression"
+        | "call_expression"
+        | "nullsafe_member_call_expression"
+        | "method_invocation"
+        | "invocation_expression" => {
             let name = called_name(expr, src)?;
-            if matches!(name.as_str(), "platform" | "getPlatform" | "get_platform") {
+            if matches!(name.as_str(), "platform" | "getPlatform" | "get_platform" | "GetPlatform") {
                 return Some(format!("`{}` returns the SDK's platform", text(expr, src)));
             }
             None

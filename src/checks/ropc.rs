@@ -63,10 +63,13 @@ static FETCH_TOKEN_WITH_PASSWORD: LazyLock<Regex> =
 /// Why the token endpoint is RingCentral's, if it is.
 #[allow(clippy::expect_used)] // reason: constant pattern
 static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
-    // A token endpoint written next to its key: `site: 'https://idp...'`, `tokenHost: "https://..."`,
-    // `TokenURL: "https://..."`, `authority="https://login.microsoftonline.com/..."`.
-    Regex::new(r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint)\w*["']?\s*(?:[:=]|=>)\s*["'`]https?://([A-Za-z0-9.-]+)"#)
-        .expect("valid regex")
+    // A token endpoint written next to its key (`site: 'https://idp...'`, `tokenHost: "https://..."`,
+    // `TokenURL: "https://..."`, `Address = "https://..."`, `authority="https://login..."`), or
+    // any URL whose path ends in a token endpoint (`.../connect/token`, `.../oauth2/v2.0/token`).
+    Regex::new(
+        r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint|address)\w*["']?\s*(?:[:=]|=>)\s*["'`]https?://([A-Za-z0-9.-]+)|["'`]https?://([A-Za-z0-9.-]+)(?::\d+)?/[^"'`\s]*token["'`]"#,
+    )
+    .expect("valid regex")
 });
 
 fn rc_oauth_reason(cx: &CheckCx<'_, '_>) -> Option<String> {
