@@ -574,7 +574,7 @@ impl<'r> Engine<'r> {
         };
         secrets = redact::normalize(secrets);
         let mut findings: Vec<Finding> =
-            raw.into_iter().map(|r| self.build(display, src, &lines, &context, &secrets, r)).collect();
+            raw.into_iter().map(|r| self.build(display, src, &lines, context, &secrets, r)).collect();
         findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
         assign_fingerprints(&mut findings, src, &secrets);
         findings
