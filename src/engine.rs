@@ -330,25 +330,6 @@ impl<'r> Engine<'r> {
             }
         }
         let t = Instant::now();
-        let Some(units) = self.units(lang, text, worker) else {
-            times.parse = t.elapsed();
-            let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
-            return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
-        };
-        let mut trees = Vec::with_capacity(units.len());
-        for unit in &units {
-            match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
-                Some(tree) => trees.push((unit.lang, tree)),
-                None => {
-                    times.parse = t.elapsed();
-                    let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
-                    return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
-                }
-            }
-        }
-        times.parse = t.elapsed();
-
-        let t = Instant::now();
         // Hit offsets are byte offsets of what the gate saw: after a BOM they shift by its length;
         // Latin-1 decoding moves them, so such files are matched whole.
         let places: Vec<Option<Vec<Range<usize>>>> = if decoded == Some("Latin-1") {
@@ -367,6 +348,59 @@ impl<'r> Engine<'r> {
                 })
                 .collect()
         };
+        let Some(mut units) = self.units(lang, text, worker) else {
+            times.parse = t.elapsed();
+            let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
+            return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
+        };
+        // A large file (a bundle, generated code) is parsed only around the rules' literal hits:
+        // parsing costs far more than anything else, and every match contains a hit. Checks then
+        // see only those parts (a receiver assigned far away is not followed).
+        let mut partial = false;
+        if let [unit] = units.as_mut_slice()
+            && !lang.is_container()
+            && text.len() > PARTIAL_PARSE_MIN
+        {
+            let mut hits: Vec<Range<usize>> = Vec::new();
+            let all_placed = candidates.iter().all(|i| match places.get(i).and_then(Option::as_ref) {
+                Some(h) => {
+                    hits.extend(h.iter().cloned());
+                    true
+                }
+                None => false,
+            });
+            if all_placed && !hits.is_empty() {
+                hits.sort_by_key(|r| r.start);
+                let mut ranges = parse_windows(text, &hits, PARTIAL_PARSE_CONTEXT);
+                // PHP code starts after its opening tag: without it, a window reads as HTML.
+                if lang == Lang::Php
+                    && let Some(tag) = memchr::memmem::find(text.as_bytes(), b"<?")
+                    && ranges.first().is_some_and(|r| r.start > tag)
+                {
+                    let end = tag + if text[tag..].starts_with("<?php") { 5 } else { 2 };
+                    match ranges.first_mut() {
+                        Some(first) if first.start <= end => first.start = 0,
+                        _ => ranges.insert(0, 0..end),
+                    }
+                }
+                unit.ranges = ranges;
+                partial = true;
+            }
+        }
+        let mut trees = Vec::with_capacity(units.len());
+        for unit in &units {
+            match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
+                Some(tree) => trees.push((unit.lang, tree)),
+                None => {
+                    times.parse = t.elapsed();
+                    let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
+                    return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
+                }
+            }
+        }
+        times.parse = t.elapsed();
+
+        let t = Instant::now();
         let mut findings = Vec::new();
         let mut syntax_errors = false;
         for (unit_lang, tree) in &trees {
@@ -393,6 +427,14 @@ impl<'r> Engine<'r> {
         }
         if bom > 0 {
             shift_offsets(&mut findings, bom);
+        }
+        if partial {
+            for f in &mut findings {
+                f.notes.push(format!(
+                    "large file ({} KiB): parsed only around the places that matter, so assignments far from this line were not followed",
+                    text.len() / 1024
+                ));
+            }
         }
         if let Some(encoding) = decoded {
             for f in &mut findings {
@@ -829,6 +871,37 @@ struct RawFinding<'t> {
     suppressed: Option<String>,
 }
 
+/// Files larger than this are parsed only around the literal hits of their candidate rules.
+const PARTIAL_PARSE_MIN: usize = 256 * 1024;
+/// Bytes of context parsed before and after each hit in a large file.
+const PARTIAL_PARSE_CONTEXT: usize = 8 * 1024;
+
+/// Ranges to parse around sorted hits: `context` bytes on each side, widened to whole lines,
+/// merged where they touch.
+fn parse_windows(text: &str, hits: &[Range<usize>], context: usize) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for h in hits {
+        // Widened to whole lines, unless the lines are minified-long: then cut mid-line (on a
+        // character boundary) rather than parse the whole file.
+        let cut = h.start.saturating_sub(context);
+        let start = match memchr::memrchr(b'\n', &bytes[..cut]).map_or(0, |i| i + 1) {
+            s if cut - s <= context => s,
+            _ => (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0),
+        };
+        let cut = (h.end + context).min(bytes.len());
+        let end = match memchr::memchr(b'\n', &bytes[cut..]).map_or(bytes.len(), |i| cut + i + 1) {
+            e if e - cut <= context => e,
+            _ => (cut..=bytes.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(bytes.len()),
+        };
+        match out.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => out.push(start..end),
+        }
+    }
+    out
+}
+
 /// Sorted hit ranges merged when closer than `gap` bytes.
 fn merge_windows(hits: &[Range<usize>], gap: usize) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -1007,6 +1080,20 @@ pub fn display_path(path: &Path, root: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_windows_widen_to_lines_and_merge() {
+        let text = "aaaa\nbbbb\ncccc\ndddd\neeee\n";
+        // 3 bytes of context around `b` (6) reach back to the start of line 1; forward, the
+        // next line end is too far, so the window stops at the context.
+        assert_eq!(parse_windows(text, &[6..7], 3), vec![0..10]);
+        assert_eq!(parse_windows(text, &[6..7, 21..22], 3), vec![0..10, 15..25]);
+        // Overlapping windows merge.
+        assert_eq!(parse_windows(text, &[6..7, 11..12], 3), vec![0..15]);
+        // One long line: cut at the context, not widened to the whole line.
+        let long = "x".repeat(100);
+        assert_eq!(parse_windows(&long, &[50..51], 10), vec![40..61]);
+    }
 
     #[test]
     fn positions_are_one_based_characters() {
