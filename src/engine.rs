@@ -1082,6 +1082,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // reason: lists of ranges, one range long
     fn parse_windows_widen_to_lines_and_merge() {
         let text = "aaaa\nbbbb\ncccc\ndddd\neeee\n";
         // 3 bytes of context around `b` (6) reach back to the start of line 1; forward, the
