@@ -56,6 +56,11 @@ pub struct Prefilter {
     rules: Vec<(Vec<usize>, Vec<Vec<usize>>)>,
     /// For each language, the rules (bit set) that apply to it.
     rules_of_lang: Vec<(Lang, u128)>,
+    /// For each language, a leftmost-first automaton over the `any` literals of its rules: one
+    /// `is_match` pass that stops at the first hit and uses the crate's fast prefilters, so the
+    /// great majority of files (no literal of any of their language's rules) never pay for the
+    /// exhaustive overlapping scan below.
+    quick: Vec<(Lang, Option<AhoCorasick>)>,
 }
 
 /// Prefilter construction error (more than 128 rules, or an automaton too large).
@@ -107,7 +112,7 @@ impl Prefilter {
                     .build(&literals)?,
             )
         };
-        let rules_of_lang = Lang::ALL
+        let rules_of_lang: Vec<(Lang, u128)> = Lang::ALL
             .into_iter()
             .map(|lang| {
                 let mask = rules
@@ -119,7 +124,31 @@ impl Prefilter {
                 (lang, mask)
             })
             .collect();
-        Ok(Prefilter { automaton, literal_count: literals.len(), rules: ids, rules_of_lang })
+        let quick = rules_of_lang
+            .iter()
+            .map(|&(lang, mask)| {
+                let mut any: Vec<String> = Vec::new();
+                for (i, r) in rules.iter().enumerate() {
+                    if mask & (1 << i) != 0 {
+                        any.extend(r.any.iter().map(|l| l.to_ascii_lowercase()));
+                    }
+                }
+                any.sort();
+                any.dedup();
+                let ac = if any.is_empty() {
+                    None
+                } else {
+                    Some(
+                        AhoCorasickBuilder::new()
+                            .ascii_case_insensitive(true)
+                            .match_kind(MatchKind::LeftmostFirst)
+                            .build(&any)?,
+                    )
+                };
+                Ok((lang, ac))
+            })
+            .collect::<Result<Vec<_>, PrefilterError>>()?;
+        Ok(Prefilter { automaton, literal_count: literals.len(), rules: ids, rules_of_lang, quick })
     }
 
     /// Rules that apply to `lang` at all.
@@ -144,6 +173,12 @@ impl Prefilter {
         let Some(ac) = &self.automaton else { return (Candidates(0), Vec::new()) };
         if wanted.is_empty() {
             return (Candidates(0), Vec::new());
+        }
+        // Every candidate needs one of its `any` literals: most files have none.
+        match self.quick.iter().find(|(l, _)| *l == lang) {
+            Some((_, Some(quick))) if !quick.is_match(haystack) => return (Candidates(0), Vec::new()),
+            Some((_, None)) => return (Candidates(0), Vec::new()),
+            _ => {}
         }
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literal_count];
         let mut overflow = vec![false; self.literal_count];
