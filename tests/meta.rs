@@ -135,3 +135,53 @@ fn every_rule_file_validates_against_the_schema() {
         "colour": "red"});
     assert!(!validator.is_valid(&bad));
 }
+
+#[test]
+fn every_language_is_wired_end_to_end() {
+    // Adding a language is a grammar crate, a `Lang` variant with its `LangSpec`, and rule files
+    // with fixtures. This pins each piece for every language, so a half-added one fails here.
+    use pwflow::lang::Lang;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let set = RuleSet::builtin().expect("built-in rules load");
+    for lang in Lang::ALL {
+        let spec = lang.spec();
+        assert_eq!(spec.lang, lang);
+        if lang.is_container() {
+            // Documents: no rules of their own, a positive fixture holding code blocks.
+            assert!(
+                set.rules.iter().all(|r| !r.languages.contains(&lang)),
+                "{lang}: rules name the code blocks' languages, not the document's"
+            );
+        } else if lang.rule_lang() == lang {
+            assert!(lang.grammar().is_some(), "{lang}: no grammar");
+            assert!(
+                set.rules.iter().any(|r| r.languages.contains(&lang)),
+                "{lang}: no built-in rule covers it"
+            );
+            assert!(!spec.string_kinds.is_empty(), "{lang}: string node kinds are needed for redaction");
+            assert!(!spec.comment_kinds.is_empty(), "{lang}: comment node kinds are needed for suppressions");
+        }
+        if spec.extensions.is_empty() {
+            continue;
+        }
+        // A file of the language is recognised by its name, and a fixture of it exists.
+        let ext = spec.extensions[0];
+        let name = if lang == Lang::Env { ".env".to_owned() } else { format!("x.{ext}") };
+        assert_eq!(Lang::from_path(Path::new(&name)), Some(lang), "{name}");
+        let mut has_fixture = false;
+        let mut stack = vec![root.clone()];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("positive"))
+                    && Lang::from_path(&path) == Some(lang)
+                {
+                    has_fixture = true;
+                }
+            }
+        }
+        assert!(has_fixture, "{lang}: no positive fixture");
+    }
+}
