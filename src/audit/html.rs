@@ -217,7 +217,7 @@ pub fn lead(r: &Report) -> String {
     let t = &r.totals;
     if t.findings == 0 {
         return format!(
-            "No password-flow code found in {} PHP, JavaScript and TypeScript files across {} {}.",
+            "No password-flow code found in {} files across {} {}.",
             t.files_read,
             r.apps.len().max(t.roots),
             if r.apps.len().max(t.roots) == 1 { r.unit.noun() } else { r.unit.plural() }
@@ -512,7 +512,7 @@ pub fn render(r: &Report) -> String {
     out.push_str("</tbody></table></section>\n");
 
     // SDK versions
-    out.push_str(r#"<section id="sdk-versions"><h2>SDK versions</h2><p class="hint">From lock files and manifests. Where the installed SDK predates the JWT login, upgrade it first. pwflow reads the code of PHP, JavaScript and TypeScript; SDKs of other languages are listed from their manifests only.</p><table><thead><tr><th>"#);
+    out.push_str(r#"<section id="sdk-versions"><h2>SDK versions</h2><p class="hint">From lock files and manifests. Where the installed SDK predates the JWT login, upgrade it first. pwflow reads the code of PHP, JavaScript, TypeScript, Python, Java, C#, Ruby and Go, so each SDK listed here is checked in the code too.</p><table><thead><tr><th>"#);
     out.push_str(if r.unit.noun() == "repository" { "Repository" } else { "Application" });
     out.push_str(r#"</th><th>File</th><th>Package</th><th>Version</th><th>JWT since</th><th>Status</th><th>What to do</th></tr></thead><tbody>"#);
     for (app, s) in &r.sdks {

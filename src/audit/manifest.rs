@@ -47,10 +47,21 @@ impl Ecosystem {
         }
     }
 
-    /// Whether pwflow scans the code of this ecosystem (PHP, JavaScript, TypeScript).
+    /// Whether pwflow scans the code of this ecosystem. Every ecosystem whose manifests are read
+    /// is also scanned since the Python, Java, C#, Ruby and Go rules landed; an ecosystem added
+    /// later for its manifests only answers `false`, and its applications are then marked for a
+    /// review by hand.
     #[must_use]
     pub fn code_scanned(self) -> bool {
-        matches!(self, Ecosystem::Composer | Ecosystem::Npm)
+        match self {
+            Ecosystem::Composer
+            | Ecosystem::Npm
+            | Ecosystem::PyPi
+            | Ecosystem::RubyGems
+            | Ecosystem::Maven
+            | Ecosystem::NuGet
+            | Ecosystem::Go => true,
+        }
     }
 }
 

@@ -243,8 +243,8 @@ pub fn render(r: &Report) -> String {
 
     out.push_str(
         "## SDK versions\n\nFrom lock files and manifests. Where the installed SDK predates the JWT login, \
-         upgrade it first. pwflow reads the code of PHP, JavaScript and TypeScript; SDKs of other languages \
-         are listed from their manifests only.\n\n",
+         upgrade it first. pwflow reads the code of PHP, JavaScript, TypeScript, Python, \
+         Java, C#, Ruby and Go, so each SDK listed here is checked in the code too.\n\n",
     );
     if r.sdks.is_empty() {
         out.push_str("_No RingCentral SDK found in lock files or manifests._\n\n");

@@ -395,7 +395,7 @@ fn checklist(app: &App, jwt_var: &str) -> Vec<String> {
     }
     if app.flow == AppFlow::Review {
         steps.push(
-            "Review the login code by hand: pwflow reads PHP, JavaScript and TypeScript only. Look for \
+            "Review the login code by hand: pwflow does not read this code. Look for \
              username/password logins and `grant_type=password` token requests, and move them to the JWT \
              flow (jobs) or the authorization-code flow (apps with users) as for the other applications."
                 .into(),
