@@ -817,11 +817,16 @@ fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Ve
         .filter(|n| matches!(n.kind(), "variable_name" | "identifier" | "shorthand_property_identifier"))
         .filter(|n| {
             n.parent().is_none_or(|p| {
-                // Java/C# method and member names are not variables.
+                // Method and member names are not variables: only the object of an access
+                // counts (`os` in Python `os.environ.get`, Ruby `ENV.fetch`, Go `os.Getenv`).
                 let member = match p.kind() {
                     "member_expression" => Some("object"),
                     "method_invocation" | "field_access" => Some("object"),
                     "member_access_expression" => Some("expression"),
+                    "attribute" | "selector_expression" => {
+                        Some(if p.kind() == "attribute" { "object" } else { "operand" })
+                    }
+                    "call" if p.child_by_field_name("receiver").is_some() => Some("receiver"),
                     _ => None,
                 };
                 member.is_none_or(|field| p.child_by_field_name(field).is_some_and(|o| o.id() == n.id()))
