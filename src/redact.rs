@@ -12,6 +12,16 @@ use crate::syntax::{
     descendants, is_empty_literal, is_string, key_text, named_children, string_inner_range, unwrap_expr,
 };
 
+/// The literal secrets `file_secrets` finds in `src` parsed as `lang` (for tests of the
+/// per-language checks).
+#[cfg(test)]
+pub(crate) fn secrets_in(lang: Lang, src: &str) -> Vec<String> {
+    let mut parser = tree_sitter::Parser::new();
+    parser.set_language(&lang.grammar().expect("grammar")).expect("grammar");
+    let tree = parser.parse(src, None).expect("tree");
+    values(src, &file_secrets(tree.root_node(), src, lang)).into_iter().map(str::to_owned).collect()
+}
+
 /// What replaces a secret.
 pub const MASK: &str = "***";
 

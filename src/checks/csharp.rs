@@ -238,16 +238,9 @@ pub fn csharp_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 #[cfg(test)]
 mod tests {
     use crate::lang::Lang;
-    use crate::redact::{file_secrets, values};
 
     fn secrets(src: &str) -> Vec<String> {
-        let mut parser = tree_sitter::Parser::new();
-        parser.set_language(&Lang::CSharp.grammar().expect("grammar")).expect("grammar");
-        let tree = parser.parse(src, None).expect("tree");
-        values(src, &file_secrets(tree.root_node(), src, Lang::CSharp))
-            .into_iter()
-            .map(str::to_owned)
-            .collect()
+        crate::redact::secrets_in(Lang::CSharp, src)
     }
 
     #[test]

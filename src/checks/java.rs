@@ -424,13 +424,9 @@ pub fn java_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 mod tests {
     use super::jwt_key;
     use crate::lang::Lang;
-    use crate::redact::{file_secrets, values};
 
     fn secrets(src: &str) -> Vec<String> {
-        let mut parser = tree_sitter::Parser::new();
-        parser.set_language(&Lang::Java.grammar().expect("grammar")).expect("grammar");
-        let tree = parser.parse(src, None).expect("tree");
-        values(src, &file_secrets(tree.root_node(), src, Lang::Java)).into_iter().map(str::to_owned).collect()
+        crate::redact::secrets_in(Lang::Java, src)
     }
 
     #[test]
