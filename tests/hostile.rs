@@ -281,3 +281,41 @@ fn bad_configuration_fails_with_position_and_advice() {
     assert_eq!(code, 2);
     assert!(err.contains("nope.toml") && err.contains("not found"), "{err}");
 }
+
+#[test]
+fn fuzz_scan_regressions_scan_without_panicking() {
+    // Every input a scan fuzz target kept (fuzz/regressions/scan_<lang>/), scanned inside and
+    // outside a RingCentral project, as the fuzz harness does: no panic, and every finding's
+    // range lies inside the file on character boundaries.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "rc/composer.json", r#"{"require": {"ringcentral/ringcentral-php": "^3.0"}}"#);
+    let mut inputs = Vec::new();
+    for (target, ext) in [("scan_php", "php"), ("scan_js", "js"), ("scan_ts", "ts")] {
+        let Ok(entries) = fs::read_dir(root.join(target)) else { continue };
+        for entry in entries.flatten() {
+            let bytes = fs::read(entry.path()).expect("read");
+            let name = entry.file_name().to_string_lossy().into_owned();
+            for place in ["rc", "plain"] {
+                let rel = format!("{place}/{name}.{ext}");
+                write(d, &rel, &bytes);
+                inputs.push((rel, bytes.clone()));
+            }
+        }
+    }
+    assert!(inputs.len() >= 8, "expected the kept scan regressions, found {}", inputs.len() / 2);
+    let (_, doc) = scan(d, &["--no-ignore"]);
+    for f in doc["findings"].as_array().expect("findings") {
+        let path = f["path"].as_str().expect("path");
+        let (_, bytes) = inputs.iter().find(|(rel, _)| rel == path).expect("a finding in a known input");
+        let (start, end) = (
+            usize::try_from(f["range"]["start"].as_u64().expect("start")).expect("fits"),
+            usize::try_from(f["range"]["end"].as_u64().expect("end")).expect("fits"),
+        );
+        assert!(start <= end && end <= bytes.len(), "{path}: {start}..{end} of {}", bytes.len());
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{path}: {start}..{end}");
+        }
+    }
+}
