@@ -416,11 +416,17 @@ impl<'r> Engine<'r> {
             if rules.is_empty() {
                 continue;
             }
+            // The gate's context serves the file's own language; a document's code blocks get
+            // their language's (SDK patterns are per language).
+            let own;
             let context = match &early_context {
-                Some(c) if *unit_lang == lang => c.clone(),
-                _ => FileContext::new(text, display, *unit_lang, project_reason.clone()),
+                Some(c) if *unit_lang == lang => c,
+                _ => {
+                    own = FileContext::new(text, display, *unit_lang, project_reason.clone());
+                    &own
+                }
             };
-            findings.extend(self.match_tree(display, &context, *unit_lang, text, tree, &rules));
+            findings.extend(self.match_tree(display, context, *unit_lang, text, tree, &rules));
         }
         if trees.len() > 1 {
             findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
