@@ -727,9 +727,11 @@ impl<'r> Engine<'r> {
         let fixes = specs
             .into_iter()
             .filter_map(|f| {
-                let target = raw.captures.iter().find(|(n, _)| *n == f.target)?.1;
+                let target = raw.bindings.range(&f.target).or_else(|| {
+                    raw.captures.iter().find(|(n, _)| *n == f.target).map(|(_, node)| node.byte_range())
+                })?;
                 let replacement = render(&f.template);
-                let edit = Edit { range: target.byte_range(), replacement: replacement.clone() };
+                let edit = Edit { range: target.clone(), replacement: replacement.clone() };
                 let mut edits = vec![edit.clone()];
                 if f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly {
                     edits.extend(raw.bindings.jwt_edits.iter().cloned());
@@ -737,15 +739,34 @@ impl<'r> Engine<'r> {
                 let code = if f.applicability == Applicability::DisplayOnly {
                     replacement
                 } else {
-                    let span = lines.line_span(&edit.range);
-                    let before = redact::redact_slice(src, span.start..edit.range.start, secrets);
-                    let after = redact::redact_slice(src, edit.range.end..span.end, secrets);
-                    dedent(&format!("{before}{replacement}{after}"))
+                    // The lines the edits touch, as they read after the fix.
+                    let mut sorted: Vec<&Edit> = edits.iter().collect();
+                    sorted.sort_by_key(|e| e.range.start);
+                    let first = sorted.first().map_or(edit.range.start, |e| e.range.start);
+                    let last = sorted.iter().map(|e| e.range.end).max().unwrap_or(edit.range.end);
+                    let span = lines.line_span(&(first..last));
+                    let mut code = String::new();
+                    let mut pos = span.start;
+                    for e in sorted {
+                        if e.range.start < pos || e.range.end > span.end.max(last) {
+                            continue;
+                        }
+                        code.push_str(&redact::redact_slice(src, pos..e.range.start, secrets));
+                        code.push_str(&e.replacement);
+                        pos = e.range.end;
+                    }
+                    if pos < span.end {
+                        code.push_str(&redact::redact_slice(src, pos..span.end, secrets));
+                    }
+                    dedent(code.trim_end_matches(['\n', '\r']))
                 };
-                let (title, leftovers) = if f.applicability == Applicability::DisplayOnly {
-                    (f.title.clone(), Vec::new())
-                } else {
-                    annotate(&f.title, target, src, self.rules[raw.rule].rule.languages[0])
+                let (title, leftovers) = match (&raw.bindings.jwt_dropped, raw.captures.first()) {
+                    _ if f.applicability == Applicability::DisplayOnly => (f.title.clone(), Vec::new()),
+                    (Some(dropped), Some((_, node))) if f.flow == Flow::Jwt => {
+                        annotate(&f.title, *node, dropped, src)
+                    }
+                    (_, Some((_, node))) => annotate(&f.title, *node, std::slice::from_ref(&target), src),
+                    (_, None) => (f.title.clone(), Vec::new()),
                 };
                 Some(Fix {
                     title,
@@ -796,22 +817,50 @@ impl<'r> Engine<'r> {
     }
 }
 
-/// What a rewrite of `target` drops, said in the fix title, and the variables that only the
-/// replaced code read (reported as leftovers, never deleted).
-fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Vec<String>) {
+/// The nodes that lie entirely inside `ranges`, found from any node of the tree.
+fn nodes_within<'t>(any: Node<'t>, ranges: &[Range<usize>]) -> Vec<Node<'t>> {
+    let mut root = any;
+    while let Some(parent) = root.parent() {
+        root = parent;
+    }
+    let mut nodes = Vec::new();
+    for r in ranges.iter().filter(|r| !r.is_empty()) {
+        let Some(mut cover) = root.descendant_for_byte_range(r.start, r.end) else { continue };
+        // The outermost of the nodes spanning exactly the range (a statement around its call).
+        while let Some(parent) = cover.parent().filter(|p| p.byte_range() == cover.byte_range()) {
+            cover = parent;
+        }
+        nodes.extend(
+            crate::syntax::descendants(cover).filter(|n| n.start_byte() >= r.start && n.end_byte() <= r.end),
+        );
+    }
+    nodes
+}
+
+/// What a rewrite drops (the source `dropped`: its target, or the ranges a check says it
+/// removes), said in the fix title, and the variables that only the dropped code read
+/// (reported as leftovers, never deleted). `any` is a node of the file's tree.
+fn annotate(title: &str, any: Node<'_>, dropped: &[Range<usize>], src: &str) -> (String, Vec<String>) {
     let mut notes = Vec::new();
-    let nodes: Vec<Node<'_>> = crate::syntax::descendants(target).collect();
-    if nodes.iter().any(|n| lang.spec().comment_kinds.contains(&n.kind())) {
+    let nodes = nodes_within(any, dropped);
+    // Every grammar's comment kinds say `comment` (`line_comment`, `block_comment`, ...).
+    if nodes.iter().any(|n| n.kind().contains("comment")) {
         notes.push("drops a comment".to_owned());
     }
-    let calls: Vec<String> = nodes
+    let mut calls: Vec<String> = nodes
         .iter()
         .filter(|n| {
             matches!(n.kind(), "function_call_expression" | "member_call_expression" | "call_expression")
         })
         .filter_map(|n| crate::syntax::called_name(*n, src))
-        .filter(|name| !matches!(name.to_ascii_lowercase().as_str(), "getenv" | "env" | "\\getenv"))
+        // Reading the environment or the app's configuration has no side effect to lose.
+        .filter(|name| {
+            let last = name.rsplit(['.', ':', '>', '\\']).next().unwrap_or(name).to_ascii_lowercase();
+            !matches!(last.as_str(), "getenv" | "env" | "config" | "getenvironmentvariable" | "getproperty")
+        })
         .collect();
+    let mut seen = std::collections::HashSet::new();
+    calls.retain(|c| seen.insert(c.clone()));
     if !calls.is_empty() {
         notes.push(format!(
             "drops calls to {}",
@@ -843,8 +892,19 @@ fn annotate(title: &str, target: Node<'_>, src: &str, lang: Lang) -> (String, Ve
         .collect();
     names.sort();
     names.dedup();
-    let range = target.byte_range();
-    let outside = format!("{}\n{}", &src[..range.start], &src[range.end..]);
+    let mut outside = String::with_capacity(src.len());
+    let mut pos = 0;
+    let mut sorted = dropped.to_vec();
+    sorted.sort_by_key(|r| r.start);
+    for r in &sorted {
+        if r.start < pos {
+            continue;
+        }
+        outside.push_str(&src[pos..r.start]);
+        outside.push('\n');
+        pos = r.end;
+    }
+    outside.push_str(&src[pos..]);
     let leftovers: Vec<String> = names
         .into_iter()
         // Exactly one other occurrence: the assignment that held the credential.

@@ -86,6 +86,23 @@ pub fn string_inner_range(node: Node<'_>, src: &str) -> Range<usize> {
     r.start + prefix + run..r.end - close
 }
 
+/// Kinds of a string's children that are its literal text or delimiters, in every grammar;
+/// any other child is an interpolation.
+pub const LITERAL_PART_KINDS: &[&str] = &[
+    "string_content",
+    "string_fragment",
+    "escape_sequence",
+    "string_value",
+    "string_start",
+    "string_end",
+    "string_literal_content",
+    "interpreted_string_literal_content",
+    "raw_string_literal_content",
+    "raw_string_start",
+    "raw_string_content",
+    "raw_string_end",
+];
+
 /// The value of a string literal that has no interpolation, without quotes (escapes kept as
 /// written except `\'` and `\"`). `None` for interpolated strings and non-strings.
 #[must_use]
@@ -93,23 +110,7 @@ pub fn string_value(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     if !is_string(node, lang) || matches!(node.kind(), "heredoc" | "nowdoc") {
         return None;
     }
-    let interpolated = named_children(node).iter().any(|c| {
-        !matches!(
-            c.kind(),
-            "string_content"
-                | "string_fragment"
-                | "escape_sequence"
-                | "string_value"
-                | "string_start"
-                | "string_end"
-                | "string_literal_content"
-                | "interpreted_string_literal_content"
-                | "raw_string_literal_content"
-                | "raw_string_start"
-                | "raw_string_content"
-                | "raw_string_end"
-        )
-    });
+    let interpolated = named_children(node).iter().any(|c| !LITERAL_PART_KINDS.contains(&c.kind()));
     if interpolated {
         return None;
     }

@@ -230,3 +230,106 @@ fn python_and_ruby_logins_are_rewritten_in_their_sdk_idiom() {
         "a second --fix changes nothing"
     );
 }
+
+/// Hand-built request bodies: (file, before, after) with `--flow jwt --unsafe-fixes`. Each
+/// file names the RingCentral host so the requests are RingCentral's.
+const BODIES: &[(&str, &str, &str)] = &[
+    (
+        "interp.rb",
+        "# https://platform.ringcentral.com\nreq.body = \"grant_type=password&username=#{ENV['RC_USERNAME']}&password=#{ENV['RC_PASSWORD']}\"\n",
+        "# https://platform.ringcentral.com\nreq.body = \"grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=#{ENV['RC_JWT']}\"\n",
+    ),
+    (
+        "env.php",
+        "<?php // https://platform.ringcentral.com\n$body = \"grant_type=password&username={$_ENV['RC_USERNAME']}&password={$_ENV['RC_PASSWORD']}&scope=x\";\n",
+        "<?php // https://platform.ringcentral.com\n$body = \"grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion={$_ENV['RC_JWT']}&scope=x\";\n",
+    ),
+    (
+        "fstring.py",
+        "# https://platform.ringcentral.com\nbody = f'grant_type=password&username={u}&password={os.environ[\"RC_PASSWORD\"]}'\n",
+        "# https://platform.ringcentral.com\nbody = f'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion={os.environ[\"RC_JWT\"]}'\n",
+    ),
+    (
+        "body.sh",
+        "# https://platform.ringcentral.com\nBODY=\"grant_type=password&username=$U&password=$P&scope=openid\"\n",
+        "# https://platform.ringcentral.com\nBODY=\"grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=$RC_JWT&scope=openid\"\n",
+    ),
+    (
+        // The form starts after the URL's `?`; a field between the credentials is kept, and
+        // the string left empty at the end goes with its operator.
+        "query.js",
+        "fetch(SERVER + '/restapi/oauth/token?grant_type=password&username=' + u + '&client_id=' + id + '&password=' + p, { method: 'POST' });\n",
+        "fetch(SERVER + '/restapi/oauth/token?grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=' + process.env.RC_JWT + '&client_id=' + id, { method: 'POST' });\n",
+    ),
+    (
+        // Credentials first: the assertion takes their place.
+        "first.js",
+        "// https://platform.ringcentral.com\nconst body = 'username=' + u + '&password=' + p + '&grant_type=password';\n",
+        "// https://platform.ringcentral.com\nconst body = 'assertion=' + process.env.RC_JWT + '&grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer';\n",
+    ),
+    (
+        "statements.py",
+        "# https://platform.ringcentral.com\ndata = {}\ndata['grant_type'] = 'password'\ndata['username'] = u\ndata['password'] = os.getenv('RC_PASSWORD')\n",
+        "# https://platform.ringcentral.com\ndata = {}\ndata['grant_type'] = 'urn:ietf:params:oauth:grant-type:jwt-bearer'\ndata['assertion'] = os.getenv('RC_JWT')\n",
+    ),
+    (
+        "statements.go",
+        "package a // https://platform.ringcentral.com\nfunc f() {\n\tform.Add(\"grant_type\", \"password\")\n\tform.Add(\"username\", u)\n\tform.Add(\"password\", p)\n\tform.Add(\"scope\", s)\n}\n",
+        "package a // https://platform.ringcentral.com\nfunc f() {\n\tform.Add(\"grant_type\", \"urn:ietf:params:oauth:grant-type:jwt-bearer\")\n\tform.Add(\"assertion\", os.Getenv(\"RC_JWT\"))\n\tform.Add(\"scope\", s)\n}\n",
+    ),
+    (
+        "hash.rb",
+        "# https://platform.ringcentral.com\nconn.post('/restapi/oauth/token', grant_type: 'password', username: u, password: p)\n",
+        "# https://platform.ringcentral.com\nconn.post('/restapi/oauth/token', grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: ENV['RC_JWT'])\n",
+    ),
+];
+
+#[test]
+fn request_bodies_are_rewritten_to_the_jwt_grant() {
+    let dir = TempDir::new().expect("tempdir");
+    for (name, before, _) in BODIES {
+        fs::write(dir.path().join(name), before).expect("write");
+    }
+    let names: Vec<&str> = BODIES.iter().map(|(n, ..)| *n).collect();
+    pwflow(dir.path()).args(&names).args(["--fix", "--unsafe-fixes", "--flow", "jwt"]).assert().code(0);
+    for (name, _, after) in BODIES {
+        assert_eq!(&fs::read_to_string(dir.path().join(name)).expect("read"), after, "{name}");
+    }
+    // Nothing left to fix.
+    pwflow(dir.path()).args(&names).args(["--fix", "--unsafe-fixes", "--flow", "jwt"]).assert().code(0);
+    for (name, _, after) in BODIES {
+        assert_eq!(&fs::read_to_string(dir.path().join(name)).expect("read"), after, "{name}: second run");
+    }
+}
+
+#[test]
+fn request_bodies_without_an_expression_language_stay_guidance() {
+    let dir = TempDir::new().expect("tempdir");
+    // A Postman body, an INI setting and a `\u0026`-separated body: guidance only.
+    let json = "{\"url\": \"https://platform.ringcentral.com/restapi/oauth/token\", \"body\": {\"urlencoded\": [{\"key\": \"grant_type\", \"value\": \"password\"}]}}\n";
+    let js = "// https://platform.ringcentral.com\nconst body = 'grant_type=password\\u0026username=u\\u0026password=p';\n";
+    fs::write(dir.path().join("c.postman_collection.json"), json).expect("write");
+    fs::write(dir.path().join("escaped.js"), js).expect("write");
+    let out = pwflow(dir.path())
+        .args(["c.postman_collection.json", "escaped.js", "--format", "json", "--flow", "jwt"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let findings = report["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 2, "{report}");
+    for f in findings {
+        let jwt: Vec<&serde_json::Value> =
+            f["fixes"].as_array().expect("fixes").iter().filter(|x| x["flow"] == "jwt").collect();
+        assert!(!jwt.is_empty(), "{f}");
+        assert!(jwt.iter().all(|x| x["applicability"] == "display-only"), "{f}");
+    }
+    pwflow(dir.path())
+        .args(["c.postman_collection.json", "escaped.js", "--fix", "--unsafe-fixes", "--flow", "jwt"])
+        .assert()
+        .code(1);
+    assert_eq!(fs::read_to_string(dir.path().join("c.postman_collection.json")).expect("read"), json);
+    assert_eq!(fs::read_to_string(dir.path().join("escaped.js")).expect("read"), js);
+}

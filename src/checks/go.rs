@@ -146,7 +146,7 @@ fn literal_entries<'t>(literal: Node<'t>, src: &str) -> Vec<(String, Node<'t>)> 
 
 /// The Go expression to read the JWT from, following how the password is read:
 /// `os.Getenv("RC_PASSWORD")` gives `os.Getenv("RC_JWT")`, `cfg.Password` gives `cfg.JWT`.
-fn go_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>, field: &str) -> String {
+pub(super) fn go_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>, field: &str) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_go) {

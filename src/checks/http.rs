@@ -55,7 +55,27 @@ fn jwt_body(body: &str, jwt_var: &str) -> String {
 
 /// A password grant in a string or a key/value pair (when `@key`/`@value` are captured).
 pub fn password_grant(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
-    let mut out = if cx.cap("key").is_some() { password_grant_pair(cx)? } else { password_grant_string(cx)? };
+    let pair = cx.cap("key").is_some();
+    let mut out = if pair { password_grant_pair(cx)? } else { password_grant_string(cx)? };
+    let rewrite = if out.get("form") == Some("json") { None } else { super::form_body::rewrite(cx, pair) };
+    match rewrite {
+        Some(rw) => {
+            let grant_jwt = if pair {
+                out.get("jwt_value").unwrap_or_default().to_owned()
+            } else {
+                super::form_body::JWT_GRANT.to_owned()
+            };
+            out.var("grant_jwt", grant_jwt);
+            out.var("rewrite", "yes");
+            out.ranges.push(("grant", rw.grant));
+            out.jwt_edits = rw.edits;
+            out.jwt_dropped = Some(rw.dropped);
+        }
+        None => {
+            out.var("rewrite", "no");
+            out.var("grant_jwt", "");
+        }
+    }
     if out.get("jwt_body").is_none() {
         out.var("jwt_body", "");
     }

@@ -219,7 +219,7 @@ pub(super) fn jwt_key(old: &str, env_like: bool, jwt_var: &str) -> String {
 
 /// The PHP expression to read the JWT from, following how the password was read
 /// (`getenv('RC_PASSWORD')` gives `getenv('RC_JWT')`, `$cfg['password']` gives `$cfg['jwt']`).
-fn php_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
+pub(super) fn php_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {
@@ -255,7 +255,7 @@ fn php_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
 
 /// The JS expression to read the JWT from (`process.env.RC_PASSWORD` gives
 /// `process.env.RC_JWT`, `config.password` gives `config.jwt`).
-fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
+pub(super) fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {

@@ -6,6 +6,7 @@
 
 mod config;
 mod csharp;
+pub mod form_body;
 mod go;
 mod http;
 mod java;
@@ -125,6 +126,13 @@ pub struct Bindings {
     /// More edits that belong to the rule's applicable JWT rewrite, beyond replacing its target
     /// (a `.env` template's `RC_USERNAME`/`RC_EXTENSION` lines to delete).
     pub jwt_edits: Vec<crate::finding::Edit>,
+    /// What the applicable JWT rewrite removes, when it is not simply its target (a request
+    /// body's credential fields): the fix title's notes (comments and calls dropped, variables
+    /// left unused) are computed over these ranges.
+    pub jwt_dropped: Option<Vec<Range<usize>>>,
+    /// Source ranges a fix may target by name, besides the query's captures (the `password`
+    /// inside a request-body string).
+    pub ranges: Vec<(&'static str, Range<usize>)>,
 }
 
 impl Bindings {
@@ -135,11 +143,21 @@ impl Bindings {
         self.labels.extend(other.labels);
         self.notes.extend(other.notes);
         self.jwt_edits.extend(other.jwt_edits);
+        if other.jwt_dropped.is_some() {
+            self.jwt_dropped = other.jwt_dropped;
+        }
+        self.ranges.extend(other.ranges);
     }
 
     /// Binds a variable.
     pub fn var(&mut self, name: &'static str, value: impl Into<String>) {
         self.vars.push((name, value.into()));
+    }
+
+    /// The range bound to `name`, if any.
+    #[must_use]
+    pub fn range(&self, name: &str) -> Option<Range<usize>> {
+        self.ranges.iter().rev().find(|(n, _)| *n == name).map(|(_, r)| r.clone())
     }
 
     /// The value bound to `name`, if any.
@@ -179,7 +197,7 @@ pub struct CheckDef {
     pub languages: &'static [Lang],
     /// Captures the query must provide (documented for rule authors).
     pub needs: &'static [&'static str],
-    /// Template variables it binds.
+    /// Template variables it binds, and the ranges it names for fix targets.
     pub provides: &'static [&'static str],
     /// One-line description for `pwflow rules --checks` and the rule-format docs.
     pub about: &'static str,
@@ -233,7 +251,7 @@ static CORE_CHECKS: &[CheckDef] = &[
         name: "password-grant",
         languages: ALL_LANGS,
         needs: &["match", "key?", "value?"],
-        provides: &["jwt_body", "jwt_value", "form"],
+        provides: &["jwt_body", "jwt_value", "form", "rewrite", "grant", "grant_jwt"],
         about: "a string literal holding `grant_type=password` (also URL-encoded, and \
                 `'grant_type=' . 'password'` concatenations), or, when the query captures \
                 `@key` and `@value`, a key/value pair `grant_type` => `password`",

@@ -110,7 +110,7 @@ fn is_env_function(func: &str) -> bool {
 /// `os.environ['RC_PASSWORD']` gives `os.environ['RC_JWT']`, `os.getenv('RC_PASSWORD')` gives
 /// `os.getenv('RC_JWT')`, `config['password']` gives `config['jwt']`, a constant `PASSWORD`
 /// gives `RC_JWT`; otherwise the env lookup the file already uses.
-fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
+pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {

@@ -108,7 +108,7 @@ fn is_nil(node: Node<'_>, src: &str) -> bool {
 /// `ENV['RC_PASSWORD']` gives `ENV['RC_JWT']`, `ENV.fetch('RC_PASSWORD')` gives
 /// `ENV.fetch('RC_JWT')`, `config[:password]` gives `config[:jwt]`, `settings.password` gives
 /// `settings.jwt`, a constant `RC_PASSWORD` gives `RC_JWT`; otherwise the file's env lookup.
-fn rb_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
+pub(super) fn rb_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {

@@ -355,10 +355,16 @@ impl Loader<'_> {
         }
         let mut fixes = Vec::new();
         for fix in file.fixes {
-            if !lazy && !capture_names.contains(fix.target.get_ref()) {
+            if !lazy
+                && !capture_names.contains(fix.target.get_ref())
+                && !check_defs.iter().any(|c| c.provides.contains(&fix.target.get_ref().as_str()))
+            {
                 return Err(self.err(
                     fix.target.span().start,
-                    format!("fix target `{}` is not a capture of the query", fix.target.get_ref()),
+                    format!(
+                        "fix target `{}` is not a capture of the query nor a range of the rule's checks",
+                        fix.target.get_ref()
+                    ),
                 ));
             }
             let template = self.template(&fix.template)?;
