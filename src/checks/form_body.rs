@@ -160,6 +160,8 @@ struct Opaque<'t> {
 
 /// A string or a concatenation of strings and expressions, read as one text.
 struct Chain<'t> {
+    /// The whole string or concatenation.
+    root: Node<'t>,
     strings: Vec<Str>,
     opaques: Vec<Opaque<'t>>,
     /// The text, with each expression as `\u{1}`.
@@ -202,7 +204,7 @@ impl<'t> Chain<'t> {
             stack.extend(operands);
         }
         let mut chain =
-            Chain { strings: Vec::new(), opaques: Vec::new(), chars: Vec::new(), slots: Vec::new() };
+            Chain { root, strings: Vec::new(), opaques: Vec::new(), chars: Vec::new(), slots: Vec::new() };
         let mut prev_end = None;
         for leaf in leaves {
             let before = prev_end.replace(leaf.end_byte());
@@ -441,6 +443,23 @@ impl<'t> Chain<'t> {
             let (range, replacement) = self.splice(cx, offset, x, &end, "&assertion=", "", &expr);
             out.edits.push(Edit { range, replacement });
         }
+        // Positional format placeholders among the removed text (`%s`, `{}`, `{0}`) would no
+        // longer line up with the arguments of `%`, `.format`, `sprintf` or `String.Format`.
+        let removed: String = out.dropped.iter().map(|r| &src[r.clone()]).collect();
+        if FORMAT_PLACEHOLDER.is_match(&removed) {
+            return None;
+        }
+        // A concatenation added where the string was the operand of something that binds
+        // tighter (`'...'.encode()`, `'...' % args`) is parenthesised.
+        let op = concat_op(cx.file.lang).trim();
+        if !op.is_empty()
+            && out.edits.iter().any(|e| e.replacement.contains(op))
+            && self.root.parent().is_some_and(|p| binds_tighter(p.kind()))
+        {
+            let r = self.root.byte_range();
+            out.edits.push(Edit { range: r.start..r.start, replacement: "(".to_owned() });
+            out.edits.push(Edit { range: r.end..r.end, replacement: ")".to_owned() });
+        }
         Some(out)
     }
 
@@ -521,6 +540,37 @@ fn interpolated_expr(node: Node<'_>) -> Node<'_> {
         }
         _ => node,
     }
+}
+
+/// Positional placeholders of printf-style and `.format`-style templates.
+#[allow(clippy::expect_used)] // reason: constant pattern
+static FORMAT_PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"%[-+ 0#]*[0-9]*(?:\.[0-9]+)?[sdifvqxXr]|%\(|\{[0-9]*(?::[^}]*)?\}")
+        .expect("valid regex")
+});
+
+/// Whether a parent of this kind binds its operand tighter than a concatenation (member
+/// access, subscripts, calls on a receiver, other binary and unary operators).
+fn binds_tighter(kind: &str) -> bool {
+    [
+        "member",
+        "attribute",
+        "field_access",
+        "selector",
+        "subscript",
+        "element_reference",
+        "index",
+        "binary",
+        "unary",
+        "method_invocation",
+        "call",
+        "cast",
+        "await",
+        "as_expression",
+        "non_null",
+    ]
+    .iter()
+    .any(|k| kind.contains(k))
 }
 
 /// Where a removed run of fields ends.
