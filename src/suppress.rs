@@ -20,8 +20,8 @@ pub const MARKER: &str = "pwflow-ignore";
 #[allow(clippy::expect_used)] // reason: constant pattern
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     // A directive starts its comment line (after the comment opener), as in ESLint: prose that
-    // mentions pwflow-ignore is not a directive.
-    Regex::new(r"(?m)^[ \t]*(?:(?://+|#|/\*+|\*+|<!--)[ \t]*)?pwflow-ignore(-file)?(?:[ \t:]([^\n]*))?$")
+    // mentions pwflow-ignore is not a directive. `;` opens INI comments.
+    Regex::new(r"(?m)^[ \t]*(?:(?://+|#|;+|/\*+|\*+|<!--)[ \t]*)?pwflow-ignore(-file)?(?:[ \t:]([^\n]*))?$")
         .expect("valid regex")
 });
 

@@ -236,3 +236,53 @@ fn diff_base_keeps_only_findings_on_added_lines() {
     assert_eq!(found, [("a.php".to_owned(), 5), ("new.php".to_owned(), 4)]);
     pwflow(d).args(["check", ".", "--diff-base", "no-such-rev"]).assert().code(2);
 }
+
+/// Suppression comments are read in every language the engine's suppression rules list: for
+/// each, an unused suppression and an invalid one (no reason) are reported.
+#[test]
+fn suppressions_are_read_in_every_language() {
+    // (file, comment opener, comment closer)
+    let cases: &[(&str, &str, &str)] = &[
+        ("a.php", "<?php\n// ", ""),
+        ("a.js", "// ", ""),
+        ("a.ts", "// ", ""),
+        ("a.tsx", "// ", ""),
+        ("a.py", "# ", ""),
+        ("a.rb", "# ", ""),
+        ("A.java", "// ", ""),
+        ("a.cs", "/* ", " */"),
+        ("a.go", "package a\n// ", ""),
+        ("a.sh", "# ", ""),
+        (".env.example", "# ", ""),
+        ("a.yaml", "# ", ""),
+        ("a.ini", "; ", ""),
+        ("a.properties", "# ", ""),
+    ];
+    let rules = pwflow::rules::RuleSet::builtin().expect("builtin rules");
+    let unused = rules.get("pwflow/unused-suppression").expect("rule");
+    let listed: Vec<&str> = unused.languages.iter().map(|l| l.name()).collect();
+    for (name, _, _) in cases {
+        let lang = pwflow::lang::Lang::from_path(Path::new(name)).expect("known language");
+        assert!(listed.contains(&lang.name()), "{name}: {} is not a language of the rule", lang.name());
+    }
+    assert_eq!(listed.len(), cases.len(), "a language of the rule has no case here: {listed:?}");
+    for (name, open, close) in cases {
+        let dir = TempDir::new().expect("tempdir");
+        let text = format!(
+            "{open}pwflow-ignore: ringcentral/password-grant-request -- retired{close}\n\
+             {}pwflow-ignore: ringcentral/password-grant-request{close}\n",
+            open.rsplit('\n').next().unwrap_or(open)
+        );
+        write(dir.path(), name, &text);
+        let out = pwflow(dir.path())
+            .args(["check", "--isolated", name, "--format", "json"])
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let doc = json(&out.stdout);
+        let rules: Vec<&str> =
+            doc["findings"].as_array().expect("findings").iter().filter_map(|f| f["rule"].as_str()).collect();
+        assert_eq!(rules, ["pwflow/unused-suppression", "pwflow/invalid-suppression"], "{name}: {doc}");
+    }
+}

@@ -32,7 +32,9 @@ fn every_rule_has_docs_and_fixtures() {
         let fixtures = fixtures_of(&root, &rule.id);
         assert!(!fixtures.positive.is_empty(), "{}: no positive fixture in fixtures/{}/", rule.id, rule.id);
         assert!(!fixtures.negative.is_empty(), "{}: no negative fixture in fixtures/{}/", rule.id, rule.id);
-        for lang in &rule.languages {
+        // The engine's rules (suppressions) are language-independent: one test per language
+        // in `gate.rs` covers their comment syntax instead of a fixture each.
+        for lang in rule.languages.iter().filter(|_| rule.engine.is_none()) {
             let covered = fixtures.positive.iter().any(|p| pwflow::lang::Lang::from_path(p) == Some(*lang))
                 || (lang.is_js_family()
                     && fixtures
