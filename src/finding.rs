@@ -73,6 +73,19 @@ impl Flow {
             Flow::Oauth => "authorization-code flow (OAuth with PKCE)",
         }
     }
+
+    /// Human name of the flow for a rule: generic OAuth rules (`oauth-ropc/*`) are not about
+    /// RingCentral, whose "JWT flow" is a pre-issued credential; their unattended alternative is
+    /// a grant without the user's password.
+    #[must_use]
+    pub fn title_for(self, rule_id: &str) -> &'static str {
+        match self {
+            Flow::Jwt if rule_id.starts_with("oauth-ropc/") => {
+                "a grant without the user's password (client credentials, or a JWT assertion where supported)"
+            }
+            _ => self.title(),
+        }
+    }
 }
 
 /// The flow a finding should move to, and why.

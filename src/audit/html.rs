@@ -298,7 +298,7 @@ fn finding(out: &mut String, item: &Item) {
     let _ = write!(
         out,
         r#"<p class="rec"><strong>Recommended: {}</strong> &mdash; {}</p>"#,
-        escape_html(f.recommendation.flow.title()),
+        escape_html(f.recommendation.flow.title_for(&f.rule)),
         inline(&f.recommendation.reason)
     );
     let _ = write!(out, r#"<div class="label">Current code</div>{}"#, code_block(&f.snippet, f.start.line));

@@ -113,7 +113,7 @@ fn finding(out: &mut String, item: &Item) {
         cell(&f.message),
         f.rule,
         item.language,
-        f.recommendation.flow.title(),
+        f.recommendation.flow.title_for(&f.rule),
         cell(&f.recommendation.reason)
     );
     let numbered: Vec<String> =

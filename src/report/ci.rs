@@ -117,7 +117,8 @@ pub fn shown_fixes(f: &Finding) -> Vec<&Fix> {
 /// ```
 #[must_use]
 pub fn guidance(f: &Finding) -> String {
-    let mut out = format!("recommended: {}: {}", f.recommendation.flow.title(), f.recommendation.reason);
+    let mut out =
+        format!("recommended: {}: {}", f.recommendation.flow.title_for(&f.rule), f.recommendation.reason);
     for fix in shown_fixes(f) {
         let _ = write!(out, "\n{}:", fix.title);
         for line in fix.code.lines() {

@@ -44,7 +44,7 @@ pub fn severity(s: Severity) -> &'static str {
 fn issue(f: &Finding) -> Issue<'_> {
     Issue {
         kind: "issue",
-        description: format!("{} (recommended: {})", f.message, f.recommendation.flow.title()),
+        description: format!("{} (recommended: {})", f.message, f.recommendation.flow.title_for(&f.rule)),
         check_name: &f.rule,
         fingerprint: &f.fingerprint,
         severity: severity(f.severity),

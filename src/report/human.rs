@@ -76,7 +76,11 @@ fn indent(code: &str, by: &str) -> String {
 /// The codespan diagnostic of a finding (notes carry the recommendation and the rewrites).
 fn diagnostic(f: &Finding) -> Diagnostic<()> {
     let mut notes = Vec::new();
-    notes.push(format!("recommended: {}: {}", f.recommendation.flow.title(), f.recommendation.reason));
+    notes.push(format!(
+        "recommended: {}: {}",
+        f.recommendation.flow.title_for(&f.rule),
+        f.recommendation.reason
+    ));
     notes.extend(f.notes.iter().map(|n| format!("note: {n}")));
     for fix in &f.fixes {
         let mut text = format!(

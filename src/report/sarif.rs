@@ -341,7 +341,11 @@ fn sarif_result(f: &Finding, rule_index: usize, base: Option<&Path>) -> Value {
     }
 
     let mut text = with_period(&f.message);
-    text.push_str(&format!(" Recommended: {}: {}.", f.recommendation.flow.title(), f.recommendation.reason));
+    text.push_str(&format!(
+        " Recommended: {}: {}.",
+        f.recommendation.flow.title_for(&f.rule),
+        f.recommendation.reason
+    ));
     if let Some(jwt) = f.fixes.iter().find(|x| x.flow == Flow::Jwt)
         && !jwt.code.contains('\n')
     {
