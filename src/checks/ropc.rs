@@ -34,6 +34,16 @@ pub static CHECKS: &[CheckDef] = &[
         run: ropc_library_call,
     },
     CheckDef {
+        name: "spring-password-grant-config",
+        languages: &[Lang::Properties, Lang::Yaml],
+        needs: &["key", "value"],
+        provides: &["registration"],
+        about: "Spring Security's `spring.security.oauth2.client.registration.<id>.authorization-grant-type` \
+                set to `password`, in `.properties` or YAML (relaxed names: `authorization_grant_type`, \
+                `authorizationGrantType`); binds the registration id",
+        run: spring_password_grant_config,
+    },
+    CheckDef {
         name: "ringcentral-oauth",
         languages: ALL_LANGS,
         needs: &[],
@@ -64,10 +74,11 @@ static FETCH_TOKEN_WITH_PASSWORD: LazyLock<Regex> =
 #[allow(clippy::expect_used)] // reason: constant pattern
 static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
     // A token endpoint written next to its key (`site: 'https://idp...'`, `tokenHost: "https://..."`,
-    // `TokenURL: "https://..."`, `Address = "https://..."`, `authority="https://login..."`), or
+    // `TokenURL: "https://..."`, `Address = "https://..."`, `authority="https://login..."`, Spring's
+    // unquoted `token-uri: https://...`), or
     // any URL whose path ends in a token endpoint (`.../connect/token`, `.../oauth2/v2.0/token`).
     Regex::new(
-        r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint|address)\w*["']?\s*(?:[:=]|=>)\s*["'`]https?://([A-Za-z0-9.-]+)|["'`]https?://([A-Za-z0-9.-]+)(?::\d+)?/[^"'`\s]*token["'`]"#,
+        r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint|address)[\w-]*["']?\s*(?:[:=]|=>)\s*["'`]?https?://([A-Za-z0-9.-]+)|["'`]https?://([A-Za-z0-9.-]+)(?::\d+)?/[^"'`\s]*token["'`]"#,
     )
     .expect("valid regex")
 });
@@ -545,6 +556,60 @@ pub fn ropc_library_call(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     out.var("shape", hit.shape);
     out.var("unattended", hit.unattended);
     out.var("interactive", hit.interactive);
+    Some(out)
+}
+
+/// The key of a Spring client setting without separators or case: `authorization-grant-type`,
+/// `authorization_grant_type` and `authorizationGrantType` bind to the same property.
+fn spring_name(segment: &str) -> String {
+    segment.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// The keys of the YAML mappings that hold `node`, innermost first.
+fn yaml_path<'s>(node: Node<'_>, src: &'s str) -> Vec<&'s str> {
+    let mut keys = Vec::new();
+    let mut current = node.parent();
+    while let Some(n) = current {
+        if n.kind() == "block_mapping_pair"
+            && let Some(k) = n.child_by_field_name("key")
+        {
+            keys.push(text(k, src).trim_matches(|c| c == '"' || c == '\''));
+        }
+        current = n.parent();
+    }
+    keys
+}
+
+/// `spring.security.oauth2.client.registration.<id>.authorization-grant-type=password`.
+pub fn spring_password_grant_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let key = cx.cap("key")?;
+    let value = cx.cap("value")?;
+    let value_text = text(value, src).trim().trim_matches(|c| c == '"' || c == '\'');
+    if !value_text.eq_ignore_ascii_case("password") {
+        return None;
+    }
+    let key_text = text(key, src).trim().trim_matches(|c| c == '"' || c == '\'');
+    // The whole property path: dotted in `.properties` (and in YAML keys written flat), nested
+    // mappings otherwise.
+    let mut path: Vec<String> = key_text.split('.').map(spring_name).collect();
+    if cx.file.lang == Lang::Yaml {
+        let outer = yaml_path(key.parent()?, src);
+        let mut full: Vec<String> = outer.iter().rev().flat_map(|k| k.split('.')).map(spring_name).collect();
+        full.append(&mut path);
+        path = full;
+    }
+    let n = path.len();
+    if n < 3 || path[n - 1] != "authorizationgranttype" || path[n - 3] != "registration" {
+        return None;
+    }
+    let registration = if cx.file.lang == Lang::Yaml {
+        yaml_path(key.parent()?, src).first().map(|k| (*k).to_owned())
+    } else {
+        key_text.split('.').rev().nth(1).map(str::to_owned)
+    }?;
+    let mut out = Bindings::default();
+    out.var("registration", registration);
     Some(out)
 }
 
