@@ -10,6 +10,7 @@ pub mod form_body;
 mod go;
 mod http;
 mod java;
+mod jwt_fallback;
 mod login;
 mod python;
 mod receiver;
@@ -286,6 +287,7 @@ pub fn all() -> impl Iterator<Item = &'static CheckDef> {
         csharp::CHECKS,
         ruby::CHECKS,
         go::CHECKS,
+        jwt_fallback::CHECKS,
         ropc::CHECKS,
     ]
     .into_iter()
