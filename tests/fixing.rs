@@ -290,6 +290,12 @@ const BODIES: &[(&str, &str, &str)] = &[
         "# https://platform.ringcentral.com\nbody = 'grant_type=password&username=%s&password=%s' % (u, p)\n",
     ),
     (
+        // Adjacent literals and `+` in one expression.
+        "implicit.py",
+        "# https://platform.ringcentral.com\nbody = ('grant_type=password'\n        '&username=' + username +\n        '&password=' + password)\n",
+        "# https://platform.ringcentral.com\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'\n        '&assertion=' + os.environ['RC_JWT'])\n",
+    ),
+    (
         "hash.rb",
         "# https://platform.ringcentral.com\nconn.post('/restapi/oauth/token', grant_type: 'password', username: u, password: p)\n",
         "# https://platform.ringcentral.com\nconn.post('/restapi/oauth/token', grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: ENV['RC_JWT'])\n",

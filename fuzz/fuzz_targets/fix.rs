@@ -1,6 +1,7 @@
 //! Applies every JWT fix (`--fix --unsafe-fixes --flow jwt`) to arbitrary text. The first byte
-//! picks the language (`0` PHP, `1` JavaScript, `2` TypeScript, `3` TSX, modulo 4), the rest
-//! is the text (UTF-8 only: `--fix` refuses anything else).
+//! picks the language (its value modulo the number of languages indexes `Lang::ALL`: `0` PHP,
+//! `1` JavaScript, ..., `9` shell, like `scan_any`), the rest is the text (UTF-8 only: `--fix`
+//! refuses anything else). The seeds in `corpus/fix/` are every fixture with that byte first.
 //!
 //! Asserts: a text that parsed without syntax errors still does after fixing, and fixing the
 //! result again applies nothing (fixing converges within one run).

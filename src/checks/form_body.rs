@@ -180,6 +180,9 @@ fn is_concat(node: Node<'_>, lang: Lang, src: &str) -> bool {
             }
         }
         "concatenation" => lang == Lang::Bash,
+        // Python's implicit concatenation of adjacent literals: `('grant_type=password'
+        // '&username=' ...)`.
+        "concatenated_string" => lang == Lang::Python,
         _ => false,
     }
 }

@@ -1,4 +1,4 @@
-1// Keycloak / generic IdP calls with grants other than the password grant.
+// Keycloak / generic IdP calls with grants other than the password grant.
 const axios = require('axios');
 
 const TOKEN_URL = 'https://sso.example.org/realms/master/protocol/openid-connect/token';

@@ -1,4 +1,4 @@
-1// Keycloak tokens for a chat bridge bot. The IRC_* / DRONE_NETRC_* names are look-alikes, not provider context.
+// Keycloak tokens for a chat bridge bot. The IRC_* / DRONE_NETRC_* names are look-alikes, not provider context.
 const axios = require('axios');
 const qs = require('querystring');
 

@@ -1,4 +1,4 @@
-2// Generic OAuth 2.0 password grant against an in-house identity provider.
+// Generic OAuth 2.0 password grant against an in-house identity provider.
 export interface TokenResponse {
   access_token: string;
   refresh_token?: string;

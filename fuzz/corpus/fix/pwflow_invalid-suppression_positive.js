@@ -1,4 +1,4 @@
-1const { SDK } = require('@ringcentral/sdk');
+const { SDK } = require('@ringcentral/sdk');
 const platform = new SDK({ server: SDK.server.production }).platform();
 
 async function main(username, password) {

@@ -1,4 +1,4 @@
-2import { SDK } from '@ringcentral/sdk';
+import { SDK } from '@ringcentral/sdk';
 
 const platform = new SDK({ server: SDK.server.production }).platform();
 

@@ -1,4 +1,4 @@
-1// ringcentral-js-concise, auth-code flow only.
+// ringcentral-js-concise, auth-code flow only.
 const express = require('express');
 const RingCentral = require('ringcentral-js-concise').default;
 

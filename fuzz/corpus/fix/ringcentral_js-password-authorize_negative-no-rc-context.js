@@ -1,4 +1,4 @@
-1// Front-end permission checks (Laravel-style gates in JS). No telephony SDK here.
+// Front-end permission checks (Laravel-style gates in JS). No telephony SDK here.
 import axios from 'axios';
 
 class Gate {

@@ -1,4 +1,4 @@
-2// @rc-ex/core after migration: JWT and auth-code flows only.
+// @rc-ex/core after migration: JWT and auth-code flows only.
 import RingCentral from '@rc-ex/core';
 import AuthorizeUriExtension from '@rc-ex/authorize-uri';
 

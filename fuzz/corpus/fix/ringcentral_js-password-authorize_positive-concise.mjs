@@ -1,4 +1,4 @@
-1// tylerlong/ringcentral-js-concise: any authorize() call without `code` is a password grant.
+// tylerlong/ringcentral-js-concise: any authorize() call without `code` is a password grant.
 import dotenv from 'dotenv';
 import express from 'express';
 import RingCentral from 'ringcentral-js-concise';

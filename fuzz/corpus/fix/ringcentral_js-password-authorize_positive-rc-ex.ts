@@ -1,4 +1,4 @@
-2// @rc-ex/core (ringcentral-extensible) up to 1.6.x: password flow through authorize().
+// @rc-ex/core (ringcentral-extensible) up to 1.6.x: password flow through authorize().
 import RingCentral from '@rc-ex/core';
 
 const rc = new RingCentral({

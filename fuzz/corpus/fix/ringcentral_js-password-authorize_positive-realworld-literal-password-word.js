@@ -1,4 +1,4 @@
-1// From the ringcentral-js-concise 0.3.4 README ("Usage"): the literal password is the word
+// From the ringcentral-js-concise 0.3.4 README ("Usage"): the literal password is the word
 // `password`. The call must be reported and the literal masked where the source is shown, but the
 // masking must not rewrite the tool's own words: today the message reads "***-flow login: ...
 // `authorize({ username, extension, *** })`" and the label "this call sends grant_type=***"

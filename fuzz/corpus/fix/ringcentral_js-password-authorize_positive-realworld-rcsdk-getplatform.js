@@ -1,4 +1,4 @@
-1// Reduced from rcsdk@1.3.2 `demo/angular/controllers/login.js`. The SDK is injected by Angular, so
+// Reduced from rcsdk@1.3.2 `demo/angular/controllers/login.js`. The SDK is injected by Angular, so
 // the file has no require('rcsdk'); but `rcsdk.getPlatform()` and `platform.authorize()` exist only
 // in rcsdk v1. The finding should name rcsdk v1 (like positive-v1.js), not "@ringcentral/sdk", whose
 // rewrite note then says "@ringcentral/sdk has no JWT login: install @ringcentral/sdk >= 4.7.0".

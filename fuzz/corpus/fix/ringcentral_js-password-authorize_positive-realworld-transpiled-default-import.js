@@ -1,4 +1,4 @@
-1"use strict";
+"use strict";
 // Reduced from ringcentral-ts@1.0.4 (and 0.9.1) `RestClient-test.js`, the tsc output shipped in the
 // npm package. tsc compiles `import RingCentral from 'ringcentral-ts'` to
 // `new ringcentral_ts_1.default(...)` (babel: `new _ringcentralTs.default(...)`), so the client is

@@ -1,4 +1,4 @@
-2// zengfenfei/ringcentral-ts: rc.auth({ username, extension, password }).
+// zengfenfei/ringcentral-ts: rc.auth({ username, extension, password }).
 import RingCentral, { SERVER_SANDBOX } from 'ringcentral-ts';
 
 const rc = new RingCentral({

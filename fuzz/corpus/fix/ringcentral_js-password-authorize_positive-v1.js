@@ -1,4 +1,4 @@
-1// npm "rcsdk" v1.x (global RCSDK in the browser build).
+// npm "rcsdk" v1.x (global RCSDK in the browser build).
 var RCSDK = require('rcsdk');
 
 var rcsdk = new RCSDK({

@@ -1,4 +1,4 @@
-2// App-level auth service and Firebase sign-in; nothing to do with any telephony SDK.
+// App-level auth service and Firebase sign-in; nothing to do with any telephony SDK.
 import { getAuth, signInWithEmailAndPassword } from 'firebase/auth';
 import axios from 'axios';
 

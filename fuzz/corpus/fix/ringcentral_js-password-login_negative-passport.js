@@ -1,4 +1,4 @@
-1// Express app with passport-local: our own users, our own password check.
+// Express app with passport-local: our own users, our own password check.
 const express = require('express');
 const passport = require('passport');
 const LocalStrategy = require('passport-local').Strategy;

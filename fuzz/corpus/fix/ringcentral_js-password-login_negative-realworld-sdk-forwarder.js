@@ -1,4 +1,4 @@
-1"use strict";
+"use strict";
 // Reduced from @ringcentral/sdk 4.x and 5.x `lib/SDK.js` / `es6/SDK.js` (the tsc output shipped in
 // the npm package; `dist/ringcentral.js` bundles the same code). The SDK's own `login` shortcut
 // forwards its `options` parameter to the platform, so nothing here picks a grant: the caller's

@@ -1,4 +1,4 @@
-1// Browser redirect page (auth code flow), ES module.
+// Browser redirect page (auth code flow), ES module.
 import { SDK } from '@ringcentral/sdk';
 
 const sdk = new SDK({

@@ -1,4 +1,4 @@
-2// Softphone: the SIP device credentials are called username/password, but this is not OAuth.
+// Softphone: the SIP device credentials are called username/password, but this is not OAuth.
 import Softphone from 'ringcentral-softphone';
 import { SDK } from '@ringcentral/sdk';
 

@@ -1,4 +1,4 @@
-1// Migrated app: JWT and auth-code logins only.
+// Migrated app: JWT and auth-code logins only.
 require('dotenv').config();
 const express = require('express');
 const { SDK } = require('@ringcentral/sdk');

@@ -1,4 +1,4 @@
-3import React, { useState } from 'react';
+import React, { useState } from 'react';
 import { SDK } from '@ringcentral/sdk';
 
 const sdk = new SDK({

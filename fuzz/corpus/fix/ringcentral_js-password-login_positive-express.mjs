@@ -1,4 +1,4 @@
-1// @ringcentral/sdk v4, ES modules, Express route that logs in with form credentials.
+// @ringcentral/sdk v4, ES modules, Express route that logs in with form credentials.
 import express from 'express';
 import { SDK } from '@ringcentral/sdk';
 

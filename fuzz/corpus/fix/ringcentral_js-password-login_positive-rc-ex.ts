@@ -1,4 +1,4 @@
-2// @rc-ex/core: rc.login() is a synonym of rc.authorize().
+// @rc-ex/core: rc.login() is a synonym of rc.authorize().
 import RingCentral from '@rc-ex/core';
 
 const rc = new RingCentral({

@@ -1,4 +1,4 @@
-2// Reduced from ringcentral-client@1.0.0-rc1 (and 1.0.0-beta.1) `test/tests.ts` and
+// Reduced from ringcentral-client@1.0.0-rc1 (and 1.0.0-beta.1) `test/tests.ts` and
 // `test/url-segments-test.ts`: the login options are a nested property of a config object,
 // `platform().login(config.user)`. In the package `config` comes from another module, typed
 // `user: { username: string; extension: string; password: string }`, which is out of reach for a

@@ -1,4 +1,4 @@
-2// From the @rc-ex/rcsdk README (0.5.9 and 1.4.2): one file imports both @ringcentral/sdk and
+// From the @rc-ex/rcsdk README (0.5.9 and 1.4.2): one file imports both @ringcentral/sdk and
 // @rc-ex/core. `sdk` is an @ringcentral/sdk SDK, so the finding should name @ringcentral/sdk (its
 // JWT note: @ringcentral/sdk >= 4.7.0); today the whole file is taken as @rc-ex/core, because the
 // SDK family is chosen per file by the first matching import pattern.

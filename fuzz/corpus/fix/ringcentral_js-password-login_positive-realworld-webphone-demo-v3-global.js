@@ -1,4 +1,4 @@
-1// Reduced from ringcentral-web-phone@0.4.5 `demo/index.js`. The page loads the npm `ringcentral`
+// Reduced from ringcentral-web-phone@0.4.5 `demo/index.js`. The page loads the npm `ringcentral`
 // 3.1.1 browser build (package.json: "ringcentral": "3.1.1") and uses its global `RingCentral.SDK`
 // with the v2/v3 options `appKey`/`appSecret`. In ringcentral v3, `login({ jwt })` has no JWT
 // branch and still posts grant_type=password, so the finding should name the legacy SDK

@@ -1,4 +1,4 @@
-2// @ringcentral/sdk with TypeScript types.
+// @ringcentral/sdk with TypeScript types.
 import { SDK } from '@ringcentral/sdk';
 
 type RcPlatform = ReturnType<SDK['platform']>;

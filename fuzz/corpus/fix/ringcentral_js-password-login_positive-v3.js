@@ -1,4 +1,4 @@
-1// npm "ringcentral" v2/v3 (appKey/appSecret), Express app.
+// npm "ringcentral" v2/v3 (appKey/appSecret), Express app.
 var express = require('express');
 var bodyParser = require('body-parser');
 var SDK = require('ringcentral');

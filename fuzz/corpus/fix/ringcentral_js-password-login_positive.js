@@ -1,4 +1,4 @@
-1// @ringcentral/sdk v4/v5, CommonJS (api-docs code-samples style before JWT).
+// @ringcentral/sdk v4/v5, CommonJS (api-docs code-samples style before JWT).
 require('dotenv').config();
 
 const SDK = require('@ringcentral/sdk').SDK;

@@ -1,4 +1,4 @@
-1// Keycloak admin token with the password grant. No telephony provider here.
+// Keycloak admin token with the password grant. No telephony provider here.
 // The generic oauth-ropc rule (off by default) reports it; the provider-specific rule must not.
 const axios = require('axios');
 

@@ -1,4 +1,4 @@
-1// RingCentral token requests that are NOT the password grant.
+// RingCentral token requests that are NOT the password grant.
 const axios = require('axios');
 const qs = require('qs');
 

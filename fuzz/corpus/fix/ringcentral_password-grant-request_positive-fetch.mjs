@@ -1,4 +1,4 @@
-1// Browser-side helper (ES module) that posts the password form itself.
+// Browser-side helper (ES module) that posts the password form itself.
 const RC_SERVER_URL = 'https://platform.devtest.ringcentral.com';
 
 export async function fetchToken(clientId, username, password) {

@@ -1,4 +1,4 @@
-2// @rc-ex/core low-level token calls with an explicit grant_type.
+// @rc-ex/core low-level token calls with an explicit grant_type.
 import RingCentral from '@rc-ex/core';
 
 const rc = new RingCentral({

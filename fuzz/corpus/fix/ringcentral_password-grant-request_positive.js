@@ -1,4 +1,4 @@
-1// Hand-rolled token requests to RingCentral with axios/fetch (no SDK).
+// Hand-rolled token requests to RingCentral with axios/fetch (no SDK).
 const axios = require('axios');
 const qs = require('qs');
 
