@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
 use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, StreamingIterator as _, Tree};
 
 use crate::checks::{Bindings, Captures, CheckCx, FileCx};
@@ -15,7 +16,7 @@ use crate::finding::{
     Applicability, Edit, Excerpt, Finding, Fix, Flow, Label, Position, Severity, SkipReason, Skipped,
 };
 use crate::lang::Lang;
-use crate::prefilter::{Prefilter, PrefilterError, RuleLiterals};
+use crate::prefilter::{Candidates, Prefilter, PrefilterError, RuleLiterals};
 use crate::redact;
 use crate::rules::{FixSpec, Rule};
 use crate::suppress;
@@ -259,6 +260,97 @@ impl<'r> Engine<'r> {
         report
     }
 
+    /// The literal gate alone: the rules that may match a file (`content`, or the file on disk
+    /// when `None`), or what happens to it instead (skipped, prefiltered). A scan of a few files
+    /// runs this first to compile the queries they need on every core at once
+    /// ([`Engine::prepare_queries`]); the file is then scanned as usual.
+    pub fn gate_file(
+        &self,
+        path: &Path,
+        display: &Path,
+        lang: Lang,
+        content: Option<&[u8]>,
+        worker: &mut Worker,
+    ) -> (Result<Candidates, Outcome>, StageTimes) {
+        let mut times = StageTimes::default();
+        let gate = |bytes: &[u8], times: &mut StageTimes| {
+            self.literal_gate(display, lang, bytes, times).map(|(_, candidates, _)| candidates)
+        };
+        let result = match content {
+            Some(bytes) => gate(bytes, &mut times),
+            None => {
+                let started = Instant::now();
+                let mut buffer = std::mem::take(&mut worker.buffer);
+                buffer.clear();
+                let read = read_capped(path, self.options.max_filesize, &mut buffer);
+                times.read = started.elapsed();
+                let result = match read {
+                    Err(outcome) => Err(outcome.with_path(display)),
+                    Ok(()) => gate(&buffer, &mut times),
+                };
+                worker.buffer = buffer;
+                result
+            }
+        };
+        (result, times)
+    }
+
+    /// Compiles, on every worker at once, the queries that files of `lang` whose gate gave
+    /// `candidates` will run (documents excepted: their code blocks' languages are known only
+    /// once they are parsed, and their queries are compiled on first use as before). Queries are
+    /// otherwise compiled by the first file that needs them, one after the other on whichever
+    /// worker gets there: on a pre-commit run of a few files that is most of the wall time.
+    pub fn prepare_queries(&self, needed: impl IntoIterator<Item = (Lang, Candidates)>) {
+        let mut queries: Vec<&crate::rules::LazyQuery> = Vec::new();
+        for (lang, candidates) in needed {
+            if lang.is_container() {
+                continue;
+            }
+            for index in candidates.iter() {
+                if let Some(query) = self.rules[index].rule.lazy_query(lang)
+                    && !queries.iter().any(|q| q.same_cell(query))
+                {
+                    queries.push(query);
+                }
+            }
+        }
+        // Largest grammars first (TypeScript, TSX, C#, Ruby cost several times JavaScript), so
+        // that the last query to start is a cheap one and no core idles long at the end.
+        queries.sort_by_cached_key(|q| std::cmp::Reverse(q.cost_hint()));
+        queries.into_par_iter().with_max_len(1).for_each(|q| {
+            q.get();
+        });
+    }
+
+    /// UTF-16 decoding, the binary sniff and the literal gate: the decoded text (UTF-16 files),
+    /// the candidate rules and where their literals are, or the file's outcome.
+    #[allow(clippy::type_complexity)]
+    fn literal_gate(
+        &self,
+        display: &Path,
+        lang: Lang,
+        bytes: &[u8],
+        times: &mut StageTimes,
+    ) -> Result<(Option<String>, Candidates, Vec<Option<Vec<Range<usize>>>>), Outcome> {
+        let t = Instant::now();
+        // UTF-16 text looks binary (NUL high bytes): decode it first when it says what it is.
+        let utf16 = decode_utf16_with_bom(bytes);
+        let bytes: &[u8] = utf16.as_deref().map_or(bytes, str::as_bytes);
+        let sniff = bytes.get(..8192).unwrap_or(bytes);
+        if memchr::memchr(0, sniff).is_some() {
+            times.read += t.elapsed();
+            return Err(skip(display, SkipReason::Binary, "contains NUL bytes"));
+        }
+        times.read += t.elapsed();
+        let t = Instant::now();
+        let (candidates, places) = self.prefilter.scan(lang, bytes);
+        times.gate += t.elapsed();
+        if candidates.is_empty() {
+            return Err(Outcome::Prefiltered);
+        }
+        Ok((utf16, candidates, places))
+    }
+
     /// Scans a file's bytes (from disk or from the git index). `path` locates the file's
     /// project; `display` is the path used in findings.
     pub fn check_bytes(
@@ -270,22 +362,11 @@ impl<'r> Engine<'r> {
         worker: &mut Worker,
     ) -> FileReport {
         let mut times = StageTimes::default();
-        let t = Instant::now();
-        // UTF-16 text looks binary (NUL high bytes): decode it first when it says what it is.
-        let utf16 = decode_utf16_with_bom(bytes);
+        let (utf16, candidates, places) = match self.literal_gate(display, lang, bytes, &mut times) {
+            Ok(gated) => gated,
+            Err(outcome) => return FileReport { outcome, times },
+        };
         let bytes: &[u8] = utf16.as_deref().map_or(bytes, str::as_bytes);
-        let sniff = bytes.get(..8192).unwrap_or(bytes);
-        if memchr::memchr(0, sniff).is_some() {
-            times.read += t.elapsed();
-            return FileReport { outcome: skip(display, SkipReason::Binary, "contains NUL bytes"), times };
-        }
-        times.read += t.elapsed();
-        let t = Instant::now();
-        let (candidates, places) = self.prefilter.scan(lang, bytes);
-        times.gate = t.elapsed();
-        if candidates.is_empty() {
-            return FileReport { outcome: Outcome::Prefiltered, times };
-        }
         let t = Instant::now();
         // Not UTF-8: legacy code is often Latin-1. Every byte is a Latin-1 character, so the
         // text can always be scanned; lines stay right, columns may shift after non-ASCII bytes,

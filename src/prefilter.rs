@@ -2,6 +2,7 @@
 //! which rules can possibly match a file. A file with no candidate rule is never parsed.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -56,11 +57,38 @@ pub struct Prefilter {
     rules: Vec<(Vec<usize>, Vec<Vec<usize>>)>,
     /// For each language, the rules (bit set) that apply to it.
     rules_of_lang: Vec<(Lang, u128)>,
-    /// For each language, a leftmost-first automaton over the `any` literals of its rules: one
-    /// `is_match` pass that stops at the first hit and uses the crate's fast prefilters, so the
-    /// great majority of files (no literal of any of their language's rules) never pay for the
-    /// exhaustive overlapping scan below.
-    quick: Vec<(Lang, Option<AhoCorasick>)>,
+    /// For each language, the index in `quick_sets` of the `any` literals of its rules (`None`:
+    /// its rules have none, so no file of the language is a candidate).
+    quick_of_lang: Vec<(Lang, Option<usize>)>,
+    /// Distinct `any` literal sets (JavaScript, TypeScript and TSX share theirs), each with a
+    /// leftmost-first automaton: one `is_match` pass that stops at the first hit and uses the
+    /// crate's fast prefilters, so the great majority of files (no literal of any of their
+    /// language's rules) never pay for the exhaustive overlapping scan below. The automata are
+    /// built on first use: a pre-commit run sees two or three languages of eighteen, and building
+    /// a case-insensitive DFA costs about a millisecond each.
+    quick_sets: Vec<QuickSet>,
+}
+
+/// One distinct set of `any` literals and its automaton, built when first needed.
+struct QuickSet {
+    literals: Vec<String>,
+    /// `None` inside: the build failed (it cannot, the full automaton holds these literals and
+    /// more); the gate then skips the quick pass.
+    automaton: OnceLock<Option<AhoCorasick>>,
+}
+
+impl QuickSet {
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(&self.literals)
+                    .ok()
+            })
+            .as_ref()
+    }
 }
 
 /// Prefilter construction error (more than 128 rules, or an automaton too large).
@@ -124,7 +152,8 @@ impl Prefilter {
                 (lang, mask)
             })
             .collect();
-        let quick = rules_of_lang
+        let mut quick_sets: Vec<QuickSet> = Vec::new();
+        let quick_of_lang = rules_of_lang
             .iter()
             .map(|&(lang, mask)| {
                 let mut any: Vec<String> = Vec::new();
@@ -135,20 +164,24 @@ impl Prefilter {
                 }
                 any.sort();
                 any.dedup();
-                let ac = if any.is_empty() {
-                    None
-                } else {
-                    Some(
-                        AhoCorasickBuilder::new()
-                            .ascii_case_insensitive(true)
-                            .match_kind(MatchKind::LeftmostFirst)
-                            .build(&any)?,
-                    )
-                };
-                Ok((lang, ac))
+                if any.is_empty() {
+                    return (lang, None);
+                }
+                let index = quick_sets.iter().position(|q| q.literals == any).unwrap_or_else(|| {
+                    quick_sets.push(QuickSet { literals: any, automaton: OnceLock::new() });
+                    quick_sets.len() - 1
+                });
+                (lang, Some(index))
             })
-            .collect::<Result<Vec<_>, PrefilterError>>()?;
-        Ok(Prefilter { automaton, literal_count: literals.len(), rules: ids, rules_of_lang, quick })
+            .collect();
+        Ok(Prefilter {
+            automaton,
+            literal_count: literals.len(),
+            rules: ids,
+            rules_of_lang,
+            quick_of_lang,
+            quick_sets,
+        })
     }
 
     /// Rules that apply to `lang` at all.
@@ -175,10 +208,16 @@ impl Prefilter {
             return (Candidates(0), Vec::new());
         }
         // Every candidate needs one of its `any` literals: most files have none.
-        match self.quick.iter().find(|(l, _)| *l == lang) {
-            Some((_, Some(quick))) if !quick.is_match(haystack) => return (Candidates(0), Vec::new()),
+        match self.quick_of_lang.iter().find(|(l, _)| *l == lang) {
+            Some((_, Some(set))) => {
+                if let Some(quick) = self.quick_sets[*set].automaton()
+                    && !quick.is_match(haystack)
+                {
+                    return (Candidates(0), Vec::new());
+                }
+            }
             Some((_, None)) => return (Candidates(0), Vec::new()),
-            _ => {}
+            None => {}
         }
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literal_count];
         let mut overflow = vec![false; self.literal_count];

@@ -148,39 +148,74 @@ fn ms(d: Duration) -> f64 {
     (d.as_secs_f64() * 1e5).round() / 100.0
 }
 
+/// Runs the engine over `inputs` in two passes: the literal gate over every file, then, once the
+/// queries the candidate files need are compiled (on every worker at once), the full scan of the
+/// candidates. Compiling queries costs more than scanning a handful of files, so a pre-commit run
+/// would otherwise wait for one worker to compile them one by one; on a large tree the second
+/// pass re-reads only the few files that passed the gate.
 fn run_engine(engine: &Engine<'_>, threads: usize, inputs: &[Input<'_>]) -> Result<Acc> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
     Ok(pool.install(|| {
-        inputs
+        let (gated, candidates) = inputs
             .par_iter()
-            .map_init(Worker::default, |worker, input| {
+            .enumerate()
+            .map_init(Worker::default, |worker, (index, input)| {
+                let (gate, times) =
+                    engine.gate_file(&input.path, &input.display, input.lang, input.content, worker);
+                let mut acc = Acc::new();
+                acc.times = times;
+                acc.stats.files_read = 1;
+                let mut candidates = Vec::new();
+                match gate {
+                    Ok(rules) => candidates.push((index, rules)),
+                    Err(outcome) => record(&mut acc, input, outcome),
+                }
+                (acc, candidates)
+            })
+            .reduce(
+                || (Acc::new(), Vec::new()),
+                |(a, mut ca), (b, cb)| {
+                    ca.extend(cb);
+                    (a.merge(b), ca)
+                },
+            );
+        engine.prepare_queries(candidates.iter().map(|&(index, rules)| (inputs[index].lang, rules)));
+        let scanned = candidates
+            .par_iter()
+            .map_init(Worker::default, |worker, &(index, _)| {
+                let input = &inputs[index];
                 let report = match input.content {
                     Some(bytes) => engine.check_bytes(&input.path, &input.display, input.lang, bytes, worker),
                     None => engine.check_path(&input.path, &input.display, input.lang, worker),
                 };
                 let mut acc = Acc::new();
                 acc.times = report.times;
-                acc.stats.files_read = 1;
-                match report.outcome {
-                    Outcome::Prefiltered => acc.stats.prefiltered = 1,
-                    Outcome::Scanned { mut findings, syntax_errors } => {
-                        acc.stats.parsed = 1;
-                        acc.stats.syntax_errors = usize::from(syntax_errors);
-                        let location = input.path.strip_prefix(".").unwrap_or(&input.path);
-                        for f in &mut findings {
-                            f.location = location.to_path_buf();
-                        }
-                        acc.findings = findings;
-                    }
-                    Outcome::Skipped(s) => acc.skipped.push(s),
-                }
+                record(&mut acc, input, report.outcome);
                 acc
             })
-            .reduce(Acc::new, Acc::merge)
+            .reduce(Acc::new, Acc::merge);
+        gated.merge(scanned)
     }))
+}
+
+/// Counts one file's outcome into `acc`.
+fn record(acc: &mut Acc, input: &Input<'_>, outcome: Outcome) {
+    match outcome {
+        Outcome::Prefiltered => acc.stats.prefiltered += 1,
+        Outcome::Scanned { mut findings, syntax_errors } => {
+            acc.stats.parsed += 1;
+            acc.stats.syntax_errors += usize::from(syntax_errors);
+            let location = input.path.strip_prefix(".").unwrap_or(&input.path);
+            for f in &mut findings {
+                f.location = location.to_path_buf();
+            }
+            acc.findings.extend(findings);
+        }
+        Outcome::Skipped(s) => acc.skipped.push(s),
+    }
 }
 
 fn finish(

@@ -6,9 +6,11 @@
 pub mod schema;
 pub mod template;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
+use rayon::prelude::*;
 use tree_sitter::Query;
 
 use crate::checks::{self, CheckDef};
@@ -50,13 +52,18 @@ pub struct CompiledQuery {
 /// A rule's query for one language, compiled when first needed: built-in rules (validated by
 /// the test suite) are compiled lazily, per language actually seen, so start-up stays cheap;
 /// user rules are compiled at load time so that errors stop pwflow before it scans.
+///
+/// Built-in rules with the same query text for a language (a RingCentral rule and its generic
+/// `oauth-ropc` twin) share one cell, so the query is compiled once: compiling is what a
+/// pre-commit run spends most of its time on.
 pub struct LazyQuery {
     /// The language.
     pub lang: Lang,
     source: Option<QuerySource>,
-    compiled: std::sync::OnceLock<Option<CompiledQuery>>,
+    compiled: Arc<OnceLock<Option<CompiledQuery>>>,
 }
 
+#[derive(PartialEq, Eq, Hash)]
 struct QuerySource {
     text: String,
     primary: String,
@@ -66,9 +73,27 @@ struct QuerySource {
 impl LazyQuery {
     fn ready(compiled: CompiledQuery) -> LazyQuery {
         let lang = compiled.lang;
-        let cell = std::sync::OnceLock::new();
+        let cell = OnceLock::new();
         let _ = cell.set(Some(compiled));
-        LazyQuery { lang, source: None, compiled: cell }
+        LazyQuery { lang, source: None, compiled: Arc::new(cell) }
+    }
+
+    /// Whether `other` is the same query (same cell: compiled once for both).
+    #[must_use]
+    pub fn same_cell(&self, other: &LazyQuery) -> bool {
+        Arc::ptr_eq(&self.compiled, &other.compiled)
+    }
+
+    /// A rough, relative cost of compiling the query (0 once compiled): tree-sitter's analysis
+    /// walks the grammar's parse table, so it grows with the table and with the query.
+    #[must_use]
+    pub fn cost_hint(&self) -> usize {
+        match (&self.source, self.compiled.get()) {
+            (Some(src), None) => {
+                self.lang.grammar().map_or(0, |g| g.parse_state_count()).saturating_mul(src.text.len())
+            }
+            _ => 0,
+        }
     }
 
     /// The compiled query (`None` if a lazily compiled query turns out broken, which the
@@ -151,6 +176,12 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The query for `lang`, compiled or not, if the rule applies to it.
+    #[must_use]
+    pub fn lazy_query(&self, lang: Lang) -> Option<&LazyQuery> {
+        self.queries.iter().find(|q| q.lang == lang)
+    }
+
     /// The compiled query for `lang`, if the rule applies to it.
     #[must_use]
     pub fn query_for(&self, lang: Lang) -> Option<&CompiledQuery> {
@@ -312,7 +343,7 @@ impl Loader<'_> {
                     primary: file.primary.get_ref().clone(),
                     primary_start: file.primary_start.as_ref().map(|p| p.get_ref().clone()),
                 };
-                queries.push(LazyQuery { lang, source: Some(source), compiled: std::sync::OnceLock::new() });
+                queries.push(LazyQuery { lang, source: Some(source), compiled: Arc::default() });
             }
         }
         let lazy = !self.eager && engine_rule.is_none();
@@ -462,6 +493,25 @@ impl Loader<'_> {
     }
 }
 
+/// Makes lazily compiled queries with the same language, text and primary captures share one
+/// cell, so each is compiled at most once.
+fn share_identical_queries(rules: &mut [Rule]) {
+    let mut cells: HashMap<(Lang, &QuerySource), Arc<OnceLock<Option<CompiledQuery>>>> = HashMap::new();
+    let mut shared = Vec::new();
+    for (r, rule) in rules.iter().enumerate() {
+        for (q, query) in rule.queries.iter().enumerate() {
+            let Some(source) = &query.source else { continue };
+            let cell = cells.entry((query.lang, source)).or_insert_with(|| Arc::clone(&query.compiled));
+            if !Arc::ptr_eq(cell, &query.compiled) {
+                shared.push((r, q, Arc::clone(cell)));
+            }
+        }
+    }
+    for (r, q, cell) in shared {
+        rules[r].queries[q].compiled = cell;
+    }
+}
+
 /// Loads one rule file's text.
 ///
 /// # Errors
@@ -476,10 +526,12 @@ impl RuleSet {
     /// # Errors
     /// When a built-in rule is broken (a test keeps that from shipping).
     pub fn builtin() -> Result<RuleSet, RuleError> {
-        let rules = builtin::BUILTIN_RULES
-            .iter()
+        // Parsing some thirty TOML files is a few milliseconds of a pre-commit run: both cores.
+        let mut rules = builtin::BUILTIN_RULES
+            .par_iter()
             .map(|(path, text)| Loader { path, text, eager: false }.load())
             .collect::<Result<Vec<_>, _>>()?;
+        share_identical_queries(&mut rules);
         RuleSet::from_rules(rules)
     }
 
@@ -676,6 +728,17 @@ template = "({ jwt: process.env.RC_JWT })"
             seen += 1;
         }
         assert!(seen >= 2, "expected the kept regressions, found {seen}");
+    }
+
+    #[test]
+    fn identical_builtin_queries_share_one_compilation() {
+        let set = RuleSet::builtin().expect("loads");
+        let query = |id: &str| {
+            set.get(id).and_then(|r| r.lazy_query(Lang::TypeScript)).expect("rule with a TypeScript query")
+        };
+        let ringcentral = query("ringcentral/password-grant-request");
+        assert!(ringcentral.same_cell(query("oauth-ropc/password-grant-request")));
+        assert!(!ringcentral.same_cell(query("ringcentral/js-password-login")));
     }
 
     #[test]
