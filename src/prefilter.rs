@@ -37,6 +37,11 @@ impl Candidates {
     }
 }
 
+thread_local! {
+    /// The ASCII-lowercased copy of the text being gated, reused across files.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// What one rule needs to find in a file before it is worth parsing.
 #[derive(Debug, Clone, Default)]
 pub struct RuleLiterals {
@@ -82,7 +87,6 @@ impl QuickSet {
         self.automaton
             .get_or_init(|| {
                 AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
                     .match_kind(MatchKind::LeftmostFirst)
                     .build(&self.literals)
                     .ok()
@@ -135,7 +139,6 @@ impl Prefilter {
         } else {
             Some(
                 AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
                     .match_kind(MatchKind::Standard)
                     .build(&literals)?,
             )
@@ -201,6 +204,19 @@ impl Prefilter {
     /// runs a rule's query only around these places, since every match contains one.
     #[must_use]
     pub fn scan(&self, lang: Lang, haystack: &[u8]) -> (Candidates, Vec<Option<Vec<Range<usize>>>>) {
+        // The literals are matched without regard to ASCII case. Rather than asking the
+        // automata to ignore case (which turns off aho-corasick's vectorised prefilters and
+        // makes the gate walk the file byte by byte), the text is lowered once into a reused
+        // buffer and matched exactly against the lowered literals: offsets are unchanged.
+        LOWERED.with_borrow_mut(|lowered| {
+            lowered.clear();
+            lowered.extend_from_slice(haystack);
+            lowered.make_ascii_lowercase();
+            self.scan_lowered(lang, lowered)
+        })
+    }
+
+    fn scan_lowered(&self, lang: Lang, haystack: &[u8]) -> (Candidates, Vec<Option<Vec<Range<usize>>>>) {
         const MAX_HITS: usize = 512;
         let wanted = self.rules_for(lang);
         let Some(ac) = &self.automaton else { return (Candidates(0), Vec::new()) };
