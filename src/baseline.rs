@@ -154,7 +154,7 @@ impl Baseline {
     }
 
     /// Marks findings the baseline holds and finds stale entries among `scanned` paths.
-    pub fn apply(&self, findings: &mut [Finding], scanned: &std::collections::HashSet<PathBuf>) -> Outcome {
+    pub fn apply(&self, findings: &mut [Finding], scanned: &crate::scan::Scanned) -> Outcome {
         let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
         for e in &self.findings {
             *remaining.entry(e.fingerprint.as_str()).or_default() += 1;

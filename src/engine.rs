@@ -227,6 +227,12 @@ impl<'r> Engine<'r> {
         Ok(Engine { rules, gates, prefilter, options, project })
     }
 
+    /// Replaces the project context: a scan that gates files during the walk learns the
+    /// project's manifests only when the walk is over (the literal gate does not need them).
+    pub fn set_project(&mut self, project: ProjectContext) {
+        self.project = project;
+    }
+
     /// The rules this engine runs.
     #[must_use]
     pub fn rules(&self) -> &[ActiveRule<'r>] {

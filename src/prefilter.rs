@@ -38,8 +38,38 @@ impl Candidates {
 }
 
 thread_local! {
-    /// The ASCII-lowercased copy of the text being gated, reused across files.
+    /// The ASCII-lowercased chunk of text being gated, reused across files.
     static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Bytes of text lowered at a time by the quick check.
+const CHUNK: usize = 64 * 1024;
+
+/// Whether `quick` (built from lowered literals, at most `longest` bytes long) matches the
+/// ASCII-lowercased `haystack`.
+///
+/// The literals are matched without regard to ASCII case. Rather than asking the automata to
+/// ignore case (which turns off aho-corasick's vectorised prefilters and makes the gate walk the
+/// file byte by byte), the text is lowered chunk by chunk into a small reused buffer and matched
+/// exactly; chunks overlap by `longest - 1` bytes so no literal is cut in two.
+fn lowered_chunks_match(quick: &AhoCorasick, haystack: &[u8], longest: usize) -> bool {
+    LOWERED.with_borrow_mut(|buffer| {
+        let overlap = longest.saturating_sub(1).min(CHUNK / 2);
+        let mut start = 0;
+        loop {
+            let end = (start + CHUNK).min(haystack.len());
+            buffer.clear();
+            buffer.extend_from_slice(&haystack[start..end]);
+            buffer.make_ascii_lowercase();
+            if quick.is_match(buffer.as_slice()) {
+                return true;
+            }
+            if end == haystack.len() {
+                return false;
+            }
+            start = end - overlap;
+        }
+    })
 }
 
 /// What one rule needs to find in a file before it is worth parsing.
@@ -77,6 +107,8 @@ pub struct Prefilter {
 /// One distinct set of `any` literals and its automaton, built when first needed.
 struct QuickSet {
     literals: Vec<String>,
+    /// Length of the longest literal, in bytes.
+    longest: usize,
     /// `None` inside: the build failed (it cannot, the full automaton holds these literals and
     /// more); the gate then skips the quick pass.
     automaton: OnceLock<Option<AhoCorasick>>,
@@ -86,10 +118,7 @@ impl QuickSet {
     fn automaton(&self) -> Option<&AhoCorasick> {
         self.automaton
             .get_or_init(|| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(&self.literals)
-                    .ok()
+                AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostFirst).build(&self.literals).ok()
             })
             .as_ref()
     }
@@ -137,11 +166,7 @@ impl Prefilter {
         let automaton = if literals.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&literals)?,
-            )
+            Some(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&literals)?)
         };
         let rules_of_lang: Vec<(Lang, u128)> = Lang::ALL
             .into_iter()
@@ -171,7 +196,8 @@ impl Prefilter {
                     return (lang, None);
                 }
                 let index = quick_sets.iter().position(|q| q.literals == any).unwrap_or_else(|| {
-                    quick_sets.push(QuickSet { literals: any, automaton: OnceLock::new() });
+                    let longest = any.iter().map(String::len).max().unwrap_or(0);
+                    quick_sets.push(QuickSet { literals: any, longest, automaton: OnceLock::new() });
                     quick_sets.len() - 1
                 });
                 (lang, Some(index))
@@ -204,19 +230,6 @@ impl Prefilter {
     /// runs a rule's query only around these places, since every match contains one.
     #[must_use]
     pub fn scan(&self, lang: Lang, haystack: &[u8]) -> (Candidates, Vec<Option<Vec<Range<usize>>>>) {
-        // The literals are matched without regard to ASCII case. Rather than asking the
-        // automata to ignore case (which turns off aho-corasick's vectorised prefilters and
-        // makes the gate walk the file byte by byte), the text is lowered once into a reused
-        // buffer and matched exactly against the lowered literals: offsets are unchanged.
-        LOWERED.with_borrow_mut(|lowered| {
-            lowered.clear();
-            lowered.extend_from_slice(haystack);
-            lowered.make_ascii_lowercase();
-            self.scan_lowered(lang, lowered)
-        })
-    }
-
-    fn scan_lowered(&self, lang: Lang, haystack: &[u8]) -> (Candidates, Vec<Option<Vec<Range<usize>>>>) {
         const MAX_HITS: usize = 512;
         let wanted = self.rules_for(lang);
         let Some(ac) = &self.automaton else { return (Candidates(0), Vec::new()) };
@@ -226,8 +239,9 @@ impl Prefilter {
         // Every candidate needs one of its `any` literals: most files have none.
         match self.quick_of_lang.iter().find(|(l, _)| *l == lang) {
             Some((_, Some(set))) => {
-                if let Some(quick) = self.quick_sets[*set].automaton()
-                    && !quick.is_match(haystack)
+                let set = &self.quick_sets[*set];
+                if let Some(quick) = set.automaton()
+                    && !lowered_chunks_match(quick, haystack, set.longest)
                 {
                     return (Candidates(0), Vec::new());
                 }
@@ -235,6 +249,9 @@ impl Prefilter {
             Some((_, None)) => return (Candidates(0), Vec::new()),
             None => {}
         }
+        // A candidate (few files): the exhaustive scan over the whole lowered text.
+        let lowered = haystack.to_ascii_lowercase();
+        let haystack = lowered.as_slice();
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literal_count];
         let mut overflow = vec![false; self.literal_count];
         for m in ac.find_overlapping_iter(haystack) {
@@ -267,6 +284,22 @@ impl Prefilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn literals_across_chunk_boundaries_are_found() {
+        let pf = Prefilter::new(&[RuleLiterals {
+            languages: vec![Lang::JavaScript],
+            any: vec!["grant_type".to_owned()],
+            all: Vec::new(),
+        }])
+        .expect("builds");
+        for at in [CHUNK - 5, CHUNK - 1, CHUNK, 2 * CHUNK - 3] {
+            let mut text = vec![b'x'; 3 * CHUNK];
+            text[at..at + 10].copy_from_slice(b"GRANT_type");
+            assert!(pf.candidates(Lang::JavaScript, &text).contains(0), "literal at {at}");
+        }
+        assert!(pf.candidates(Lang::JavaScript, &vec![b'x'; 3 * CHUNK]).is_empty());
+    }
 
     #[test]
     fn gate_selects_rules_by_literal_and_language() {

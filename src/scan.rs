@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, Result, bail};
@@ -15,6 +16,7 @@ use crate::context::ProjectContext;
 use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, StageTimes, Worker, display_path};
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
+use crate::prefilter::Candidates;
 use crate::walk::{self, WalkOptions};
 
 /// Counters and stage times of a scan.
@@ -50,9 +52,51 @@ pub struct ScanResult {
     pub stats: Stats,
     /// Paths (relative to their root) of the files that were read: a baseline entry of a file
     /// outside this set is not stale, just not scanned.
-    pub scanned: HashSet<PathBuf>,
+    pub scanned: Scanned,
     /// What the baseline did, when one was applied.
     pub baseline: Option<baseline::Outcome>,
+}
+
+/// The display paths of the files a scan read, kept as 64-bit hashes: a tree of a million
+/// files does not hold a million paths for the one question a baseline asks (was this file
+/// scanned?).
+#[derive(Debug, Default, Clone)]
+pub struct Scanned(HashSet<u64>);
+
+impl Scanned {
+    fn key(path: &Path) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same path hashes the same way in every run.
+        let mut hasher = std::hash::DefaultHasher::new();
+        path.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    /// Records a file as read.
+    pub fn insert(&mut self, path: &Path) {
+        self.0.insert(Self::key(path));
+    }
+
+    /// Adds the files of another scan.
+    pub fn extend(&mut self, other: Scanned) {
+        self.0.extend(other.0);
+    }
+
+    /// Whether the file was read.
+    #[must_use]
+    pub fn contains(&self, path: &Path) -> bool {
+        self.0.contains(&Self::key(path))
+    }
+}
+
+impl<'p> FromIterator<&'p Path> for Scanned {
+    fn from_iter<I: IntoIterator<Item = &'p Path>>(paths: I) -> Scanned {
+        let mut out = Scanned::default();
+        for p in paths {
+            out.insert(p);
+        }
+        out
+    }
 }
 
 /// How to scan.
@@ -221,7 +265,7 @@ fn record(acc: &mut Acc, input: &Input<'_>, outcome: Outcome) {
 fn finish(
     roots: Vec<PathBuf>,
     acc: Acc,
-    scanned: HashSet<PathBuf>,
+    scanned: Scanned,
     walk_skipped: Vec<Skipped>,
     seen: usize,
     walk_time: Duration,
@@ -276,31 +320,91 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
         threads: opts.threads,
         max_filesize: opts.max_filesize,
     };
-    let mut walked = walk::walk(&opts.paths, &walk_opts);
+    // The walk hands each file to the literal gate as it finds it; only the candidates (a few
+    // hundred on a large tree) are kept, so memory does not grow with the number of files. The
+    // project's manifests are known once the walk is over, before anything is parsed.
+    let mut engine = Engine::new(rules, opts.engine.clone(), ProjectContext::default())?;
+    let gathered = Mutex::new(Gathered::default());
+    let walked = {
+        let engine = &engine;
+        let opts = &opts;
+        let gathered = &gathered;
+        walk::walk_with(&opts.paths, &walk_opts, &move |file| {
+            if !engine.wants(file.lang) || (opts.exclude.is_some() && opts.excluded(&file.path, false)) {
+                return;
+            }
+            let display = display_path(&file.path, &opts.paths[file.root]);
+            let (gate, times) = GATE_WORKER
+                .with_borrow_mut(|worker| engine.gate_file(&file.path, &display, file.lang, None, worker));
+            let mut g = gathered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            g.acc.times += times;
+            g.acc.stats.files_read += 1;
+            g.scanned.insert(&display);
+            let input = Input { path: file.path, display, lang: file.lang, content: None };
+            match gate {
+                Ok(rules) => g.candidates.push((input, rules)),
+                Err(outcome) => record(&mut g.acc, &input, outcome),
+            }
+        })
+    };
+    let Gathered { acc: gated, mut candidates, scanned } =
+        gathered.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut walk_skipped = walked.skipped;
     if opts.exclude.is_some() {
-        walked.files.retain(|f| !opts.excluded(&f.path, false));
-        walked.skipped.retain(|s| !opts.excluded(&s.path, s.reason == SkipReason::Vendored));
+        walk_skipped.retain(|s| !opts.excluded(&s.path, s.reason == SkipReason::Vendored));
     }
     let mut markers = walked.markers.clone();
     markers.extend(ProjectContext::ancestor_markers(&opts.paths));
-    let project = ProjectContext::from_markers(markers.iter().map(PathBuf::as_path));
+    engine.set_project(ProjectContext::from_markers(markers.iter().map(PathBuf::as_path)));
     let walk_time = started.elapsed();
-    let engine = Engine::new(rules, opts.engine.clone(), project)?;
-    // The walk's paths move into the inputs: one copy per file, not three, on large trees.
-    let inputs: Vec<Input<'_>> = walked
-        .files
-        .into_iter()
-        .filter(|f| engine.wants(f.lang))
-        .map(|f| Input {
-            display: display_path(&f.path, &opts.paths[f.root]),
-            path: f.path,
-            lang: f.lang,
-            content: None,
-        })
-        .collect();
-    let acc = run_engine(&engine, opts.threads, &inputs)?;
-    let scanned = inputs.into_iter().map(|i| i.display).collect();
-    Ok(finish(opts.paths, acc, scanned, walked.skipped, walked.seen, walk_time, started))
+    // Deterministic order for the scan of the candidates (findings are sorted at the end too).
+    candidates.sort_unstable_by(|a, b| a.0.path.as_os_str().cmp(b.0.path.as_os_str()));
+    let acc = scan_candidates(&engine, opts.threads, &candidates)?;
+    Ok(finish(opts.paths, gated.merge(acc), scanned, walk_skipped, walked.seen, walk_time, started))
+}
+
+/// What the walk keeps: counts and outcomes of the files gated out, and the candidates.
+#[derive(Default)]
+struct Gathered<'a> {
+    acc: Acc,
+    candidates: Vec<(Input<'a>, Candidates)>,
+    scanned: Scanned,
+}
+
+impl Default for Acc {
+    fn default() -> Acc {
+        Acc::new()
+    }
+}
+
+thread_local! {
+    /// The gate's worker (read buffer) on each walker thread.
+    static GATE_WORKER: std::cell::RefCell<Worker> = std::cell::RefCell::new(Worker::default());
+}
+
+/// Compiles the queries the candidates need (on every worker at once), then scans them.
+fn scan_candidates(
+    engine: &Engine<'_>,
+    threads: usize,
+    candidates: &[(Input<'_>, Candidates)],
+) -> Result<Acc> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    Ok(pool.install(|| {
+        engine.prepare_queries(candidates.iter().map(|(input, rules)| (input.lang, *rules)));
+        candidates
+            .par_iter()
+            .map_init(Worker::default, |worker, (input, _)| {
+                let report = engine.check_path(&input.path, &input.display, input.lang, worker);
+                let mut acc = Acc::new();
+                acc.times = report.times;
+                record(&mut acc, input, report.outcome);
+                acc
+            })
+            .reduce(Acc::new, Acc::merge)
+    }))
 }
 
 /// Scans what is staged in the git index (not the working tree), limited to the given paths.
@@ -357,7 +461,7 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
     let engine = Engine::new(rules, opts.engine.clone(), project)?;
     inputs.retain(|i| engine.wants(i.lang));
     let acc = run_engine(&engine, opts.threads, &inputs)?;
-    let scanned = inputs.iter().map(|i| i.display.clone()).collect();
+    let scanned = inputs.iter().map(|i| i.display.as_path()).collect();
     Ok(finish(vec![top], acc, scanned, skipped, seen, walk_time, started))
 }
 

@@ -63,7 +63,6 @@ pub fn is_minified_name(name: &str) -> bool {
 
 #[derive(Default)]
 struct Shared {
-    files: Vec<FileEntry>,
     markers: Vec<PathBuf>,
     skipped: Vec<Skipped>,
     seen: usize,
@@ -74,16 +73,32 @@ fn lock(m: &Mutex<Shared>) -> std::sync::MutexGuard<'_, Shared> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
-/// Walks every root.
+/// Walks every root, collecting the files to scan (sorted by path).
 #[must_use]
 pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
+    let files = Mutex::new(Vec::new());
+    let mut walked = walk_with(roots, opts, &|file| {
+        files.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(file);
+    });
+    walked.files = files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Byte order, not component order: deterministic and much cheaper on large trees (findings
+    // are sorted again at the end).
+    walked.files.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    walked
+}
+
+/// Walks every root, handing each file to scan to `sink` as it is found (from the walker's
+/// threads, in no particular order) instead of collecting them: a scan gates files while the
+/// walk goes on and keeps only the few candidates, so memory does not grow with the tree.
+/// The returned [`Walked`] has no `files`.
+pub fn walk_with(roots: &[PathBuf], opts: &WalkOptions, sink: &(dyn Fn(FileEntry) + Sync)) -> Walked {
     let shared = Arc::new(Mutex::new(Shared::default()));
     for (root_index, root) in roots.iter().enumerate() {
         // Explicit file arguments (pre-commit passes thousands) need no walker.
         if let Ok(meta) = std::fs::metadata(root)
             && !meta.is_dir()
         {
-            visit_path(root, meta.file_type(), || Ok(meta.clone()), root_index, opts, &shared);
+            visit_path(root, meta.file_type(), || Ok(meta.clone()), root_index, opts, &shared, sink);
             continue;
         }
         let mut builder = WalkBuilder::new(root);
@@ -122,7 +137,7 @@ pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
         builder.build_parallel().run(|| {
             Box::new(move |result| {
                 match result {
-                    Ok(entry) => visit(&entry, root_index, opts, shared_ref),
+                    Ok(entry) => visit(&entry, root_index, opts, shared_ref, sink),
                     Err(err) => lock(shared_ref).skipped.push(walk_error(root, &err)),
                 }
                 WalkState::Continue
@@ -134,17 +149,21 @@ pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
         |m| m.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner),
     );
     let mut shared = shared;
-    // Byte order, not component order: deterministic and much cheaper on large trees (findings
-    // are sorted again at the end).
-    shared.files.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     shared.markers.sort();
     shared.skipped.sort();
-    Walked { files: shared.files, markers: shared.markers, skipped: shared.skipped, seen: shared.seen }
+    Walked { files: Vec::new(), markers: shared.markers, skipped: shared.skipped, seen: shared.seen }
 }
 
-fn visit(entry: &DirEntry, root: usize, opts: &WalkOptions, shared: &Mutex<Shared>) {
+fn visit(
+    entry: &DirEntry,
+    root: usize,
+    opts: &WalkOptions,
+    shared: &Mutex<Shared>,
+    sink: &(dyn Fn(FileEntry) + Sync),
+) {
     let Some(file_type) = entry.file_type() else { return };
-    visit_path(entry.path(), file_type, || entry.metadata().map_err(|e| e.to_string()), root, opts, shared);
+    let metadata = || entry.metadata().map_err(|e| e.to_string());
+    visit_path(entry.path(), file_type, metadata, root, opts, shared, sink);
 }
 
 fn visit_path(
@@ -154,6 +173,7 @@ fn visit_path(
     root: usize,
     opts: &WalkOptions,
     shared: &Mutex<Shared>,
+    sink: &(dyn Fn(FileEntry) + Sync),
 ) {
     if file_type.is_dir() {
         return;
@@ -185,12 +205,15 @@ fn visit_path(
             Err(e) => Some(skip(SkipReason::Unreadable, e)),
         }
     };
-    let mut shared = lock(shared);
-    shared.seen += 1;
-    match skipped {
-        Some(s) => shared.skipped.push(s),
-        None => shared.files.push(FileEntry { path: path.to_path_buf(), root, lang }),
+    {
+        let mut shared = lock(shared);
+        shared.seen += 1;
+        if let Some(s) = skipped {
+            shared.skipped.push(s);
+            return;
+        }
     }
+    sink(FileEntry { path: path.to_path_buf(), root, lang });
 }
 
 fn walk_error(root: &Path, err: &ignore::Error) -> Skipped {
