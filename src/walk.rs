@@ -93,14 +93,28 @@ pub fn walk(roots: &[PathBuf], opts: &WalkOptions) -> Walked {
 /// The returned [`Walked`] has no `files`.
 pub fn walk_with(roots: &[PathBuf], opts: &WalkOptions, sink: &(dyn Fn(FileEntry) + Sync)) -> Walked {
     let shared = Arc::new(Mutex::new(Shared::default()));
-    for (root_index, root) in roots.iter().enumerate() {
-        // Explicit file arguments (pre-commit passes thousands) need no walker.
-        if let Ok(meta) = std::fs::metadata(root)
-            && !meta.is_dir()
-        {
-            visit_path(root, meta.file_type(), || Ok(meta.clone()), root_index, opts, &shared, sink);
-            continue;
+    // Explicit file arguments (pre-commit passes them, sometimes thousands) need no walker, but
+    // the sink may do real work per file (the scan's gate reads it): they are shared out to the
+    // walker's threads too.
+    let (files, dirs): (Vec<_>, Vec<_>) = roots
+        .iter()
+        .enumerate()
+        .map(|(index, root)| (index, root, std::fs::metadata(root).ok().filter(|m| !m.is_dir())))
+        .partition(|(_, _, meta)| meta.is_some());
+    let per_thread = files.len().div_ceil(opts.threads.max(1)).max(1);
+    std::thread::scope(|scope| {
+        for chunk in files.chunks(per_thread) {
+            let shared = &*shared;
+            scope.spawn(move || {
+                for (index, root, meta) in chunk {
+                    if let Some(meta) = meta {
+                        visit_path(root, meta.file_type(), || Ok(meta.clone()), *index, opts, shared, sink);
+                    }
+                }
+            });
         }
+    });
+    for (root_index, root, _) in dirs {
         let mut builder = WalkBuilder::new(root);
         builder
             .hidden(false)
