@@ -347,7 +347,7 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
             }
         })
     };
-    let Gathered { acc: gated, mut candidates, scanned } =
+    let Gathered { acc: gated, candidates, scanned } =
         gathered.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut walk_skipped = walked.skipped;
     if opts.exclude.is_some() {
@@ -357,8 +357,18 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
     markers.extend(ProjectContext::ancestor_markers(&opts.paths));
     engine.set_project(ProjectContext::from_markers(markers.iter().map(PathBuf::as_path)));
     let walk_time = started.elapsed();
-    // Deterministic order for the scan of the candidates (findings are sorted at the end too).
-    candidates.sort_unstable_by(|a, b| a.0.path.as_os_str().cmp(b.0.path.as_os_str()));
+    // Largest first, then by path (deterministic; findings are sorted at the end anyway), and
+    // handed out one file at a time (`with_max_len(1)` below): the longest tasks start first,
+    // which balances the workers, and two copies of one large file are not parsed side by side
+    // by the two halves of a path-sorted list (in path order, a tree holding the same project
+    // twice had both workers build the same big syntax trees at once: peak RSS 1.25x on a
+    // corpus twice as large; now 1.04x).
+    let mut sized: Vec<(u64, (Input<'_>, Candidates))> =
+        candidates.into_iter().map(|c| (std::fs::metadata(&c.0.path).map_or(0, |m| m.len()), c)).collect();
+    sized.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0).then_with(|| a.1.0.path.as_os_str().cmp(b.1.0.path.as_os_str()))
+    });
+    let candidates: Vec<(Input<'_>, Candidates)> = sized.into_iter().map(|(_, c)| c).collect();
     let acc = scan_candidates(&engine, opts.threads, &candidates)?;
     Ok(finish(opts.paths, gated.merge(acc), scanned, walk_skipped, walked.seen, walk_time, started))
 }
@@ -396,6 +406,7 @@ fn scan_candidates(
         engine.prepare_queries(candidates.iter().map(|(input, rules)| (input.lang, *rules)));
         candidates
             .par_iter()
+            .with_max_len(1)
             .map_init(Worker::default, |worker, (input, _)| {
                 let report = engine.check_path(&input.path, &input.display, input.lang, worker);
                 let mut acc = Acc::new();
