@@ -245,31 +245,45 @@ impl<'r> Engine<'r> {
         !self.prefilter.rules_for(lang).is_empty()
     }
 
-    /// Scans a file on disk. `display` is the path used in findings.
-    pub fn check_path(&self, path: &Path, display: &Path, lang: Lang, worker: &mut Worker) -> FileReport {
-        // Project evidence is looked up from the real path, findings carry the display path.
-        let mut times = StageTimes::default();
+    /// Reads a file into the worker's reused buffer and runs `then` on its bytes; the time spent
+    /// reading is added to `times`. An unreadable or oversized file gives its outcome instead.
+    fn with_file<T>(
+        &self,
+        path: &Path,
+        display: &Path,
+        worker: &mut Worker,
+        times: &mut StageTimes,
+        then: impl FnOnce(&[u8], &mut Worker, &mut StageTimes) -> T,
+    ) -> Result<T, Outcome> {
         let started = Instant::now();
         let mut buffer = std::mem::take(&mut worker.buffer);
         buffer.clear();
         let read = read_capped(path, self.options.max_filesize, &mut buffer);
-        times.read = started.elapsed();
-        let report = match read {
-            Err(outcome) => FileReport { outcome: outcome.with_path(display), times },
-            Ok(()) => {
-                let mut report = self.check_bytes(path, display, lang, &buffer, worker);
-                report.times.read += times.read;
-                report
-            }
+        times.read += started.elapsed();
+        let result = match read {
+            Err(outcome) => Err(outcome.with_path(display)),
+            Ok(()) => Ok(then(&buffer, worker, times)),
         };
         worker.buffer = buffer;
-        report
+        result
+    }
+
+    /// Scans a file on disk. `display` is the path used in findings.
+    pub fn check_path(&self, path: &Path, display: &Path, lang: Lang, worker: &mut Worker) -> FileReport {
+        // Project evidence is looked up from the real path, findings carry the display path.
+        let mut times = StageTimes::default();
+        let scanned = self.with_file(path, display, worker, &mut times, |bytes, worker, times| {
+            let mut report = self.check_bytes(path, display, lang, bytes, worker);
+            report.times.read += times.read;
+            report
+        });
+        scanned.unwrap_or_else(|outcome| FileReport { outcome, times })
     }
 
     /// The literal gate alone: the rules that may match a file (`content`, or the file on disk
-    /// when `None`), or what happens to it instead (skipped, prefiltered). A scan of a few files
-    /// runs this first to compile the queries they need on every core at once
-    /// ([`Engine::prepare_queries`]); the file is then scanned as usual.
+    /// when `None`), or what happens to it instead (skipped, prefiltered). A scan gates every
+    /// file first (during the walk) and compiles the queries the candidates need on every core
+    /// at once ([`Engine::prepare_queries`]); the candidates are then scanned as usual.
     pub fn gate_file(
         &self,
         path: &Path,
@@ -284,19 +298,9 @@ impl<'r> Engine<'r> {
         };
         let result = match content {
             Some(bytes) => gate(bytes, &mut times),
-            None => {
-                let started = Instant::now();
-                let mut buffer = std::mem::take(&mut worker.buffer);
-                buffer.clear();
-                let read = read_capped(path, self.options.max_filesize, &mut buffer);
-                times.read = started.elapsed();
-                let result = match read {
-                    Err(outcome) => Err(outcome.with_path(display)),
-                    Ok(()) => gate(&buffer, &mut times),
-                };
-                worker.buffer = buffer;
-                result
-            }
+            None => self
+                .with_file(path, display, worker, &mut times, |bytes, _, times| gate(bytes, times))
+                .and_then(|gated| gated),
         };
         (result, times)
     }
