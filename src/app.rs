@@ -117,9 +117,9 @@ pub(crate) struct Settings {
 }
 
 pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
-    let config = if args.isolated {
+    let config = if args.scan.isolated {
         None
-    } else if let Some(path) = &args.config {
+    } else if let Some(path) = &args.scan.config {
         if !path.is_file() {
             bail!(
                 "{}: config file not found (drop --config to use the one discovered upward)",
@@ -135,7 +135,7 @@ pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
     };
     let cfg = config.as_ref().map(|l| &l.config);
     let resolve = |p: &PathBuf| config.as_ref().map_or_else(|| p.clone(), |l| l.resolve(p));
-    let mut rule_dirs = args.rule_dirs.clone();
+    let mut rule_dirs = args.scan.rule_dirs.clone();
     rule_dirs.extend(cfg.map(|c| c.rules.iter().map(resolve).collect::<Vec<_>>()).unwrap_or_default());
     let pick = |cli: &[String], file: Option<&Vec<String>>| -> Vec<String> {
         let mut v = cli.to_vec();
@@ -161,16 +161,17 @@ pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
     };
     Ok(Settings {
         rule_dirs,
-        select: if args.select.is_empty() {
+        select: if args.scan.select.is_empty() {
             cfg.map(|c| c.select.clone()).unwrap_or_default()
         } else {
-            args.select.clone()
+            args.scan.select.clone()
         },
-        extend_select: pick(&args.extend_select, cfg.map(|c| &c.extend_select)),
-        ignore: pick(&args.ignore, cfg.map(|c| &c.ignore)),
+        extend_select: pick(&args.scan.extend_select, cfg.map(|c| &c.extend_select)),
+        ignore: pick(&args.scan.ignore, cfg.map(|c| &c.ignore)),
         severity: cfg.map(|c| c.severity.clone()).unwrap_or_default(),
         fail_on: args.fail_on.or(cfg.and_then(|c| c.fail_on)).unwrap_or(Severity::Warning),
         jwt_var: args
+            .scan
             .jwt_var
             .clone()
             .or_else(|| cfg.and_then(|c| c.jwt_var.clone()))
@@ -200,17 +201,17 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     let options = ScanOptions {
         paths: args.paths.clone(),
-        threads: args.jobs.unwrap_or_else(num_cpus::get).max(1),
-        no_ignore: args.no_ignore,
-        follow: args.follow,
-        max_filesize: args.max_filesize,
+        threads: args.scan.jobs.unwrap_or_else(num_cpus::get).max(1),
+        no_ignore: args.scan.no_ignore,
+        follow: args.scan.follow,
+        max_filesize: args.scan.max_filesize,
         exclude: settings.exclude,
         engine: EngineOptions {
             show_secrets: args.show_secrets,
             jwt_var: settings.jwt_var.clone(),
-            max_filesize: args.max_filesize,
-            parse_timeout: Duration::from_millis(args.parse_timeout_ms),
-            no_ignore: args.no_ignore,
+            max_filesize: args.scan.max_filesize,
+            parse_timeout: Duration::from_millis(args.scan.parse_timeout_ms),
+            no_ignore: args.scan.no_ignore,
             known_rules: set.known_names(),
         },
     };

@@ -81,21 +81,9 @@ pub enum ColorChoice {
     Never,
 }
 
-/// Arguments of `check`.
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Files or directories to scan.
-    #[arg(default_value = ".")]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
-    /// Write the report to FILE instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit 1 when a finding has at least this severity [default: warning].
-    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
-    pub fail_on: Option<Severity>,
+/// The rule, walk and configuration flags `check` and `audit` share.
+#[derive(Debug, Clone, Args)]
+pub struct ScanArgs {
     /// Run only these rules: ids, groups (`ringcentral`, `oauth-ropc`) or `ALL`. Comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub select: Vec<String>,
@@ -123,15 +111,6 @@ pub struct CheckArgs {
     /// Give up parsing a file after this many milliseconds (the file is reported as skipped).
     #[arg(long, value_name = "MS", default_value_t = 5000)]
     pub parse_timeout_ms: u64,
-    /// Print scan statistics (files seen, skipped, prefiltered, parsed; time per stage) to stderr.
-    #[arg(long)]
-    pub stats: bool,
-    /// Print only findings (no summary, no skipped-file notes).
-    #[arg(long, short)]
-    pub quiet: bool,
-    /// Show literal passwords instead of `***`.
-    #[arg(long)]
-    pub show_secrets: bool,
     /// Environment variable suggested to hold the JWT credential [default: RC_JWT].
     #[arg(long, value_name = "NAME")]
     pub jwt_var: Option<String>,
@@ -141,6 +120,35 @@ pub struct CheckArgs {
     /// Ignore every config file.
     #[arg(long)]
     pub isolated: bool,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to scan.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding has at least this severity [default: warning].
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    pub fail_on: Option<Severity>,
+    /// Rules, walk and configuration.
+    #[command(flatten)]
+    pub scan: ScanArgs,
+    /// Print scan statistics (files seen, skipped, prefiltered, parsed; time per stage) to stderr.
+    #[arg(long)]
+    pub stats: bool,
+    /// Print only findings (no summary, no skipped-file notes).
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Show literal passwords instead of `***`.
+    #[arg(long)]
+    pub show_secrets: bool,
     /// Report only findings that this baseline file does not hold.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -203,45 +211,12 @@ pub struct AuditArgs {
     /// Write the JSON document of `check --format json` to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Run only these rules: ids, groups or `ALL`. Comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub select: Vec<String>,
-    /// Run these rules in addition to the default set (e.g. `oauth-ropc`).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub extend_select: Vec<String>,
-    /// Do not run these rules (ids or groups).
-    #[arg(long, value_delimiter = ',', value_name = "RULE")]
-    pub ignore: Vec<String>,
-    /// Extra rule directories.
-    #[arg(long = "rules", value_name = "DIR")]
-    pub rule_dirs: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
-    #[arg(long, short, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Also scan files that .gitignore excludes, vendored trees and minified bundles.
-    #[arg(long)]
-    pub no_ignore: bool,
-    /// Follow symbolic links.
-    #[arg(long)]
-    pub follow: bool,
-    /// Skip files larger than this (bytes, or with a K/M/G suffix).
-    #[arg(long, value_name = "SIZE", default_value = "4M", value_parser = parse_size)]
-    pub max_filesize: u64,
-    /// Give up parsing a file after this many milliseconds (the file is reported as skipped).
-    #[arg(long, value_name = "MS", default_value_t = 5000)]
-    pub parse_timeout_ms: u64,
+    /// Rules, walk and configuration.
+    #[command(flatten)]
+    pub scan: ScanArgs,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-    /// Environment variable suggested to hold the JWT credential [default: RC_JWT].
-    #[arg(long, value_name = "NAME")]
-    pub jwt_var: Option<String>,
-    /// Use this config file instead of the `pwflow.toml` discovered upward.
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-    /// Ignore every config file.
-    #[arg(long)]
-    pub isolated: bool,
 }
 
 /// Arguments of `rules`.

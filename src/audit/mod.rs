@@ -47,7 +47,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
             rule.severity = *sev;
         }
     }
-    let threads = args.jobs.unwrap_or_else(num_cpus::get).max(1);
+    let threads = args.scan.jobs.unwrap_or_else(num_cpus::get).max(1);
     let progress = progress_bar(args.quiet, roots.len());
     let mut audited = Vec::new();
     let (mut files, mut parsed, mut findings) = (0, 0, 0);
@@ -58,16 +58,16 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
         let options = ScanOptions {
             paths: vec![path.clone()],
             threads,
-            no_ignore: args.no_ignore,
-            follow: args.follow,
-            max_filesize: args.max_filesize,
+            no_ignore: args.scan.no_ignore,
+            follow: args.scan.follow,
+            max_filesize: args.scan.max_filesize,
             exclude: settings.exclude.clone(),
             engine: EngineOptions {
                 show_secrets: false,
                 jwt_var: settings.jwt_var.clone(),
-                max_filesize: args.max_filesize,
-                parse_timeout: Duration::from_millis(args.parse_timeout_ms),
-                no_ignore: args.no_ignore,
+                max_filesize: args.scan.max_filesize,
+                parse_timeout: Duration::from_millis(args.scan.parse_timeout_ms),
+                no_ignore: args.scan.no_ignore,
                 known_rules: set.known_names(),
             },
         };
@@ -78,7 +78,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
         parsed += result.stats.parsed;
         findings += result.findings.len();
         progress.set_message(format!("reading manifests of {label}"));
-        let sdks = find_sdks(path, args.no_ignore);
+        let sdks = find_sdks(path, args.scan.no_ignore);
         audited.push(Root { label: label.clone(), result, sdks });
         progress.inc(1);
     }
@@ -219,7 +219,7 @@ pub fn find_sdks(root: &Path, no_ignore: bool) -> Vec<SdkUse> {
     uses
 }
 
-/// The `check` arguments with the audit's rule and config flags (everything else at its
+/// The `check` arguments with the audit's rule, walk and config flags (everything else at its
 /// default), to resolve settings the way `check` does.
 fn check_args(args: &AuditArgs, base: &Path) -> Result<CheckArgs> {
     use clap::{Args as _, FromArgMatches as _};
@@ -228,13 +228,7 @@ fn check_args(args: &AuditArgs, base: &Path) -> Result<CheckArgs> {
         .context("internal: default check arguments")?;
     let mut check = CheckArgs::from_arg_matches(&matches).context("internal: default check arguments")?;
     check.paths = vec![base.to_path_buf()];
-    check.select.clone_from(&args.select);
-    check.extend_select.clone_from(&args.extend_select);
-    check.ignore.clone_from(&args.ignore);
-    check.rule_dirs.clone_from(&args.rule_dirs);
-    check.jwt_var.clone_from(&args.jwt_var);
-    check.config.clone_from(&args.config);
-    check.isolated = args.isolated;
+    check.scan = args.scan.clone();
     Ok(check)
 }
 
