@@ -17,6 +17,7 @@ use crate::finding::{
 };
 use crate::lang::Lang;
 use crate::prefilter::{Candidates, Prefilter, PrefilterError, RuleLiterals};
+use crate::query::{QueryForm, QueryPlan};
 use crate::redact;
 use crate::rules::{FixSpec, Rule};
 use crate::suppress;
@@ -51,6 +52,8 @@ pub struct EngineOptions {
 /// Everything needed to scan files; shared by all workers.
 pub struct Engine<'r> {
     rules: Vec<ActiveRule<'r>>,
+    /// The active rules' patterns, one query per language, compiled on first use.
+    queries: QueryPlan,
     /// Per rule, the file-level gates of its checks (RingCentral context or its absence).
     gates: Vec<Vec<crate::checks::FileGate>>,
     prefilter: Prefilter,
@@ -224,7 +227,8 @@ impl<'r> Engine<'r> {
             .iter()
             .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::file_gate(c.name)).collect())
             .collect();
-        Ok(Engine { rules, gates, prefilter, options, project })
+        let queries = QueryPlan::new(rules.iter().map(|r| r.rule));
+        Ok(Engine { rules, queries, gates, prefilter, options, project })
     }
 
     /// Replaces the project context: a scan that gates files during the walk learns the
@@ -305,31 +309,38 @@ impl<'r> Engine<'r> {
         (result, times)
     }
 
-    /// Compiles, on every worker at once, the queries that files of `lang` whose gate gave
-    /// `candidates` will run (documents excepted: their code blocks' languages are known only
-    /// once they are parsed, and their queries are compiled on first use as before). Queries are
-    /// otherwise compiled by the first file that needs them, one after the other on whichever
-    /// worker gets there: on a pre-commit run of a few files that is most of the wall time.
-    pub fn prepare_queries(&self, needed: impl IntoIterator<Item = (Lang, Candidates)>) {
-        let mut queries: Vec<&crate::rules::LazyQuery> = Vec::new();
-        for (lang, candidates) in needed {
-            if lang.is_container() {
+    /// Compiles, on every worker at once, the query of each language that candidate files
+    /// (language, rules their gate let through, size in bytes) will run, in the form that suits
+    /// how much of the language there is to match ([`QueryForm::for_bytes`]). Documents are
+    /// left out: their code blocks' languages are known only once they are parsed, and those
+    /// queries are compiled on first use. Otherwise the first file that needs a query would
+    /// compile it while the other workers wait: on a pre-commit run of a few files, compiling
+    /// is most of the wall time.
+    pub fn prepare_queries(&self, needed: impl IntoIterator<Item = (Lang, Candidates, u64)>) {
+        let mut langs: Vec<(Lang, u64)> = Vec::new();
+        for (lang, candidates, bytes) in needed {
+            if lang.is_container()
+                || !candidates.iter().any(|index| self.rules[index].rule.query(lang).is_some())
+            {
                 continue;
             }
-            for index in candidates.iter() {
-                if let Some(query) = self.rules[index].rule.lazy_query(lang)
-                    && !queries.iter().any(|q| q.same_cell(query))
-                {
-                    queries.push(query);
-                }
+            match langs.iter_mut().find(|(l, _)| *l == lang) {
+                Some((_, total)) => *total += bytes,
+                None => langs.push((lang, bytes)),
             }
         }
         // Largest grammars first (TypeScript, TSX, C#, Ruby cost several times JavaScript), so
         // that the last query to start is a cheap one and no core idles long at the end.
-        queries.sort_by_cached_key(|q| std::cmp::Reverse(q.cost_hint()));
-        queries.into_par_iter().with_max_len(1).for_each(|q| {
-            q.get();
+        langs.sort_by_cached_key(|&(lang, _)| std::cmp::Reverse(self.queries.cost_hint(lang)));
+        langs.into_par_iter().with_max_len(1).for_each(|(lang, bytes)| {
+            self.queries.get_or_compile(lang, QueryForm::for_bytes(bytes));
         });
+    }
+
+    /// Compiles `lang`'s query in `form` unless it is compiled already (tests run the fixtures
+    /// in both forms).
+    pub fn compile_queries(&self, lang: Lang, form: QueryForm) {
+        self.queries.get_or_compile(lang, form);
     }
 
     /// UTF-16 decoding, the binary sniff and the literal gate: the decoded text (UTF-16 files),
@@ -520,7 +531,9 @@ impl<'r> Engine<'r> {
             findings.extend(self.match_tree(display, context, *unit_lang, text, tree, &rules));
         }
         if trees.len() > 1 {
-            findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
+            findings.sort_by(|a, b| {
+                (a.range.start, &a.rule, a.range.end).cmp(&(b.range.start, &b.rule, b.range.end))
+            });
         }
         if bom > 0 {
             shift_offsets(&mut findings, bom);
@@ -639,37 +652,61 @@ impl<'r> Engine<'r> {
     ) -> Vec<Finding> {
         let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
-        let mut cursor = QueryCursor::new();
+        let Some(query) = self.queries.get(lang) else { return Vec::new() };
+        let names = query.query.capture_names();
+        // Every match contains one of its rule's literals: query only around them (nearby hits
+        // merged), instead of walking a megabyte bundle. One walk serves every candidate rule.
+        let mut windows: Vec<Range<usize>> = Vec::new();
+        let mut rule_windows: Vec<(usize, Option<Vec<Range<usize>>>)> = Vec::with_capacity(rules.len());
         for &(index, places) in rules {
-            let active = &self.rules[index];
-            let Some(compiled) = active.rule.query_for(lang) else { continue };
-            let names = compiled.query.capture_names();
-            // Every match contains one of the rule's literals: query only around them (nearby
-            // hits merged), instead of walking a megabyte bundle once per rule.
-            let windows: Vec<Range<usize>> = match places {
-                Some(hits) => merge_windows(hits, 4096),
-                None => std::iter::once(0..src.len()).collect(),
-            };
-            for window in windows {
-                cursor.set_byte_range(window);
-                let mut matches = cursor.matches(&compiled.query, tree.root_node(), src.as_bytes());
-                while let Some(m) = matches.next() {
-                    let captures = Captures {
-                        nodes: m.captures.iter().map(|c| (names[c.index as usize], c.node)).collect(),
-                    };
-                    let Some(primary) =
-                        m.captures.iter().find(|c| c.index == compiled.primary).map(|c| c.node)
+            let own = places.map(|hits| merge_windows(hits, 4096));
+            match &own {
+                Some(own) => windows.extend(own.iter().cloned()),
+                None => windows.push(0..src.len()),
+            }
+            rule_windows.push((index, own));
+        }
+        windows.sort_by_key(|w| w.start);
+        let windows = merge_windows(&windows, 0);
+        let mut cursor = QueryCursor::new();
+        for window in windows {
+            cursor.set_byte_range(window);
+            let mut matches = cursor.matches(&query.query, tree.root_node(), src.as_bytes());
+            while let Some(m) = matches.next() {
+                if !query.kinds_match(m) {
+                    continue;
+                }
+                let (span_start, span_end) = m.captures.iter().fold((usize::MAX, 0), |(start, end), c| {
+                    (start.min(c.node.start_byte()), end.max(c.node.end_byte()))
+                });
+                for &index in query.owners(m.pattern_index) {
+                    let Some((_, own)) = rule_windows.iter().find(|(i, _)| *i == index) else { continue };
+                    let Some((primary_index, start_index)) = query.primary(index) else { continue };
+                    let Some(primary) = m.captures.iter().find(|c| c.index == primary_index).map(|c| c.node)
                     else {
                         continue;
                     };
-                    let start = compiled
-                        .primary_start
+                    let start = start_index
                         .and_then(|i| m.captures.iter().find(|c| c.index == i))
                         .map_or(primary.start_byte(), |c| c.node.start_byte());
                     let range = start.min(primary.start_byte().max(start))..primary.end_byte();
-                    if raw.iter().any(|r| r.rule == index && r.range == range) {
+                    // A rule sees the matches around its own literals, as if queried alone.
+                    if own
+                        .as_ref()
+                        .is_some_and(|own| !own.iter().any(|w| w.start <= span_end && span_start <= w.end))
+                        || raw.iter().any(|r| r.rule == index && r.range == range)
+                    {
                         continue;
                     }
+                    let captures = Captures {
+                        nodes: m
+                            .captures
+                            .iter()
+                            .filter(|c| !query.is_internal(c.index))
+                            .map(|c| (names[c.index as usize], c.node))
+                            .collect(),
+                    };
+                    let active = &self.rules[index];
                     let cx = CheckCx { file: &file, captures: &captures };
                     let mut bindings = Bindings::default();
                     let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
@@ -714,7 +751,9 @@ impl<'r> Engine<'r> {
         secrets = redact::normalize(secrets);
         let mut findings: Vec<Finding> =
             raw.into_iter().map(|r| self.build(display, src, &lines, context, &secrets, r)).collect();
-        findings.sort_by(|a, b| (a.range.start, &a.rule).cmp(&(b.range.start, &b.rule)));
+        findings.sort_by(|a, b| {
+            (a.range.start, &a.rule, a.range.end).cmp(&(b.range.start, &b.rule, b.range.end))
+        });
         assign_fingerprints(&mut findings, src, &secrets);
         findings
     }

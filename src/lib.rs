@@ -19,6 +19,7 @@ pub mod fix;
 pub mod git;
 pub mod lang;
 pub mod prefilter;
+pub mod query;
 pub mod redact;
 pub mod report;
 pub mod rules;

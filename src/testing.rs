@@ -99,7 +99,7 @@ fn fixture_engine<'r>(set: &'r RuleSet, rule_id: &str) -> Result<Engine<'r>, Str
     let rules: Vec<ActiveRule<'_>> = set
         .rules
         .iter()
-        .filter(|r| r.enabled || r.id == rule_id)
+        .filter(|r| r.enabled || r.id == rule_id || rule_id == "ALL")
         .map(|rule| ActiveRule { rule, severity: rule.severity })
         .collect();
     let options = EngineOptions {
@@ -161,9 +161,29 @@ pub fn fix_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<FixedFix
 /// # Errors
 /// Unreadable files, unknown language, or a skipped file (a fixture must be scanned).
 pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Finding>, String> {
+    scan_with(&fixture_engine(set, rule_id)?, file)
+}
+
+/// An engine running every rule (enabled or not), with every language's query compiled in
+/// `form` (a scan picks the form from the amount of code to match; for a fixture, wildcards).
+///
+/// # Errors
+/// When the rules' literals do not build a prefilter.
+pub fn engine_in_form(set: &RuleSet, form: crate::query::QueryForm) -> Result<Engine<'_>, String> {
+    let engine = fixture_engine(set, "ALL")?;
+    for lang in Lang::ALL {
+        engine.compile_queries(lang, form);
+    }
+    Ok(engine)
+}
+
+/// Scans one file with `engine`.
+///
+/// # Errors
+/// As [`scan_fixture`].
+pub fn scan_with(engine: &Engine<'_>, file: &Path) -> Result<Vec<Finding>, String> {
     let lang = Lang::from_path(file).ok_or_else(|| format!("{}: unknown language", file.display()))?;
     let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let engine = fixture_engine(set, rule_id)?;
     let report = engine.check_bytes(file, file, lang, &bytes, &mut Worker::default());
     match report.outcome {
         Outcome::Scanned { findings, .. } => Ok(findings),

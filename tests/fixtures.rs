@@ -3,9 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use pwflow::query::QueryForm;
 use pwflow::report::human::render_finding;
 use pwflow::rules::RuleSet;
-use pwflow::testing::{CaseResult, fix_fixture, fixtures_of, run_rule, scan_fixture};
+use pwflow::testing::{
+    CaseResult, engine_in_form, fix_fixture, fixtures_of, run_rule, scan_fixture, scan_with,
+};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
@@ -33,6 +36,26 @@ fn every_rule_matches_its_fixtures_exactly() {
     }
     assert!(failures.is_empty(), "{} fixture case(s) failed:\n{}", failures.len(), failures.join("\n"));
     assert!(passed >= 60, "only {passed} expected findings across all fixtures");
+}
+
+/// The engine compiles a language's patterns as wildcards with kind checks when there is little
+/// code to match and as written otherwise: both forms must find exactly the same things.
+#[test]
+fn wildcard_and_exact_queries_find_the_same() {
+    let set = RuleSet::builtin().expect("built-in rules load");
+    let wildcards = engine_in_form(&set, QueryForm::Wildcard).expect("engine");
+    let exact_kinds = engine_in_form(&set, QueryForm::Exact).expect("engine");
+    let mut compared = 0;
+    for rule in &set.rules {
+        let fixtures = fixtures_of(&root(), &rule.id);
+        for file in fixtures.positive.iter().chain(&fixtures.negative) {
+            let wildcard = scan_with(&wildcards, file).expect("scans");
+            let exact = scan_with(&exact_kinds, file).expect("scans");
+            assert_eq!(wildcard, exact, "{}", file.display());
+            compared += wildcard.len();
+        }
+    }
+    assert!(compared >= 60, "only {compared} findings compared");
 }
 
 #[test]

@@ -6,9 +6,8 @@
 pub mod schema;
 pub mod template;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use tree_sitter::Query;
@@ -37,81 +36,20 @@ pub struct RuleError {
     pub message: String,
 }
 
-/// A compiled query for one language.
-pub struct CompiledQuery {
-    /// The language the query was compiled for.
-    pub lang: Lang,
-    /// The query.
-    pub query: Query,
-    /// Index of the primary capture.
-    pub primary: u32,
-    /// Index of the capture where the primary span starts, if not the primary's start.
-    pub primary_start: Option<u32>,
-}
-
-/// A rule's query for one language, compiled when first needed: built-in rules (validated by
-/// the test suite) are compiled lazily, per language actually seen, so start-up stays cheap;
-/// user rules are compiled at load time so that errors stop pwflow before it scans.
-///
-/// Built-in rules with the same query text for a language (a RingCentral rule and its generic
-/// `oauth-ropc` twin) share one cell, so the query is compiled once: compiling is what a
-/// pre-commit run spends most of its time on.
-pub struct LazyQuery {
+/// A rule's query for one language, as written. The engine compiles the queries of all active
+/// rules for a language together, when the first file of that language needs them (see
+/// [`crate::query`]); user rules are also compiled on their own when loaded, so that a broken
+/// query stops pwflow, with its position, before it scans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleQuery {
     /// The language.
     pub lang: Lang,
-    source: Option<QuerySource>,
-    compiled: Arc<OnceLock<Option<CompiledQuery>>>,
-}
-
-#[derive(PartialEq, Eq, Hash)]
-struct QuerySource {
-    text: String,
-    primary: String,
-    primary_start: Option<String>,
-}
-
-impl LazyQuery {
-    fn ready(compiled: CompiledQuery) -> LazyQuery {
-        let lang = compiled.lang;
-        let cell = OnceLock::new();
-        let _ = cell.set(Some(compiled));
-        LazyQuery { lang, source: None, compiled: Arc::new(cell) }
-    }
-
-    /// Whether `other` is the same query (same cell: compiled once for both).
-    #[must_use]
-    pub fn same_cell(&self, other: &LazyQuery) -> bool {
-        Arc::ptr_eq(&self.compiled, &other.compiled)
-    }
-
-    /// A rough, relative cost of compiling the query (0 once compiled): tree-sitter's analysis
-    /// walks the grammar's parse table, so it grows with the table and with the query.
-    #[must_use]
-    pub fn cost_hint(&self) -> usize {
-        match (&self.source, self.compiled.get()) {
-            (Some(src), None) => {
-                self.lang.grammar().map_or(0, |g| g.parse_state_count()).saturating_mul(src.text.len())
-            }
-            _ => 0,
-        }
-    }
-
-    /// The compiled query (`None` if a lazily compiled query turns out broken, which the
-    /// built-in rules' tests rule out).
-    pub fn get(&self) -> Option<&CompiledQuery> {
-        self.compiled
-            .get_or_init(|| {
-                let src = self.source.as_ref()?;
-                let query = Query::new(&self.lang.grammar()?, &src.text).ok()?;
-                let primary = query.capture_index_for_name(&src.primary)?;
-                let primary_start = match &src.primary_start {
-                    Some(name) => Some(query.capture_index_for_name(name)?),
-                    None => None,
-                };
-                Some(CompiledQuery { lang: self.lang, query, primary, primary_start })
-            })
-            .as_ref()
-    }
+    /// The query text.
+    pub text: String,
+    /// Name of the primary capture.
+    pub primary: String,
+    /// Name of the capture where the primary span starts, if not the primary's start.
+    pub primary_start: Option<String>,
 }
 
 /// A compiled fix template.
@@ -162,7 +100,7 @@ pub struct Rule {
     /// Further literal groups: one literal of each must occur too.
     pub prefilter_all: Vec<Vec<String>>,
     /// Queries, one per language.
-    pub queries: Vec<LazyQuery>,
+    pub queries: Vec<RuleQuery>,
     /// Semantic checks.
     pub checks: Vec<&'static CheckDef>,
     /// Documentation.
@@ -176,16 +114,10 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// The query for `lang`, compiled or not, if the rule applies to it.
+    /// The query for `lang`, if the rule applies to it.
     #[must_use]
-    pub fn lazy_query(&self, lang: Lang) -> Option<&LazyQuery> {
+    pub fn query(&self, lang: Lang) -> Option<&RuleQuery> {
         self.queries.iter().find(|q| q.lang == lang)
-    }
-
-    /// The compiled query for `lang`, if the rule applies to it.
-    #[must_use]
-    pub fn query_for(&self, lang: Lang) -> Option<&CompiledQuery> {
-        self.queries.iter().find(|q| q.lang == lang).and_then(LazyQuery::get)
     }
 }
 
@@ -334,17 +266,14 @@ impl Loader<'_> {
                 .or_else(|| lang.query_fallback().and_then(|f| file.query.get(f.name())))
                 .ok_or_else(|| self.err(0, format!("no query for language `{lang}` (add `query.{lang}`)")))?;
             if self.eager {
-                let compiled = self.compile_query(lang, text, &file)?;
-                capture_names.extend(compiled.query.capture_names().iter().map(|s| (*s).to_owned()));
-                queries.push(LazyQuery::ready(compiled));
-            } else {
-                let source = QuerySource {
-                    text: text.get_ref().clone(),
-                    primary: file.primary.get_ref().clone(),
-                    primary_start: file.primary_start.as_ref().map(|p| p.get_ref().clone()),
-                };
-                queries.push(LazyQuery { lang, source: Some(source), compiled: Arc::default() });
+                capture_names.extend(self.compile_query(lang, text, &file)?);
             }
+            queries.push(RuleQuery {
+                lang,
+                text: text.get_ref().clone(),
+                primary: file.primary.get_ref().clone(),
+                primary_start: file.primary_start.as_ref().map(|p| p.get_ref().clone()),
+            });
         }
         let lazy = !self.eager && engine_rule.is_none();
 
@@ -456,7 +385,7 @@ impl Loader<'_> {
         lang: Lang,
         text: &toml::Spanned<String>,
         file: &RuleFile,
-    ) -> Result<CompiledQuery, RuleError> {
+    ) -> Result<Vec<String>, RuleError> {
         let start = self.content_start(text.span().start);
         let Some(grammar) = lang.grammar() else {
             return Err(self.err(
@@ -487,28 +416,9 @@ impl Loader<'_> {
                 )
             })
         };
-        let primary = index(&file.primary)?;
-        let primary_start = file.primary_start.as_ref().map(index).transpose()?;
-        Ok(CompiledQuery { lang, query, primary, primary_start })
-    }
-}
-
-/// Makes lazily compiled queries with the same language, text and primary captures share one
-/// cell, so each is compiled at most once.
-fn share_identical_queries(rules: &mut [Rule]) {
-    let mut cells: HashMap<(Lang, &QuerySource), Arc<OnceLock<Option<CompiledQuery>>>> = HashMap::new();
-    let mut shared = Vec::new();
-    for (r, rule) in rules.iter().enumerate() {
-        for (q, query) in rule.queries.iter().enumerate() {
-            let Some(source) = &query.source else { continue };
-            let cell = cells.entry((query.lang, source)).or_insert_with(|| Arc::clone(&query.compiled));
-            if !Arc::ptr_eq(cell, &query.compiled) {
-                shared.push((r, q, Arc::clone(cell)));
-            }
-        }
-    }
-    for (r, q, cell) in shared {
-        rules[r].queries[q].compiled = cell;
+        index(&file.primary)?;
+        file.primary_start.as_ref().map(index).transpose()?;
+        Ok(query.capture_names().iter().map(|s| (*s).to_owned()).collect())
     }
 }
 
@@ -527,11 +437,10 @@ impl RuleSet {
     /// When a built-in rule is broken (a test keeps that from shipping).
     pub fn builtin() -> Result<RuleSet, RuleError> {
         // Parsing some thirty TOML files is a few milliseconds of a pre-commit run: both cores.
-        let mut rules = builtin::BUILTIN_RULES
+        let rules = builtin::BUILTIN_RULES
             .par_iter()
             .map(|(path, text)| Loader { path, text, eager: false }.load())
             .collect::<Result<Vec<_>, _>>()?;
-        share_identical_queries(&mut rules);
         RuleSet::from_rules(rules)
     }
 
@@ -731,26 +640,16 @@ template = "({ jwt: process.env.RC_JWT })"
     }
 
     #[test]
-    fn identical_builtin_queries_share_one_compilation() {
-        let set = RuleSet::builtin().expect("loads");
-        let query = |id: &str| {
-            set.get(id).and_then(|r| r.lazy_query(Lang::TypeScript)).expect("rule with a TypeScript query")
-        };
-        let ringcentral = query("ringcentral/password-grant-request");
-        assert!(ringcentral.same_cell(query("oauth-ropc/password-grant-request")));
-        assert!(!ringcentral.same_cell(query("ringcentral/js-password-login")));
-    }
-
-    #[test]
     fn builtin_rules_load() {
         let set = RuleSet::builtin_checked().expect("built-in rules are valid");
         assert!(!set.rules.is_empty());
-        // The lazy set compiles the same queries on demand.
+        // The lazy set holds the same queries, for the engine to compile on demand.
         let lazy = RuleSet::builtin().expect("loads");
-        for rule in &lazy.rules {
+        for (rule, checked) in lazy.rules.iter().zip(&set.rules) {
+            assert_eq!(rule.queries, checked.queries, "{}", rule.id);
             for lang in &rule.languages {
                 if rule.engine.is_none() {
-                    assert!(rule.query_for(*lang).is_some(), "{} {lang}", rule.id);
+                    assert!(rule.query(*lang).is_some(), "{} {lang}", rule.id);
                 }
             }
         }
