@@ -1073,7 +1073,7 @@ struct RawFinding<'t> {
 }
 
 /// Files larger than this are parsed only around the literal hits of their candidate rules.
-const PARTIAL_PARSE_MIN: usize = 256 * 1024;
+const PARTIAL_PARSE_MIN: usize = 64 * 1024;
 /// Bytes of context parsed before and after each hit in a large file.
 const PARTIAL_PARSE_CONTEXT: usize = 8 * 1024;
 
