@@ -171,6 +171,10 @@ IDS=(); declare -A LABEL CMD CHECK
 add_tool() { IDS+=("$1"); LABEL[$1]="$2"; CMD[$1]="$3"; CHECK[$1]="$4"; }
 PW_CMD="$(q "$PWFLOW") check --no-ignore --extend-select oauth-ropc --format json ."
 add_tool pwflow "pwflow" "$PW_CMD" "$PW_CMD"
+# The same scan limited to the peers' file types (`--lang`): ripgrep's typed rows and ast-grep's
+# rules cover PHP/JS/TS only, so this is the like-for-like row for their ratios.
+c="$(q "$PWFLOW") check --no-ignore --extend-select oauth-ropc --lang php,js,ts,tsx --format json ."
+add_tool pwflow-typed "pwflow, PHP/JS/TS files (--lang)" "$c" "$c"
 c="$RG -F -i -f $(q "$RULES/literals.txt") ."
 add_tool rg-literals "ripgrep, the rules' literals, all files (floor)" "${c/ -F/ -n -F}" "${c/ -F/ --json -F}"
 c="$RG -U --type-add $(q "pwflow:$PW_EXTS") -t pwflow -f $(q "$RULES/ripgrep-regex.txt") ."

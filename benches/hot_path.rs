@@ -26,6 +26,7 @@ fn options(rules: &RuleSet) -> EngineOptions {
         parse_timeout: Duration::from_secs(5),
         no_ignore: false,
         known_rules: rules.known_names(),
+        languages: None,
     }
 }
 

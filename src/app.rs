@@ -114,6 +114,7 @@ pub(crate) struct Settings {
     pub(crate) jwt_var: String,
     pub(crate) baseline: Option<PathBuf>,
     pub(crate) exclude: Option<Gitignore>,
+    pub(crate) languages: Option<Vec<Lang>>,
 }
 
 pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
@@ -159,7 +160,25 @@ pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
         }
         _ => None,
     };
+    let languages = if args.scan.languages.is_empty() {
+        None
+    } else {
+        let mut langs = Vec::new();
+        for name in &args.scan.languages {
+            let lang = Lang::from_name(name.trim()).with_context(|| {
+                let known: Vec<&str> = Lang::ALL.iter().map(|l| l.name()).collect();
+                format!("--lang: unknown language `{name}` (known: {})", known.join(", "))
+            })?;
+            langs.push(lang);
+            // `php` also means PHP snippets without an opening tag, as in rule files.
+            if lang == Lang::Php {
+                langs.push(Lang::PhpOnly);
+            }
+        }
+        Some(langs)
+    };
     Ok(Settings {
+        languages,
         rule_dirs,
         select: if args.scan.select.is_empty() {
             cfg.map(|c| c.select.clone()).unwrap_or_default()
@@ -213,6 +232,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
             parse_timeout: Duration::from_millis(args.scan.parse_timeout_ms),
             no_ignore: args.scan.no_ignore,
             known_rules: set.known_names(),
+            languages: settings.languages.clone(),
         },
     };
     let ran: Vec<ActiveRule<'_>> =

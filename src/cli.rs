@@ -93,6 +93,10 @@ pub struct ScanArgs {
     /// Do not run these rules (ids or groups).
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
     pub ignore: Vec<String>,
+    /// Scan only files of these languages (`php`, `js`, `ts`, `tsx`, `python`, `yaml`, ...;
+    /// see `pwflow rules`). Comma-separated.
+    #[arg(long = "lang", value_delimiter = ',', value_name = "LANG")]
+    pub languages: Vec<String>,
     /// Extra rule directories (TOML rule files, same format as the built-in ones).
     #[arg(long = "rules", value_name = "DIR")]
     pub rule_dirs: Vec<PathBuf>,

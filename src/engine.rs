@@ -47,6 +47,8 @@ pub struct EngineOptions {
     pub no_ignore: bool,
     /// Every rule id and group that exists (active or not), to validate suppression comments.
     pub known_rules: Vec<String>,
+    /// Scan only files of these languages (`--lang`); `None`: every language a rule serves.
+    pub languages: Option<Vec<Lang>>,
 }
 
 /// Everything needed to scan files; shared by all workers.
@@ -246,7 +248,8 @@ impl<'r> Engine<'r> {
     /// Whether any rule applies to `lang` (files of other languages need not be read).
     #[must_use]
     pub fn wants(&self, lang: Lang) -> bool {
-        !self.prefilter.rules_for(lang).is_empty()
+        self.options.languages.as_ref().is_none_or(|only| only.contains(&lang))
+            && !self.prefilter.rules_for(lang).is_empty()
     }
 
     /// Reads a file into the worker's reused buffer and runs `then` on its bytes; the time spent

@@ -109,6 +109,7 @@ fn fixture_engine<'r>(set: &'r RuleSet, rule_id: &str) -> Result<Engine<'r>, Str
         parse_timeout: std::time::Duration::from_secs(30),
         no_ignore: true,
         known_rules: set.known_names(),
+        languages: None,
     };
     Engine::new(rules, options, ProjectContext::default()).map_err(|e| e.to_string())
 }

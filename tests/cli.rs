@@ -52,6 +52,41 @@ fn exit_code_is_1_with_findings_and_0_without() {
 }
 
 #[test]
+fn lang_limits_the_scan_to_files_of_those_languages() {
+    let dir = project();
+    let paths = |args: &[&str]| -> Vec<String> {
+        let out = pwflow()
+            .arg("check")
+            .arg(dir.path())
+            .args(["--format", "json"])
+            .args(args)
+            .output()
+            .expect("runs");
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let mut paths: Vec<String> = doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["path"].as_str().expect("path").replace('\\', "/"))
+            .collect();
+        paths.sort();
+        paths
+    };
+    assert_eq!(paths(&[]), ["app/login.php", "web/login.js"]);
+    assert_eq!(paths(&["--lang", "php"]), ["app/login.php"]);
+    assert_eq!(paths(&["--lang", "js,ts"]), ["web/login.js"]);
+    // An explicit file of another language is not scanned either.
+    pwflow().arg("check").arg(dir.path().join("web/login.js")).args(["--lang", "python"]).assert().code(0);
+    pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--lang", "cobol"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown language `cobol`").and(predicate::str::contains("php")));
+}
+
+#[test]
 fn usage_and_config_errors_exit_2() {
     let dir = project();
     pwflow()

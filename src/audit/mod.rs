@@ -69,6 +69,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
                 parse_timeout: Duration::from_millis(args.scan.parse_timeout_ms),
                 no_ignore: args.scan.no_ignore,
                 known_rules: set.known_names(),
+                languages: settings.languages.clone(),
             },
         };
         let rules: Vec<ActiveRule<'_>> =
