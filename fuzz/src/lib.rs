@@ -31,6 +31,7 @@ pub fn options(known_rules: Vec<String>) -> EngineOptions {
         parse_timeout: Duration::from_secs(5),
         no_ignore: true,
         known_rules,
+        languages: None,
     }
 }
 
