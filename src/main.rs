@@ -10,14 +10,15 @@ use pwflow::cli::Cli;
 /// is free there, and asks for it again on the next large allocation. Compiling a tree-sitter
 /// query and parsing a file allocate and free megabytes at a time, so each compile paid page
 /// faults again, and with two threads each fault on a shared page flushed the other core's
-/// TLB. Keeping 16 MiB of slack took a 20-file pre-commit run from 61 to 46 ms (system time
-/// 37 to 21 ms) and left peak memory on the benchmark corpus unchanged (39.6 MiB).
+/// TLB. Keeping 4 MiB of slack took a 20-file pre-commit run from 56 to 39 ms (system time
+/// 34 to 18 ms); 16 MiB was no faster and made peak memory on the benchmark corpus vary more
+/// from run to run (36-40 MiB); with 4 MiB it stays within 37-38 MiB on the corpus and twice it.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 fn keep_heap_slack() {
     // SAFETY: `mallopt` only sets an allocator parameter; nothing else runs yet.
     unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+        libc::mallopt(libc::M_TOP_PAD, 4 << 20);
     }
 }
 
