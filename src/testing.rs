@@ -17,7 +17,7 @@ use crate::context::ProjectContext;
 use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, Worker};
 use crate::finding::Finding;
 use crate::lang::Lang;
-use crate::rules::RuleSet;
+use crate::rules::{Rule, RuleSet};
 
 #[allow(clippy::expect_used)] // reason: constant pattern
 static EXPECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,11 +95,16 @@ pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     out
 }
 
+/// An engine with the default rules plus `rule_id`.
 fn fixture_engine<'r>(set: &'r RuleSet, rule_id: &str) -> Result<Engine<'r>, String> {
+    engine_with(set, |r| r.enabled || r.id == rule_id)
+}
+
+fn engine_with<'r>(set: &'r RuleSet, include: impl Fn(&Rule) -> bool) -> Result<Engine<'r>, String> {
     let rules: Vec<ActiveRule<'_>> = set
         .rules
         .iter()
-        .filter(|r| r.enabled || r.id == rule_id || rule_id == "ALL")
+        .filter(|r| include(r))
         .map(|rule| ActiveRule { rule, severity: rule.severity })
         .collect();
     let options = EngineOptions {
@@ -171,7 +176,7 @@ pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Fin
 /// # Errors
 /// When the rules' literals do not build a prefilter.
 pub fn engine_in_form(set: &RuleSet, form: crate::query::QueryForm) -> Result<Engine<'_>, String> {
-    let engine = fixture_engine(set, "ALL")?;
+    let engine = engine_with(set, |_| true)?;
     for lang in Lang::ALL {
         engine.compile_queries(lang, form);
     }
