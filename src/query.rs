@@ -153,8 +153,9 @@ impl QueryPlan {
 }
 
 impl LangPlan {
-    fn compile(&self, form: QueryForm) -> Option<LangQuery> {
-        let grammar = self.lang.grammar()?;
+    /// The sources joined into one query text in `form`: the text, where each source starts,
+    /// and the kind each added `pwflow.kind.N` capture stands for.
+    fn joined(&self, form: QueryForm) -> (String, Vec<usize>, Vec<String>) {
         let mut text = String::new();
         let mut starts = Vec::new();
         let mut kinds = Vec::new();
@@ -169,19 +170,18 @@ impl LangPlan {
             }
             text.push('\n');
         }
+        (text, starts, kinds)
+    }
+
+    fn compile(&self, form: QueryForm) -> Option<LangQuery> {
+        let grammar = self.lang.grammar()?;
+        let (mut text, mut starts, mut kinds) = self.joined(form);
         let query = match Query::new(&grammar, &text) {
             Ok(query) => query,
             Err(_) => {
                 // The rewrite is mechanical; should it ever produce something tree-sitter
                 // rejects, the rules' own texts (validated when loaded) still work, slower.
-                kinds.clear();
-                starts.clear();
-                text.clear();
-                for (source, _) in &self.sources {
-                    starts.push(text.len());
-                    text.push_str(source);
-                    text.push('\n');
-                }
+                (text, starts, kinds) = self.joined(QueryForm::Exact);
                 Query::new(&grammar, &text).ok()?
             }
         };
