@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use tree_sitter::{Node, ParseOptions, Parser, QueryCursor, StreamingIterator as _, Tree};
+use tree_sitter::{Node, ParseOptions, Parser, Tree};
 
 use crate::checks::{Bindings, Captures, CheckCx, FileCx};
 use crate::context::{FileContext, ProjectContext};
@@ -312,35 +312,28 @@ impl<'r> Engine<'r> {
         (result, times)
     }
 
-    /// Compiles, on every worker at once, the query of each language that candidate files
-    /// (language, rules their gate let through, size in bytes) will run, in the form that suits
-    /// how much of the language there is to match ([`QueryForm::for_bytes`]). Documents are
-    /// left out: their code blocks' languages are known only once they are parsed, and those
-    /// queries are compiled on first use. Otherwise the first file that needs a query would
-    /// compile it while the other workers wait: on a pre-commit run of a few files, compiling
-    /// is most of the wall time.
-    pub fn prepare_queries(&self, needed: impl IntoIterator<Item = (Lang, Candidates, u64)>) {
-        let mut langs: Vec<(Lang, u64)> = Vec::new();
-        for (lang, candidates, bytes) in needed {
-            if lang.is_container()
-                || !candidates.iter().any(|index| self.rules[index].rule.query(lang).is_some())
+    /// Prepares, on every worker at once, the query of each language that candidate files
+    /// (language, rules their gate let through) will run. Native patterns take microseconds,
+    /// but a language whose patterns fall back to a tree-sitter query takes milliseconds to
+    /// compile, and the first file that needed it would compile it while the other workers
+    /// wait. Documents are left out: their code blocks' languages are known only once they are
+    /// parsed, and those queries are prepared on first use.
+    pub fn prepare_queries(&self, needed: impl IntoIterator<Item = (Lang, Candidates)>) {
+        let mut langs: Vec<Lang> = Vec::new();
+        for (lang, candidates) in needed {
+            if !lang.is_container()
+                && !langs.contains(&lang)
+                && candidates.iter().any(|index| self.rules[index].rule.query(lang).is_some())
             {
-                continue;
-            }
-            match langs.iter_mut().find(|(l, _)| *l == lang) {
-                Some((_, total)) => *total += bytes,
-                None => langs.push((lang, bytes)),
+                langs.push(lang);
             }
         }
-        // Largest grammars first (TypeScript, TSX, C#, Ruby cost several times JavaScript), so
-        // that the last query to start is a cheap one and no core idles long at the end.
-        langs.sort_by_cached_key(|&(lang, _)| std::cmp::Reverse(self.queries.cost_hint(lang)));
-        langs.into_par_iter().with_max_len(1).for_each(|(lang, bytes)| {
-            self.queries.get_or_compile(lang, QueryForm::for_bytes(bytes));
+        langs.into_par_iter().with_max_len(1).for_each(|lang| {
+            self.queries.get(lang);
         });
     }
 
-    /// Compiles `lang`'s query in `form` unless it is compiled already (tests run the fixtures
+    /// Prepares `lang`'s query in `form` unless it is prepared already (tests run the fixtures
     /// in both forms).
     pub fn compile_queries(&self, lang: Lang, form: QueryForm) {
         self.queries.get_or_compile(lang, form);
@@ -656,7 +649,6 @@ impl<'r> Engine<'r> {
         let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
         let Some(query) = self.queries.get(lang) else { return Vec::new() };
-        let names = query.query.capture_names();
         // Every match contains one of its rule's literals: query only around them (nearby hits
         // merged), instead of walking a megabyte bundle. One walk serves every candidate rule.
         let mut windows: Vec<Range<usize>> = Vec::new();
@@ -671,27 +663,21 @@ impl<'r> Engine<'r> {
         }
         windows.sort_by_key(|w| w.start);
         let windows = merge_windows(&windows, 0);
-        let mut cursor = QueryCursor::new();
         for window in windows {
-            cursor.set_byte_range(window);
-            let mut matches = cursor.matches(&query.query, tree.root_node(), src.as_bytes());
-            while let Some(m) = matches.next() {
-                if !query.kinds_match(m) {
-                    continue;
-                }
-                let (span_start, span_end) = m.captures.iter().fold((usize::MAX, 0), |(start, end), c| {
-                    (start.min(c.node.start_byte()), end.max(c.node.end_byte()))
+            query.for_each_match(tree.root_node(), src.as_bytes(), window, &mut |pattern, found| {
+                let (span_start, span_end) = found.iter().fold((usize::MAX, 0), |(start, end), (_, node)| {
+                    (start.min(node.start_byte()), end.max(node.end_byte()))
                 });
-                for &index in query.owners(m.pattern_index) {
+                for &index in query.owners(pattern) {
                     let Some((_, own)) = rule_windows.iter().find(|(i, _)| *i == index) else { continue };
                     let Some((primary_index, start_index)) = query.primary(index) else { continue };
-                    let Some(primary) = m.captures.iter().find(|c| c.index == primary_index).map(|c| c.node)
+                    let Some(primary) = found.iter().find(|(i, _)| *i == primary_index).map(|(_, n)| *n)
                     else {
                         continue;
                     };
                     let start = start_index
-                        .and_then(|i| m.captures.iter().find(|c| c.index == i))
-                        .map_or(primary.start_byte(), |c| c.node.start_byte());
+                        .and_then(|s| found.iter().find(|(i, _)| *i == s))
+                        .map_or(primary.start_byte(), |(_, n)| n.start_byte());
                     let range = start.min(primary.start_byte().max(start))..primary.end_byte();
                     // A rule sees the matches around its own literals, as if queried alone.
                     if own
@@ -702,12 +688,7 @@ impl<'r> Engine<'r> {
                         continue;
                     }
                     let captures = Captures {
-                        nodes: m
-                            .captures
-                            .iter()
-                            .filter(|c| !query.is_internal(c.index))
-                            .map(|c| (names[c.index as usize], c.node))
-                            .collect(),
+                        nodes: found.iter().map(|&(i, node)| (query.capture_name(i), node)).collect(),
                     };
                     let active = &self.rules[index];
                     let cx = CheckCx { file: &file, captures: &captures };
@@ -731,7 +712,7 @@ impl<'r> Engine<'r> {
                         });
                     }
                 }
-            }
+            });
         }
         let has_directives = memchr::memmem::find(src.as_bytes(), suppress::MARKER.as_bytes()).is_some();
         if raw.is_empty() && !has_directives {

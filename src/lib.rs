@@ -18,6 +18,7 @@ pub mod finding;
 pub mod fix;
 pub mod git;
 pub mod lang;
+pub mod pattern;
 pub mod prefilter;
 pub mod query;
 pub mod redact;

@@ -226,14 +226,7 @@ fn run_engine(engine: &Engine<'_>, threads: usize, inputs: &[Input<'_>]) -> Resu
                     (a.merge(b), ca)
                 },
             );
-        engine.prepare_queries(candidates.iter().map(|&(index, rules)| {
-            let input = &inputs[index];
-            let bytes = match input.content {
-                Some(content) => content.len() as u64,
-                None => std::fs::metadata(&input.path).map_or(0, |m| m.len()),
-            };
-            (input.lang, rules, bytes)
-        }));
+        engine.prepare_queries(candidates.iter().map(|&(index, rules)| (inputs[index].lang, rules)));
         let scanned = candidates
             .par_iter()
             .map_init(Worker::default, |worker, &(index, _)| {
@@ -409,7 +402,7 @@ fn scan_candidates(
         .build()
         .context("cannot start worker threads")?;
     Ok(pool.install(|| {
-        engine.prepare_queries(candidates.iter().map(|(bytes, (input, rules))| (input.lang, *rules, *bytes)));
+        engine.prepare_queries(candidates.iter().map(|(_, (input, rules))| (input.lang, *rules)));
         candidates
             .par_iter()
             .with_max_len(1)

@@ -171,7 +171,7 @@ pub fn scan_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<Vec<Fin
 }
 
 /// An engine running every rule (enabled or not), with every language's query compiled in
-/// `form` (a scan picks the form from the amount of code to match; for a fixture, wildcards).
+/// `form` (scans use the native form; tests compare it with tree-sitter's).
 ///
 /// # Errors
 /// When the rules' literals do not build a prefilter.

@@ -38,21 +38,21 @@ fn every_rule_matches_its_fixtures_exactly() {
     assert!(passed >= 60, "only {passed} expected findings across all fixtures");
 }
 
-/// The engine compiles a language's patterns as wildcards with kind checks when there is little
-/// code to match and as written otherwise: both forms must find exactly the same things.
+/// The engine matches rule patterns natively and falls back to tree-sitter's query engine for
+/// syntax the native reader does not cover: both must find exactly the same things.
 #[test]
-fn wildcard_and_exact_queries_find_the_same() {
+fn native_and_tree_sitter_matching_find_the_same() {
     let set = RuleSet::builtin().expect("built-in rules load");
-    let wildcards = engine_in_form(&set, QueryForm::Wildcard).expect("engine");
-    let exact_kinds = engine_in_form(&set, QueryForm::Exact).expect("engine");
+    let natives = engine_in_form(&set, QueryForm::Native).expect("engine");
+    let tree_sitters = engine_in_form(&set, QueryForm::TreeSitter).expect("engine");
     let mut compared = 0;
     for rule in &set.rules {
         let fixtures = fixtures_of(&root(), &rule.id);
         for file in fixtures.positive.iter().chain(&fixtures.negative) {
-            let wildcard = scan_with(&wildcards, file).expect("scans");
-            let exact = scan_with(&exact_kinds, file).expect("scans");
-            assert_eq!(wildcard, exact, "{}", file.display());
-            compared += wildcard.len();
+            let native = scan_with(&natives, file).expect("scans");
+            let tree_sitter = scan_with(&tree_sitters, file).expect("scans");
+            assert_eq!(native, tree_sitter, "{}", file.display());
+            compared += native.len();
         }
     }
     assert!(compared >= 60, "only {compared} findings compared");
