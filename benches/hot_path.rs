@@ -16,6 +16,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use pwflow::context::ProjectContext;
 use pwflow::engine::{ActiveRule, Engine, EngineOptions, Worker};
 use pwflow::lang::Lang;
+use pwflow::query::QueryForm;
 use pwflow::rules::RuleSet;
 
 fn options(rules: &RuleSet) -> EngineOptions {
@@ -116,5 +117,27 @@ fn startup(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, gate, parse, scan, startup);
+/// What the first file of a language costs a fresh engine: preparing the language's patterns
+/// (natively, or by compiling a tree-sitter query as before) plus one scan. This is the fixed
+/// cost a pre-commit run pays per language.
+fn first_file(c: &mut Criterion) {
+    let rules = RuleSet::builtin().expect("rules");
+    let mut group = c.benchmark_group("first-file");
+    for (rel, lang) in CANDIDATES {
+        let (path, bytes) = fixture(rel);
+        for (name, form) in [("native", QueryForm::Native), ("tree-sitter", QueryForm::TreeSitter)] {
+            group.bench_function(format!("{name}/{rel}"), |b| {
+                b.iter(|| {
+                    let engine = engine(&rules);
+                    engine.compile_queries(*lang, form);
+                    let mut worker = Worker::default();
+                    black_box(engine.check_bytes(&path, &path, *lang, black_box(&bytes), &mut worker))
+                });
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, gate, parse, scan, startup, first_file);
 criterion_main!(benches);

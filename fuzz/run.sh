@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 budget=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scan_php scan_js scan_ts scan_any load_rule fix)
+[ ${#targets[@]} -gt 0 ] || targets=(scan_php scan_js scan_ts scan_any load_rule fix match_native)
 work=${FUZZ_WORK:-/tmp/pwflow-fuzz}
 export RUSTC_BOOTSTRAP=1
 nice -n 19 cargo +stable fuzz build -O

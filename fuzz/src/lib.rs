@@ -114,3 +114,72 @@ pub fn split_lang(data: &[u8]) -> Option<(Lang, &[u8])> {
     let (&first, rest) = data.split_first()?;
     Some((Lang::ALL[usize::from(first) % Lang::ALL.len()], rest))
 }
+
+/// One language's built-in patterns, read natively and compiled by tree-sitter.
+struct BothMatchers {
+    native: pwflow::pattern::PatternSet,
+    query: tree_sitter::Query,
+}
+
+/// Per language (index as in [`Lang::ALL`]), both matchers; `None` where no rule has patterns.
+static MATCHERS: LazyLock<Vec<Option<BothMatchers>>> = LazyLock::new(|| {
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let texts: Vec<&str> =
+                RULES.rules.iter().filter_map(|r| r.query(lang)).map(|q| q.text.as_str()).collect();
+            let grammar = lang.grammar()?;
+            if texts.is_empty() {
+                return None;
+            }
+            let native = pwflow::pattern::PatternSet::parse(&grammar, &texts).expect("built-in patterns read");
+            let query = tree_sitter::Query::new(&grammar, &texts.join("\n")).expect("built-in patterns compile");
+            Some(BothMatchers { native, query })
+        })
+        .collect()
+});
+
+/// A match as (pattern index, sorted (capture name, byte range) pairs).
+type Seen = (usize, Vec<(String, usize, usize)>);
+
+/// Parses `data` as `lang` and runs the built-in patterns with both matchers over the whole tree
+/// and over a byte range taken from the input's length: they must report the same matches.
+pub fn match_both(lang: Lang, data: &[u8]) {
+    use tree_sitter::StreamingIterator as _;
+    let Some(Some(both)) = MATCHERS.get(lang as usize) else { return };
+    let mut parser = tree_sitter::Parser::new();
+    parser.set_language(&lang.grammar().expect("grammar")).expect("grammar loads");
+    let Some(tree) = parser.parse(data, None) else { return };
+    let root = tree.root_node();
+    let middle = data.len() / 3;
+    for range in [0..data.len(), middle..middle + data.len() / 4 + 1] {
+        let mut native: Vec<Seen> = Vec::new();
+        both.native.for_each_match(root, data, range.clone(), &mut |pattern, captures| {
+            let names = both.native.capture_names();
+            let mut seen: Vec<_> =
+                captures.iter().map(|(i, n)| (names[*i as usize].clone(), n.start_byte(), n.end_byte())).collect();
+            seen.sort();
+            native.push((pattern, seen));
+        });
+        let mut cursor = tree_sitter::QueryCursor::new();
+        cursor.set_byte_range(range.clone());
+        let mut theirs: Vec<Seen> = Vec::new();
+        let mut matches = cursor.matches(&both.query, root, data);
+        while let Some(m) = matches.next() {
+            let names = both.query.capture_names();
+            let mut seen: Vec<_> = m
+                .captures
+                .iter()
+                .map(|c| (names[c.index as usize].to_owned(), c.node.start_byte(), c.node.end_byte()))
+                .collect();
+            seen.sort();
+            theirs.push((m.pattern_index, seen));
+        }
+        // As sets: the order differs, and tree-sitter merges matches capturing the same nodes.
+        native.sort();
+        native.dedup();
+        theirs.sort();
+        theirs.dedup();
+        assert!(native == theirs, "{lang} {range:?}: native {native:?}\ntree-sitter {theirs:?}");
+    }
+}
