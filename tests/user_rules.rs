@@ -90,3 +90,32 @@ fn user_rules_run_beside_the_built_in_ones() {
         .code(1)
         .stdout(predicate::str::contains("error[acme/rc-connect]"));
 }
+
+/// A user rule may use query syntax the native matcher does not read (here a quantifier): the
+/// language then runs as a compiled tree-sitter query, and the built-in rules for it still
+/// report in the same run.
+#[test]
+fn user_rules_with_quantifiers_fall_back_to_tree_sitter_queries() {
+    let dir = TempDir::new().expect("tempdir");
+    let rules = dir.path().join("rules/acme");
+    fs::create_dir_all(&rules).expect("mkdir");
+    let rule = fs::read_to_string(root().join("examples/custom-rules/acme/rc-connect.toml"))
+        .expect("example")
+        .replace("id = \"acme/rc-connect\"", "id = \"acme/rc-connect-args\"")
+        .replace("arguments: (arguments) @args", "arguments: (arguments (argument)+ @arg) @args");
+    assert!(rule.contains("(argument)+"), "the example's query changed; adapt this test");
+    fs::write(rules.join("rc-connect-args.toml"), rule).expect("write");
+    fs::write(
+        dir.path().join("a.php"),
+        "<?php\nRcClient::connect($u, $e, $p);\n$body = \"grant_type=password&username=u&password=p\";\n\
+         http_post(\"https://platform.ringcentral.com/restapi/oauth/token\", $body);\n",
+    )
+    .expect("write");
+    pwflow()
+        .current_dir(dir.path())
+        .args(["check", "a.php", "--isolated", "--format", "json", "--rules", "rules/acme"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"acme/rc-connect-args\""))
+        .stdout(predicate::str::contains("\"ringcentral/password-grant-request\""));
+}
