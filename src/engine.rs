@@ -4,9 +4,11 @@ use std::collections::HashMap;
 use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use regex::Regex;
 use tree_sitter::{Node, ParseOptions, Parser, Tree};
 
 use crate::checks::{Bindings, Captures, CheckCx, FileCx};
@@ -58,9 +60,26 @@ pub struct Engine<'r> {
     queries: QueryPlan,
     /// Per rule, the file-level gates of its checks (RingCentral context or its absence).
     gates: Vec<Vec<crate::checks::FileGate>>,
+    /// Per rule, its `prefilter-regex`, compiled when a file first passes the rule's literals.
+    regex_gates: Vec<Option<RegexGate>>,
     prefilter: Prefilter,
     options: EngineOptions,
     project: ProjectContext,
+}
+
+/// A rule's `prefilter-regex`: the second, narrower gate after its literals.
+struct RegexGate {
+    source: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl RegexGate {
+    /// Whether `text` may hold something the rule reports. A pattern the regex crate refuses
+    /// (syntax is checked when the rule loads, so only a size limit can) admits every file:
+    /// the gate exists for speed and must never cost a finding.
+    fn admits(&self, text: &str) -> bool {
+        self.regex.get_or_init(|| Regex::new(&self.source).ok()).as_ref().is_none_or(|re| re.is_match(text))
+    }
 }
 
 /// Per-worker state: one parser per language and a reused read buffer.
@@ -229,8 +248,14 @@ impl<'r> Engine<'r> {
             .iter()
             .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::file_gate(c.name)).collect())
             .collect();
+        let regex_gates = rules
+            .iter()
+            .map(|r| {
+                r.rule.prefilter_regex.clone().map(|source| RegexGate { source, regex: OnceLock::new() })
+            })
+            .collect();
         let queries = QueryPlan::new(rules.iter().map(|r| r.rule));
-        Ok(Engine { rules, queries, gates, prefilter, options, project })
+        Ok(Engine { rules, queries, gates, regex_gates, prefilter, options, project })
     }
 
     /// Replaces the project context: a scan that gates files during the walk learns the
@@ -416,6 +441,14 @@ impl<'r> Engine<'r> {
         // parsing is the most expensive stage.
         let project_reason = self.project.reason_for(path);
         let mut candidates = candidates;
+        if candidates.iter().any(|i| self.regex_gates[i].is_some()) {
+            let t = Instant::now();
+            candidates = candidates.retain(|i| self.regex_gates[i].as_ref().is_none_or(|g| g.admits(text)));
+            times.gate += t.elapsed();
+            if candidates.is_empty() {
+                return FileReport { outcome: Outcome::Prefiltered, times };
+            }
+        }
         let mut early_context = None;
         if !lang.is_container() && candidates.iter().any(|i| !self.gates[i].is_empty()) {
             let t = Instant::now();

@@ -218,6 +218,33 @@ fn files_without_candidate_literals_are_never_parsed() {
 }
 
 #[test]
+fn prefilter_regex_keeps_look_alikes_unparsed() {
+    // Both files hold the literals of `oauth-ropc/js-oauth-password` (`getToken`, `password`);
+    // only one holds a `getToken` call its check can report, so only that one is parsed.
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "editor.js", "const mode = { password: true };\nstream.getToken(mode);\n");
+    write(
+        dir.path(),
+        "idp.js",
+        "const pw = process.env.IDP_PASSWORD;\nauth.owner\n  .getToken('alice', pw);\n",
+    );
+    let out = pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--extend-select", "oauth-ropc"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["stats"]["prefiltered"], 1);
+    assert_eq!(doc["stats"]["parsed"], 1);
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["rule"], "oauth-ropc/js-oauth-password");
+}
+
+#[test]
 fn bad_files_are_skipped_with_a_reason_and_the_scan_goes_on() {
     let dir = TempDir::new().expect("tempdir");
     write(dir.path(), "bin.php", b"<?php login(\x00\x01\x02 ?>".as_slice());

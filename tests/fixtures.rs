@@ -7,7 +7,7 @@ use pwflow::query::QueryForm;
 use pwflow::report::human::render_finding;
 use pwflow::rules::RuleSet;
 use pwflow::testing::{
-    CaseResult, engine_in_form, fix_fixture, fixtures_of, run_rule, scan_fixture, scan_with,
+    CaseResult, engine_in_form, expectations, fix_fixture, fixtures_of, run_rule, scan_fixture, scan_with,
 };
 
 fn root() -> PathBuf {
@@ -56,6 +56,40 @@ fn native_and_tree_sitter_matching_find_the_same() {
         }
     }
     assert!(compared >= 60, "only {compared} findings compared");
+}
+
+/// A rule's `prefilter-regex` is checked on the whole file, so one shape it admits would let a
+/// positive fixture through even if it rejected every other. Each expected finding is therefore
+/// checked alone: the lines after the previous marker, up to and including its own.
+#[test]
+fn prefilter_regexes_admit_every_expected_finding_alone() {
+    let set = RuleSet::builtin().expect("built-in rules load");
+    let mut checked = 0;
+    for rule in &set.rules {
+        let Some(source) = &rule.prefilter_regex else { continue };
+        let regex = regex::Regex::new(source).expect("prefilter-regex compiles");
+        for file in fixtures_of(&root(), &rule.id).positive {
+            let text = std::fs::read_to_string(&file).expect("fixture reads");
+            let lines: Vec<&str> = text.lines().collect();
+            // Markers are sorted by line; several rules may share one.
+            let (mut start, mut last) = (0, 0);
+            for (line, id) in expectations(&text) {
+                if line != last {
+                    (start, last) = (last, line);
+                }
+                if id == rule.id {
+                    let chunk = lines[start..line].join("\n");
+                    assert!(
+                        regex.is_match(&chunk),
+                        "{}:{line}: prefilter-regex rejects\n{chunk}",
+                        file.display()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} expected findings checked");
 }
 
 #[test]

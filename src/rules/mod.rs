@@ -99,6 +99,9 @@ pub struct Rule {
     pub prefilter: Vec<String>,
     /// Further literal groups: one literal of each must occur too.
     pub prefilter_all: Vec<Vec<String>>,
+    /// A regular expression that must match too (checked at load, compiled by the engine when
+    /// a file first passes the rule's literals).
+    pub prefilter_regex: Option<String>,
     /// Queries, one per language.
     pub queries: Vec<RuleQuery>,
     /// Semantic checks.
@@ -355,6 +358,15 @@ impl Loader<'_> {
                 "`prefilter` needs at least one non-empty literal: files without any are never parsed",
             ));
         }
+        // Only parsed here (cheap): compiling waits until a file passes the rule's literals, so
+        // a pre-commit run that never gets that far does not pay for it.
+        if let Some(regex) = &file.prefilter_regex
+            && let Err(e) = regex_syntax::Parser::new().parse(regex.get_ref())
+        {
+            return Err(
+                self.err(self.content_start(regex.span().start), format!("invalid `prefilter-regex`: {e}"))
+            );
+        }
         Ok(Rule {
             id,
             group: file.group,
@@ -371,6 +383,7 @@ impl Loader<'_> {
                 .map(|g| g.iter().map(|s| s.to_ascii_lowercase()).collect())
                 .filter(|g: &Vec<String>| !g.is_empty())
                 .collect(),
+            prefilter_regex: file.prefilter_regex.map(toml::Spanned::into_inner),
             queries,
             checks: check_defs,
             doc: file.doc,
@@ -594,6 +607,21 @@ template = "({ jwt: process.env.RC_JWT })"
         let err = load_rule("bad.toml", &bad).err().expect("must fail");
         assert!(err.message.contains("NodeType"), "{err}");
         assert_eq!(err.line, 14, "{err}");
+    }
+
+    #[test]
+    fn bad_prefilter_regex_is_reported_with_its_line() {
+        let with = |regex: &str| {
+            GOOD.replace(
+                "prefilter = [\"login\"]",
+                &format!("prefilter = [\"login\"]\nprefilter-regex = '{regex}'"),
+            )
+        };
+        let rule = load_rule("good.toml", &with(r"\.login\s*\(")).expect("valid regex");
+        assert_eq!(rule.prefilter_regex.as_deref(), Some(r"\.login\s*\("));
+        let err = load_rule("bad.toml", &with(r"login(")).err().expect("must fail");
+        assert_eq!(err.line, 9, "{err}");
+        assert!(err.message.contains("prefilter-regex"), "{err}");
     }
 
     #[test]

@@ -45,6 +45,14 @@ pub struct RuleFile {
     /// (e.g. `[["password", "username"]]`), so files that merely mention `login` stay unparsed.
     #[serde(default)]
     pub prefilter_all: Vec<Vec<String>>,
+    /// A regular expression (Rust `regex` syntax, case-sensitive unless it says `(?i)`) that
+    /// must also match somewhere in a file that passed the literals, before the file is parsed
+    /// for this rule. For literals that are common in unrelated code (`getToken`) while the
+    /// rule reports only a narrow shape of them (`owner.getToken`): it must match every text
+    /// the rule can report, since a file it rejects is never parsed for the rule.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub prefilter_regex: Option<Spanned<String>>,
     /// Tree-sitter query per language name. A `javascript` query also serves `typescript` and
     /// `tsx` unless they have their own. Empty for rules implemented by the engine itself.
     #[serde(default)]
