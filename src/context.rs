@@ -204,64 +204,73 @@ static RC_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)ringcentral\.com|/restapi/oauth/token|/restapi/v1\.0|(?-i:\b(?:RC|RINGCENTRAL)_[A-Z][A-Z0-9_]*)")
 });
 
-/// Signs that code serves users (web routes, request handling, browser code), with the reason
-/// each one gives.
-static UI_SIGNALS: LazyLock<Vec<(LazyRegex, &'static str)>> = LazyLock::new(|| {
-    let re = LazyRegex::new;
+/// Signs that code serves users (web routes, request handling, browser code), with the code
+/// languages each one is a sign in and the reason it gives. A file of another code language
+/// does not compile or run it (a PHP file need not build the Flask or Go patterns, which was a
+/// few milliseconds of a pre-commit run), and `@Component` in a Java file is a Spring bean, not
+/// an Angular view. Shell, `.env` and data files are checked against every sign, as they may
+/// hold a snippet of any of them.
+static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
+    const JS_OR_PHP: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx, Lang::Php, Lang::PhpOnly];
+    let sign = |langs, pattern, reason| UiSignal { langs, regex: LazyRegex::new(pattern), reason };
     vec![
-        (
-            re(r"\$_(GET|POST|REQUEST|SERVER|SESSION|COOKIE)\b"),
+        sign(
+            PHP,
+            r"\$_(GET|POST|REQUEST|SERVER|SESSION|COOKIE)\b",
             "file reads PHP request globals ($_GET, $_SERVER, ...), so it serves web requests",
         ),
-        (
-            re(r"\bRoute::(get|post|any|match)\b|\bRequest \$request\b|\bextends Controller\b"),
+        sign(
+            PHP,
+            r"\bRoute::(get|post|any|match)\b|\bRequest \$request\b|\bextends Controller\b",
             "file is a web controller or defines routes (Laravel)",
         ),
-        (
-            re(
-                r"\bexpress\(\)|\b(app|router)\.(get|post|use|all)\(|\bfastify\b|\bkoa\b|\breq\.(query|body|params)\b|\bres\.(redirect|send|render)\(",
-            ),
+        sign(
+            JS,
+            r"\bexpress\(\)|\b(app|router)\.(get|post|use|all)\(|\bfastify\b|\bkoa\b|\breq\.(query|body|params)\b|\bres\.(redirect|send|render)\(",
             "file defines HTTP routes or handles requests (express-style)",
         ),
-        (
-            re(
-                r"\bwindow\.|\bdocument\.|\blocalStorage\b|\bReact\b|\buseState\b|\bfrom ['\x22]vue['\x22]|@Component\b",
-            ),
+        // PHP templates hold inline scripts.
+        sign(
+            JS_OR_PHP,
+            r"\bwindow\.|\bdocument\.|\blocalStorage\b|\bReact\b|\buseState\b|\bfrom ['\x22]vue['\x22]|@Component\b",
             "file runs in the browser or renders UI",
         ),
-        (re(r"(?i)<html|<form\b|<body\b"), "file renders HTML"),
-        (
-            re(
-                r"@(app|bp|blueprint|router)\.(route|get|post)\(|\bfrom\s+(flask|django|fastapi|starlette)\b|\brequest\.(args|form|GET|POST)\b",
-            ),
+        sign(Lang::ALL_CODE, r"(?i)<html|<form\b|<body\b", "file renders HTML"),
+        sign(
+            &[Lang::Python],
+            r"@(app|bp|blueprint|router)\.(route|get|post)\(|\bfrom\s+(flask|django|fastapi|starlette)\b|\brequest\.(args|form|GET|POST)\b",
             "file defines web routes or reads requests (Flask, Django, FastAPI)",
         ),
-        (
-            re(
-                r"@(Rest)?Controller\b|@(Get|Post|Request)Mapping\b|\bHttpServletRequest\b|\bextends\s+(AppCompat)?Activity\b|\bimport\s+android\.",
-            ),
+        sign(
+            &[Lang::Java],
+            r"@(Rest)?Controller\b|@(Get|Post|Request)Mapping\b|\bHttpServletRequest\b|\bextends\s+(AppCompat)?Activity\b|\bimport\s+android\.",
             "file is a web controller or an Android activity",
         ),
-        (
-            re(
-                r":\s*(Controller|ControllerBase|PageModel)\b|\[Http(Get|Post)\b|\bIActionResult\b|\bMicrosoft\.AspNetCore\b|\bSystem\.Windows\b|\bXamarin\b",
-            ),
+        sign(
+            &[Lang::CSharp],
+            r":\s*(Controller|ControllerBase|PageModel)\b|\[Http(Get|Post)\b|\bIActionResult\b|\bMicrosoft\.AspNetCore\b|\bSystem\.Windows\b|\bXamarin\b",
             "file is an ASP.NET controller or a desktop/mobile UI",
         ),
-        (
-            re(
-                r"<\s*(ApplicationController|ActionController::Base)\b|\bSinatra\b|\bredirect_to\b|\bparams\[:",
-            ),
+        sign(
+            &[Lang::Ruby],
+            r"<\s*(ApplicationController|ActionController::Base)\b|\bSinatra\b|\bredirect_to\b|\bparams\[:",
             "file is a Rails controller or a Sinatra app",
         ),
-        (
-            re(
-                r"\bhttp\.(HandleFunc|ResponseWriter)\b|\bgin\.Context\b|\becho\.Context\b|\bmux\.NewRouter\b",
-            ),
+        sign(
+            &[Lang::Go],
+            r"\bhttp\.(HandleFunc|ResponseWriter)\b|\bgin\.Context\b|\becho\.Context\b|\bmux\.NewRouter\b",
             "file serves HTTP requests (net/http, gin, echo)",
         ),
     ]
 });
+
+/// One sign of a user interface (see [`UI_SIGNALS`]).
+struct UiSignal {
+    /// Code languages in which the sign counts.
+    langs: &'static [Lang],
+    regex: LazyRegex,
+    reason: &'static str,
+}
 
 /// What is known about one file.
 #[derive(Debug, Clone)]
@@ -305,9 +314,10 @@ fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
             reason: "the file is a JSX/TSX component, so it serves users in a browser".to_owned(),
         };
     }
-    for (regex, reason) in UI_SIGNALS.iter() {
-        if regex.get().is_match(src) {
-            return Recommendation { flow: Flow::Oauth, reason: (*reason).to_owned() };
+    let code = Lang::ALL_CODE.contains(&lang);
+    for signal in UI_SIGNALS.iter() {
+        if (!code || signal.langs.contains(&lang)) && signal.regex.get().is_match(src) {
+            return Recommendation { flow: Flow::Oauth, reason: signal.reason.to_owned() };
         }
     }
     Recommendation {
@@ -478,9 +488,25 @@ mod tests {
         for p in SDK_PATTERNS.iter() {
             assert!(!p.regex.get().as_str().is_empty());
         }
-        for (regex, _) in UI_SIGNALS.iter() {
-            assert!(!regex.get().as_str().is_empty());
+        for signal in UI_SIGNALS.iter() {
+            assert!(!signal.regex.get().as_str().is_empty());
         }
+    }
+
+    #[test]
+    fn ui_signals_count_in_their_languages() {
+        let flow = |src: &str, file: &str, lang| recommend(src, Path::new(file), lang).flow;
+        let angular = "@Component({ selector: 'app-login' })\nexport class Login {}";
+        assert_eq!(flow(angular, "login.ts", Lang::TypeScript), Flow::Oauth);
+        let spring = "@Component\npublic class TokenJob { void run() {} }";
+        assert_eq!(flow(spring, "TokenJob.java", Lang::Java), Flow::Jwt);
+        let inline = "<?php $x = 1; ?><script>window.location = '/';</script>";
+        assert_eq!(flow(inline, "page.php", Lang::Php), Flow::Oauth);
+        assert_eq!(flow("<form method=post>", "Login.cs", Lang::CSharp), Flow::Oauth);
+        assert_eq!(flow("from flask import Flask", "app.py", Lang::Python), Flow::Oauth);
+        assert_eq!(flow("from flask import Flask", "app.rb", Lang::Ruby), Flow::Jwt);
+        // Shell and data files may quote any language: every sign counts there.
+        assert_eq!(flow("script: \"res.redirect('/')\"", "ci.yml", Lang::Yaml), Flow::Oauth);
     }
 
     #[test]

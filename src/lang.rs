@@ -333,6 +333,20 @@ impl Lang {
         Lang::PhpOnly,
     ];
 
+    /// The programming languages (not shell, configuration, data or documents).
+    pub const ALL_CODE: &'static [Lang] = &[
+        Lang::Php,
+        Lang::PhpOnly,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
+        Lang::Python,
+        Lang::Java,
+        Lang::CSharp,
+        Lang::Ruby,
+        Lang::Go,
+    ];
+
     /// The static facts about this language.
     #[must_use]
     pub fn spec(self) -> &'static LangSpec {
