@@ -141,9 +141,8 @@ const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 /// The evidence patterns are ASCII (identifiers, imports, hosts): without Unicode classes
 /// (`\b`, `\w`, `\s`, `(?i)` over ASCII) each compiles in about half the time, which a
 /// pre-commit run of a few files pays.
-#[allow(clippy::expect_used)] // reason: constant patterns, covered by tests
 fn re(pattern: &str) -> Regex {
-    regex::RegexBuilder::new(pattern).unicode(false).build().expect("valid constant regex")
+    crate::regexes::ascii(pattern)
 }
 
 /// Import/construct patterns per SDK, most specific first.

@@ -22,6 +22,7 @@ pub mod pattern;
 pub mod prefilter;
 pub mod query;
 pub mod redact;
+pub mod regexes;
 pub mod report;
 pub mod rules;
 pub mod scan;

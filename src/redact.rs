@@ -27,17 +27,17 @@ pub const MASK: &str = "***";
 
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)$|^pass$|^pw$").expect("valid regex")
+    crate::regexes::ascii(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)$|^pass$|^pw$")
 });
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[&?\s])(?:password|client_secret|pwd)=([^&'`\x22\s$]+)").expect("valid regex")
+    crate::regexes::ascii(r"(?i)(?:^|[&?\s])(?:password|client_secret|pwd)=((?u:[^&'`\x22\s$])+)")
 });
 
 /// Methods whose third positional argument is a password (SDK logins).
 #[allow(clippy::expect_used)] // reason: constant patterns
 static LOGIN_CALL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(login|authorize|authorize_password)$").expect("valid regex"));
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)^(login|authorize|authorize_password)$"));
 
 /// Whether a key or variable name holds a secret (`password`, `RC_PASSWORD`, `$rcPassword`,
 /// `client_secret`).

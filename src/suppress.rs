@@ -21,8 +21,9 @@ pub const MARKER: &str = "pwflow-ignore";
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     // A directive starts its comment line (after the comment opener), as in ESLint: prose that
     // mentions pwflow-ignore is not a directive. `;` opens INI comments.
-    Regex::new(r"(?m)^[ \t]*(?:(?://+|#|;+|/\*+|\*+|<!--)[ \t]*)?pwflow-ignore(-file)?(?:[ \t:]([^\n]*))?$")
-        .expect("valid regex")
+    crate::regexes::ascii(
+        r"(?m)^[ \t]*(?:(?://+|#|;+|/\*+|\*+|<!--)[ \t]*)?pwflow-ignore(-file)?(?:[ \t:]((?u:[^\n])*))?$",
+    )
 });
 
 /// One suppression comment.

@@ -26,7 +26,7 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
 
 #[allow(clippy::expect_used)] // reason: constant pattern
 static PASSWORD_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(RC_|RINGCENTRAL_)PASSWORD\d*$").expect("valid regex"));
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)^(RC_|RINGCENTRAL_)PASSWORD\d*$"));
 
 /// A RingCentral password setting; binds `prefix` (`RC_`, `RINGCENTRAL_`, as written), `jwt_name`
 /// (the JWT setting's name, in the file's letter case) and `form` (`assignment`, `mapping`).

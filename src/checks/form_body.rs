@@ -548,8 +548,7 @@ fn interpolated_expr(node: Node<'_>) -> Node<'_> {
 /// Positional placeholders of printf-style and `.format`-style templates.
 #[allow(clippy::expect_used)] // reason: constant pattern
 static FORMAT_PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"%[-+ 0#]*[0-9]*(?:\.[0-9]+)?[sdifvqxXr]|%\(|\{[0-9]*(?::[^}]*)?\}")
-        .expect("valid regex")
+    crate::regexes::ascii(r"%[-+ 0#]*[0-9]*(?:\.[0-9]+)?[sdifvqxXr]|%\(|\{[0-9]*(?::(?u:[^}])*)?\}")
 });
 
 /// Whether a parent of this kind binds its operand tighter than a concatenation (member

@@ -90,7 +90,7 @@ pub(super) fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, ou
 }
 
 #[allow(clippy::expect_used)] // reason: constant pattern
-static PASSWORD_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)password").expect("valid regex"));
+static PASSWORD_WORD: LazyLock<Regex> = LazyLock::new(|| crate::regexes::ascii(r"(?i)password"));
 
 /// The key a JWT is read under, given the key the password was read under: environment
 /// lookups and upper-case keys become the JWT variable (`RC_JWT`), other keys keep their shape

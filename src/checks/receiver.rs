@@ -37,17 +37,16 @@ pub enum Evidence {
 
 #[allow(clippy::expect_used)] // reason: constant patterns
 static PLATFORM_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(rc_?|ringcentral_?)?platform\d*$|^(rc_?)?sdk\d*$|^rcsdk\d*$|ringcentral")
-        .expect("valid regex")
+    crate::regexes::ascii(r"(?i)^(rc_?|ringcentral_?)?platform\d*$|^(rc_?)?sdk\d*$|^rcsdk\d*$|ringcentral")
 });
 #[allow(clippy::expect_used)] // reason: constant patterns
 static CLIENT_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^rc\d*$|^rc_?(client|api|rest|service)$").expect("valid regex"));
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)^rc\d*$|^rc_?(client|api|rest|service)$"));
 /// Constructors that always mean RingCentral.
 #[allow(clippy::expect_used)] // reason: constant patterns
 static RC_CONSTRUCTOR: LazyLock<Regex> =
     // Case-insensitive: transpiled default imports read `new ringcentral_ts_1.default(...)`.
-    LazyLock::new(|| Regex::new(r"(?i)ringcentral|rcsdk|^\\?RC\\").expect("valid regex"));
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)ringcentral|rcsdk|^\\?RC\\"));
 
 /// Classifies the receiver node of a call.
 pub fn classify(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Tier {

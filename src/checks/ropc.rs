@@ -64,11 +64,11 @@ pub static CHECKS: &[CheckDef] = &[
 
 #[allow(clippy::expect_used)] // reason: constant pattern
 static RC_TOKEN_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bRingcentral(Sandbox)?TokenURL\b").expect("valid regex"));
+    LazyLock::new(|| crate::regexes::ascii(r"\bRingcentral(Sandbox)?TokenURL\b"));
 
 #[allow(clippy::expect_used)] // reason: constant pattern
 static FETCH_TOKEN_WITH_PASSWORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)\bfetch_token\s*\([^)]*\bpassword\s*=").expect("valid regex"));
+    LazyLock::new(|| crate::regexes::ascii(r"(?s)\bfetch_token\s*\((?u:[^)])*\bpassword\s*="));
 
 /// Why the token endpoint is RingCentral's, if it is.
 #[allow(clippy::expect_used)] // reason: constant pattern
@@ -77,10 +77,9 @@ static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
     // `TokenURL: "https://..."`, `Address = "https://..."`, `authority="https://login..."`, Spring's
     // unquoted `token-uri: https://...`), or
     // any URL whose path ends in a token endpoint (`.../connect/token`, `.../oauth2/v2.0/token`).
-    Regex::new(
-        r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint|address)[\w-]*["']?\s*(?:[:=]|=>)\s*["'`]?https?://([A-Za-z0-9.-]+)|["'`]https?://([A-Za-z0-9.-]+)(?::\d+)?/[^"'`\s]*token["'`]"#,
+    crate::regexes::ascii(
+        r#"(?i)(?:token|site|authority|issuer|tokenhost|accesstokenuri|endpoint|address)[\w-]*["']?\s*(?:[:=]|=>)\s*["'`]?https?://([A-Za-z0-9.-]+)|["'`]https?://([A-Za-z0-9.-]+)(?::\d+)?/(?u:[^"'`\s])*token["'`]"#,
     )
-    .expect("valid regex")
 });
 
 fn rc_oauth_reason(cx: &CheckCx<'_, '_>) -> Option<String> {
