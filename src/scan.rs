@@ -323,30 +323,40 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
     // The walk hands each file to the literal gate as it finds it; only the candidates (a few
     // hundred on a large tree) are kept, so memory does not grow with the number of files. The
     // project's manifests are known once the walk is over, before anything is parsed.
-    let mut engine = Engine::new(rules, opts.engine.clone(), ProjectContext::default())?;
+    // Manifests above the roots are probed meanwhile on a thread of their own: a directory at a
+    // time, a dozen names each, up to the repository or file-system root; for twenty files named
+    // on the command line outside a repository that was 1.6 ms of a 20 ms run, with the other
+    // core idle while the engine is built.
     let gathered = Mutex::new(Gathered::default());
-    let walked = {
-        let engine = &engine;
-        let opts = &opts;
-        let gathered = &gathered;
-        walk::walk_with(&opts.paths, &walk_opts, &move |file| {
-            if !engine.wants(file.lang) || (opts.exclude.is_some() && opts.excluded(&file.path, false)) {
-                return;
-            }
-            let display = display_path(&file.path, &opts.paths[file.root]);
-            let (gate, times) = GATE_WORKER
-                .with_borrow_mut(|worker| engine.gate_file(&file.path, &display, file.lang, None, worker));
-            let mut g = gathered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            g.acc.times += times;
-            g.acc.stats.files_read += 1;
-            g.scanned.insert(&display);
-            let input = Input { path: file.path, display, lang: file.lang, content: None };
-            match gate {
-                Ok(rules) => g.candidates.push((input, rules)),
-                Err(outcome) => record(&mut g.acc, &input, outcome),
-            }
-        })
-    };
+    let (mut engine, walked, ancestors) = std::thread::scope(|scope| -> Result<_> {
+        let ancestors = scope.spawn(|| ProjectContext::ancestor_markers(&opts.paths));
+        let engine = Engine::new(rules, opts.engine.clone(), ProjectContext::default())?;
+        let walked = {
+            let engine = &engine;
+            let opts = &opts;
+            let gathered = &gathered;
+            walk::walk_with(&opts.paths, &walk_opts, &move |file| {
+                if !engine.wants(file.lang) || (opts.exclude.is_some() && opts.excluded(&file.path, false)) {
+                    return;
+                }
+                let display = display_path(&file.path, &opts.paths[file.root]);
+                let (gate, times) = GATE_WORKER.with_borrow_mut(|worker| {
+                    engine.gate_file(&file.path, &display, file.lang, None, worker)
+                });
+                let mut g = gathered.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                g.acc.times += times;
+                g.acc.stats.files_read += 1;
+                g.scanned.insert(&display);
+                let input = Input { path: file.path, display, lang: file.lang, content: None };
+                match gate {
+                    Ok(rules) => g.candidates.push((input, rules)),
+                    Err(outcome) => record(&mut g.acc, &input, outcome),
+                }
+            })
+        };
+        let ancestors = ancestors.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((engine, walked, ancestors))
+    })?;
     let Gathered { acc: gated, candidates, scanned } =
         gathered.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut walk_skipped = walked.skipped;
@@ -354,7 +364,7 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
         walk_skipped.retain(|s| !opts.excluded(&s.path, s.reason == SkipReason::Vendored));
     }
     let mut markers = walked.markers.clone();
-    markers.extend(ProjectContext::ancestor_markers(&opts.paths));
+    markers.extend(ancestors);
     engine.set_project(ProjectContext::from_markers(markers.iter().map(PathBuf::as_path)));
     let walk_time = started.elapsed();
     // Largest first, then by path (deterministic; findings are sorted at the end anyway), and
