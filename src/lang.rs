@@ -507,6 +507,20 @@ mod tests {
         }
     }
 
+    /// Code that looks for strings and key/value pairs skips anonymous nodes (punctuation):
+    /// every kind it looks for must be a named node of its grammar.
+    #[test]
+    fn string_and_pair_kinds_are_named_nodes() {
+        for lang in Lang::ALL {
+            let Some(grammar) = lang.grammar() else { continue };
+            let spec = lang.spec();
+            let kinds = spec.string_kinds.iter().copied().chain(spec.pairs.iter().map(|p| p.kind));
+            for kind in kinds {
+                assert_ne!(grammar.id_for_node_kind(kind, true), 0, "{lang}: `{kind}` is no named node");
+            }
+        }
+    }
+
     #[test]
     fn env_files_and_fences() {
         for name in [".env", ".env.example", ".env.sample", "dotenv-prod", "env_example", "prod.env"] {

@@ -53,8 +53,17 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
     let spec = lang.spec();
     let mut out = Vec::new();
     for node in descendants(root) {
+        // Strings, arguments and pairs are named nodes; punctuation is about half of a tree.
+        if !node.is_named() {
+            continue;
+        }
         if is_string(node, lang) {
             let inner = string_inner_range(node, src);
+            // Most strings hold no parameter at all: skip the regex (a cache from its pool per
+            // call) for them.
+            if memchr::memchr(b'=', &src.as_bytes()[inner.clone()]).is_none() {
+                continue;
+            }
             for caps in SECRET_PARAM.captures_iter(&src[inner.clone()]) {
                 if let Some(m) = caps.get(1) {
                     out.push(inner.start + m.start()..inner.start + m.end());
