@@ -1336,7 +1336,14 @@ fn read_capped(path: &Path, max: u64, buf: &mut Vec<u8>) -> Result<(), Outcome> 
 /// A path for findings: relative to `root` when under it, without a leading `./`.
 #[must_use]
 pub fn display_path(path: &Path, root: &Path) -> PathBuf {
-    let rel = if root.is_dir() { path.strip_prefix(root).unwrap_or(path) } else { path };
+    display_path_under(path, root, root.is_dir())
+}
+
+/// [`display_path`] for a root already known to be a directory or not (a walk asks for every
+/// file, and `is_dir` is a system call).
+#[must_use]
+pub fn display_path_under(path: &Path, root: &Path, root_is_dir: bool) -> PathBuf {
+    let rel = if root_is_dir { path.strip_prefix(root).unwrap_or(path) } else { path };
     let rel = rel.strip_prefix(".").unwrap_or(rel);
     if rel.as_os_str().is_empty() { path.to_path_buf() } else { rel.to_path_buf() }
 }

@@ -24,7 +24,8 @@ pub struct WalkOptions {
     pub follow: bool,
     /// Walker threads.
     pub threads: usize,
-    /// Files larger than this are skipped.
+    /// Symbolic links to files larger than this are skipped. Regular files are not measured
+    /// here: whoever reads them checks the size of the open file.
     pub max_filesize: u64,
 }
 
@@ -206,7 +207,13 @@ fn visit_path(
         Some(skip(SkipReason::Unreadable, "not a regular file (FIFO, socket or device)".to_owned()))
     } else if !opts.no_ignore && path.file_name().and_then(|n| n.to_str()).is_some_and(is_minified_name) {
         Some(skip(SkipReason::Minified, "minified bundle (by name)".to_owned()))
+    } else if file_type.is_file() {
+        // The size of a regular file is checked when it is opened (`fstat` on the open file):
+        // a `stat` by path here as well was a second path lookup for each of tens of thousands
+        // of files, where ripgrep makes none.
+        None
     } else {
+        // A symbolic link: only its target says whether it is a file, and how large.
         match metadata() {
             Ok(meta) if meta.is_file() && meta.len() > opts.max_filesize => Some(skip(
                 SkipReason::TooLarge,

@@ -103,6 +103,37 @@ fn baseline_survives_moves_and_reformatting_and_reports_new_and_stale() {
 }
 
 #[test]
+fn a_file_skipped_as_too_large_keeps_its_baseline_entries() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let calls = format!("{HEADER}$platform->login($u, $e, $p);\n");
+    write(d, "app/a.php", &calls);
+    pwflow(d).args(["check", ".", "--write-baseline", "baseline.json"]).assert().code(0);
+    // The file grows past --max-filesize: it is skipped, not scanned, so its entry is not stale.
+    write(d, "app/a.php", &format!("{calls}// {}\n", "x".repeat(4096)));
+    let out = pwflow(d)
+        .args([
+            "check",
+            ".",
+            "--baseline",
+            "baseline.json",
+            "--max-filesize",
+            "2K",
+            "--format",
+            "json",
+            "--stats",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let doc = json(&out.stdout);
+    let text = doc.to_string();
+    assert!(text.contains("\"stale\":[]"), "{text}");
+    assert_eq!(doc["stats"]["skipped"]["too-large"], 1);
+}
+
+#[test]
 fn corrupt_baseline_is_a_config_error_with_position() {
     let dir = TempDir::new().expect("tempdir");
     write(dir.path(), "a.php", HEADER);
