@@ -234,7 +234,7 @@ static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
             r"\bwindow\.|\bdocument\.|\blocalStorage\b|\bReact\b|\buseState\b|\bfrom ['\x22]vue['\x22]|@Component\b",
             "file runs in the browser or renders UI",
         ),
-        sign(Lang::ALL_CODE, r"(?i)<html|<form\b|<body\b", "file renders HTML"),
+        sign(&Lang::ALL, r"(?i)<html|<form\b|<body\b", "file renders HTML"),
         sign(
             &[Lang::Python],
             r"@(app|bp|blueprint|router)\.(route|get|post)\(|\bfrom\s+(flask|django|fastapi|starlette)\b|\brequest\.(args|form|GET|POST)\b",
@@ -313,7 +313,7 @@ fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
             reason: "the file is a JSX/TSX component, so it serves users in a browser".to_owned(),
         };
     }
-    let code = Lang::ALL_CODE.contains(&lang);
+    let code = lang.is_code();
     for signal in UI_SIGNALS.iter() {
         if (!code || signal.langs.contains(&lang)) && signal.regex.get().is_match(src) {
             return Recommendation { flow: Flow::Oauth, reason: signal.reason.to_owned() };

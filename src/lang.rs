@@ -333,20 +333,6 @@ impl Lang {
         Lang::PhpOnly,
     ];
 
-    /// The programming languages (not shell, configuration, data or documents).
-    pub const ALL_CODE: &'static [Lang] = &[
-        Lang::Php,
-        Lang::PhpOnly,
-        Lang::JavaScript,
-        Lang::TypeScript,
-        Lang::Tsx,
-        Lang::Python,
-        Lang::Java,
-        Lang::CSharp,
-        Lang::Ruby,
-        Lang::Go,
-    ];
-
     /// The static facts about this language.
     #[must_use]
     pub fn spec(self) -> &'static LangSpec {
@@ -390,6 +376,24 @@ impl Lang {
     #[must_use]
     pub fn is_container(self) -> bool {
         matches!(self, Lang::Markdown | Lang::Html)
+    }
+
+    /// Whether this is a programming language (not shell, configuration, data or a document).
+    #[must_use]
+    pub fn is_code(self) -> bool {
+        matches!(
+            self,
+            Lang::Php
+                | Lang::PhpOnly
+                | Lang::JavaScript
+                | Lang::TypeScript
+                | Lang::Tsx
+                | Lang::Python
+                | Lang::Java
+                | Lang::CSharp
+                | Lang::Ruby
+                | Lang::Go
+        )
     }
 
     /// The language of a Markdown fence's info string (`php`, `js title="x"`, `{.python}`).

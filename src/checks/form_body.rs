@@ -51,22 +51,9 @@ fn is_password(key: &str) -> bool {
     key.eq_ignore_ascii_case("password")
 }
 
-/// The languages whose bodies are rewritten (the others are data formats).
+/// The languages whose bodies are rewritten: code and shell (the others are data formats).
 fn rewritable(lang: Lang) -> bool {
-    matches!(
-        lang,
-        Lang::Php
-            | Lang::PhpOnly
-            | Lang::JavaScript
-            | Lang::TypeScript
-            | Lang::Tsx
-            | Lang::Python
-            | Lang::Ruby
-            | Lang::Go
-            | Lang::Java
-            | Lang::CSharp
-            | Lang::Bash
-    )
+    lang.is_code() || lang == Lang::Bash
 }
 
 /// The expression that reads the JWT in the file's language, following how the password was
