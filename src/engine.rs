@@ -62,6 +62,8 @@ pub struct Engine<'r> {
     gates: Vec<Vec<crate::checks::FileGate>>,
     /// Per rule, its `prefilter-regex`, compiled when a file first passes the rule's literals.
     regex_gates: Vec<Option<RegexGate>>,
+    /// Per rule, the text gates of its checks (a file must name what the check requires).
+    text_gates: Vec<Vec<crate::checks::TextGate>>,
     prefilter: Prefilter,
     options: EngineOptions,
     project: ProjectContext,
@@ -248,6 +250,10 @@ impl<'r> Engine<'r> {
             .iter()
             .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::file_gate(c.name)).collect())
             .collect();
+        let text_gates = rules
+            .iter()
+            .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::text_gate(c.name)).collect())
+            .collect();
         let regex_gates = rules
             .iter()
             .map(|r| {
@@ -255,7 +261,7 @@ impl<'r> Engine<'r> {
             })
             .collect();
         let queries = QueryPlan::new(rules.iter().map(|r| r.rule));
-        Ok(Engine { rules, queries, gates, regex_gates, prefilter, options, project })
+        Ok(Engine { rules, queries, gates, regex_gates, text_gates, prefilter, options, project })
     }
 
     /// Replaces the project context: a scan that gates files during the walk learns the
@@ -441,9 +447,12 @@ impl<'r> Engine<'r> {
         // parsing is the most expensive stage.
         let project_reason = self.project.reason_for(path);
         let mut candidates = candidates;
-        if candidates.iter().any(|i| self.regex_gates[i].is_some()) {
+        if candidates.iter().any(|i| self.regex_gates[i].is_some() || !self.text_gates[i].is_empty()) {
             let t = Instant::now();
-            candidates = candidates.retain(|i| self.regex_gates[i].as_ref().is_none_or(|g| g.admits(text)));
+            candidates = candidates.retain(|i| {
+                self.regex_gates[i].as_ref().is_none_or(|g| g.admits(text))
+                    && self.text_gates[i].iter().all(|gate| gate(text))
+            });
             times.gate += t.elapsed();
             if candidates.is_empty() {
                 return FileReport { outcome: Outcome::Prefiltered, times };

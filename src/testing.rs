@@ -95,6 +95,13 @@ pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     out
 }
 
+/// `line` without its `expect:` marker (the comment opener before it stays), so that a check
+/// on the source text does not see the rule ids named in markers.
+#[must_use]
+pub fn without_marker(line: &str) -> &str {
+    EXPECT.find(line).map_or(line, |m| &line[..m.start()])
+}
+
 /// An engine with the default rules plus `rule_id`.
 fn fixture_engine<'r>(set: &'r RuleSet, rule_id: &str) -> Result<Engine<'r>, String> {
     engine_with(set, |r| r.enabled || r.id == rule_id)

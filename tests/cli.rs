@@ -197,6 +197,20 @@ fn vendored_minified_and_ignored_files_are_skipped_and_counted() {
     );
 }
 
+/// `pwflow check <dir> --format json <extra>`, expecting exit `code`: the JSON document.
+fn check_json(dir: &Path, extra: &[&str], code: i32) -> serde_json::Value {
+    let out = pwflow()
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json"])
+        .args(extra)
+        .assert()
+        .code(code)
+        .get_output()
+        .clone();
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 #[test]
 fn files_without_candidate_literals_are_never_parsed() {
     let dir = TempDir::new().expect("tempdir");
@@ -204,15 +218,7 @@ fn files_without_candidate_literals_are_never_parsed() {
         write(dir.path(), &format!("src/m{i}.js"), "export const add = (a, b) => a + b;\n");
     }
     write(dir.path(), "src/login.js", JS_PASSWORD);
-    let out = pwflow()
-        .arg("check")
-        .arg(dir.path())
-        .args(["--format", "json"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let doc = check_json(dir.path(), &[], 1);
     assert_eq!(doc["stats"]["prefiltered"], 20);
     assert_eq!(doc["stats"]["parsed"], 1);
 }
@@ -228,20 +234,59 @@ fn prefilter_regex_keeps_look_alikes_unparsed() {
         "idp.js",
         "const pw = process.env.IDP_PASSWORD;\nauth.owner\n  .getToken('alice', pw);\n",
     );
-    let out = pwflow()
-        .arg("check")
-        .arg(dir.path())
-        .args(["--format", "json", "--extend-select", "oauth-ropc"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let doc = check_json(dir.path(), &["--extend-select", "oauth-ropc"], 1);
     assert_eq!(doc["stats"]["prefiltered"], 1);
     assert_eq!(doc["stats"]["parsed"], 1);
     let findings = doc["findings"].as_array().expect("findings");
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0]["rule"], "oauth-ropc/js-oauth-password");
+}
+
+#[test]
+fn login_checks_parse_only_files_that_name_a_ringcentral_receiver() {
+    // The login checks report a call only on a platform, SDK or RingCentral client: a file
+    // that names none is not parsed for them, whatever credentials it passes. A client named
+    // `rc` is enough, also where no credential word appears (literal arguments) or where it is
+    // only spelled as a property (`->rc`).
+    let dir = TempDir::new().expect("tempdir");
+    write(
+        dir.path(),
+        "xmlrpc.php",
+        "<?php\n$this->login($username, $password, $blog);\n$ssh->login($user, $pass);\n",
+    );
+    write(dir.path(), "form.js", "form.login(user.name, user.password, remember);\n");
+    write(
+        dir.path(),
+        "connect.js",
+        "const account = '/restapi/v1.0/account/~';\nawait rc.login('+16505550100', '101', 'S3cr3t!');\n",
+    );
+    write(
+        dir.path(),
+        "Connector.php",
+        "<?php\nclass Connector {\n  function connect() {\n    $this->rc->authorize(getenv('RC_USERNAME'), getenv('RC_EXTENSION'), getenv('RC_PASSWORD'));\n  }\n}\n",
+    );
+    let doc = check_json(dir.path(), &[], 1);
+    assert_eq!(doc["stats"]["prefiltered"], 2);
+    assert_eq!(doc["stats"]["parsed"], 2);
+    let mut found: Vec<(String, String)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or_default().to_owned(),
+                f["rule"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("Connector.php".to_owned(), "ringcentral/php-legacy-authorize".to_owned()),
+            ("connect.js".to_owned(), "ringcentral/js-password-login".to_owned()),
+        ]
+    );
 }
 
 #[test]

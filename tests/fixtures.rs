@@ -8,6 +8,7 @@ use pwflow::report::human::render_finding;
 use pwflow::rules::RuleSet;
 use pwflow::testing::{
     CaseResult, engine_in_form, expectations, fix_fixture, fixtures_of, run_rule, scan_fixture, scan_with,
+    without_marker,
 };
 
 fn root() -> PathBuf {
@@ -58,16 +59,22 @@ fn native_and_tree_sitter_matching_find_the_same() {
     assert!(compared >= 60, "only {compared} findings compared");
 }
 
-/// A rule's `prefilter-regex` is checked on the whole file, so one shape it admits would let a
-/// positive fixture through even if it rejected every other. Each expected finding is therefore
-/// checked alone: the lines after the previous marker, up to and including its own.
+/// The text gates of a rule (its `prefilter-regex` and its checks' gates, such as the login
+/// checks' receiver words) are checked on the whole file, so one shape they admit would let a
+/// positive fixture through even if they rejected every other. Each expected finding is
+/// therefore checked alone: the lines after the previous marker, up to and including its own,
+/// without the markers themselves (they name rule ids, which spell words such as `ringcentral`).
 #[test]
-fn prefilter_regexes_admit_every_expected_finding_alone() {
+fn text_gates_admit_every_expected_finding_alone() {
     let set = RuleSet::builtin().expect("built-in rules load");
-    let mut checked = 0;
+    let (mut by_regex, mut by_check) = (0, 0);
     for rule in &set.rules {
-        let Some(source) = &rule.prefilter_regex else { continue };
-        let regex = regex::Regex::new(source).expect("prefilter-regex compiles");
+        let regex =
+            rule.prefilter_regex.as_deref().map(|s| regex::Regex::new(s).expect("prefilter-regex compiles"));
+        let gates: Vec<_> = rule.checks.iter().filter_map(|c| pwflow::checks::text_gate(c.name)).collect();
+        if regex.is_none() && gates.is_empty() {
+            continue;
+        }
         for file in fixtures_of(&root(), &rule.id).positive {
             let text = std::fs::read_to_string(&file).expect("fixture reads");
             let lines: Vec<&str> = text.lines().collect();
@@ -77,19 +84,32 @@ fn prefilter_regexes_admit_every_expected_finding_alone() {
                 if line != last {
                     (start, last) = (last, line);
                 }
-                if id == rule.id {
-                    let chunk = lines[start..line].join("\n");
+                if id != rule.id {
+                    continue;
+                }
+                let chunk: Vec<&str> = lines[start..line].iter().map(|l| without_marker(l)).collect();
+                let chunk = chunk.join("\n");
+                if let Some(regex) = &regex {
                     assert!(
                         regex.is_match(&chunk),
                         "{}:{line}: prefilter-regex rejects\n{chunk}",
                         file.display()
                     );
-                    checked += 1;
+                    by_regex += 1;
+                }
+                if !gates.is_empty() {
+                    assert!(
+                        gates.iter().all(|gate| gate(&chunk)),
+                        "{}:{line}: a check's text gate rejects\n{chunk}",
+                        file.display()
+                    );
+                    by_check += 1;
                 }
             }
         }
     }
-    assert!(checked >= 10, "only {checked} expected findings checked");
+    assert!(by_regex >= 10, "only {by_regex} expected findings checked against a prefilter-regex");
+    assert!(by_check >= 40, "only {by_check} expected findings checked against a check's gate");
 }
 
 #[test]

@@ -311,6 +311,22 @@ pub fn file_gate(name: &str) -> Option<FileGate> {
     }
 }
 
+/// A test a check can make on the file's text alone, before its context is read: when it
+/// fails, the check would reject every match in the file.
+pub type TextGate = fn(&str) -> bool;
+
+/// The text gate of a check: the checks whose every finding needs a receiver that
+/// `receiver::accept` takes need a file that names one.
+#[must_use]
+pub fn text_gate(name: &str) -> Option<TextGate> {
+    match name {
+        "php-password-login" | "php-legacy-authorize" | "js-password-login" | "js-password-authorize" => {
+            Some(receiver::may_name_receiver)
+        }
+        _ => None,
+    }
+}
+
 /// Looks a check up by name.
 #[must_use]
 pub fn find(name: &str) -> Option<&'static CheckDef> {

@@ -48,6 +48,27 @@ static RC_CONSTRUCTOR: LazyLock<Regex> =
     // Case-insensitive: transpiled default imports read `new ringcentral_ts_1.default(...)`.
     LazyLock::new(|| crate::regexes::ascii(r"(?i)ringcentral|rcsdk|^\\?RC\\"));
 
+/// Words a file spells if it can hold a receiver that `accept` takes: the names `PLATFORM_NAME`
+/// and `CLIENT_NAME` accept (`platform`, `rcsdk`, `ringcentral`, `rc`, `rc2`, `rcClient`), the
+/// calls `from_sdk` accepts (`platform()`, `getPlatform()`), the constructors `RC_CONSTRUCTOR`
+/// accepts (`RingCentral`, `RCSDK`, `RC\`), and the PHP and JavaScript SDK imports
+/// (`context::SDK_PATTERNS`: each names one of these words) without which `SDK`, `RestClient`
+/// and `x.default` are not constructors of the SDK.
+/// Keep it in step with those patterns: a file it rejects is not parsed for the checks that
+/// use it (`checks::text_gate`).
+#[allow(clippy::expect_used)] // reason: constant patterns
+static RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(r"(?i)platform|sdk|ringcentral|\brc(?:\d*|_?(?:client|api|rest|service))\b")
+});
+
+/// Whether `src` may hold a receiver that `accept` takes, judged from the text alone before
+/// anything is parsed: a generic `->login($user, $pass)` in a file that names no platform, SDK
+/// or RingCentral client cannot be reported by a check that needs one.
+#[must_use]
+pub fn may_name_receiver(src: &str) -> bool {
+    RECEIVER_WORDS.is_match(src)
+}
+
 /// Classifies the receiver node of a call.
 pub fn classify(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Tier {
     if let Some(reason) = from_sdk(cx, receiver) {
@@ -165,5 +186,53 @@ pub fn accept(cx: &CheckCx<'_, '_>, receiver: Node<'_>, evidence: Evidence, out:
             true
         }
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name and constructor the classifier accepts is admitted by the text gate, and
+    /// names it does not accept are not admitted for their own sake.
+    #[test]
+    fn receiver_words_cover_what_the_classifier_accepts() {
+        let names = "platform Platform rcPlatform rc_platform ringcentral_platform platform2 sdk rc_sdk \
+                     RCSDK rcsdk3 sdk12 ringcentral myRingCentralClient rc RC rc7 rc_client rcClient \
+                     RC_API rcapi rc_rest rcService client auth user api src arc rcx rc_user orc source \
+                     this self";
+        let names: Vec<&str> = names.split_whitespace().collect();
+        let mut accepted = 0;
+        for &name in &names {
+            let by_classifier = PLATFORM_NAME.is_match(name) || CLIENT_NAME.is_match(name);
+            assert_eq!(may_name_receiver(name), by_classifier, "{name}");
+            accepted += usize::from(by_classifier);
+        }
+        assert!(accepted >= 20 && accepted < names.len());
+        for ctor in
+            ["RingCentral\\SDK\\SDK", "\\RC\\Client", "RC\\RCSDK", "RingCentral", "ringcentral_ts_1.default"]
+        {
+            assert!(RC_CONSTRUCTOR.is_match(ctor) && may_name_receiver(ctor), "{ctor}");
+        }
+        // The SDK imports of the languages whose checks use the gate: with one of them, `SDK`,
+        // `RestClient` and `x.default` construct the SDK.
+        let imports = [
+            (crate::lang::Lang::JavaScript, "import { RestClient } from '@rc-ex/core';"),
+            (crate::lang::Lang::JavaScript, "const RC = require('ringcentral-js-concise');"),
+            (crate::lang::Lang::TypeScript, "import RestClient from 'ringcentral-ts';"),
+            (crate::lang::Lang::JavaScript, "const { SDK } = require('@ringcentral/sdk');"),
+            (crate::lang::Lang::JavaScript, "var RCSDK = require('rcsdk');"),
+            (crate::lang::Lang::Php, "<?php use RingCentral\\SDK\\SDK;"),
+            (crate::lang::Lang::Php, "<?php $p = $rcsdk->getPlatform();"),
+            (crate::lang::Lang::Php, "<?php $c = new RingCentralLite($key, $secret);"),
+        ];
+        for (lang, src) in imports {
+            let context = crate::context::FileContext::new(src, std::path::Path::new("a"), lang, None);
+            assert!(context.sdk.is_some() && may_name_receiver(src), "{src}");
+        }
+        // The calls that return the SDK's platform.
+        for call in ["platform", "getPlatform", "get_platform", "GetPlatform"] {
+            assert!(may_name_receiver(call), "{call}");
+        }
     }
 }
