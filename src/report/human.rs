@@ -211,7 +211,7 @@ pub fn render_stats(stats: &Stats) -> String {
     }
     let _ = writeln!(out, "  prefiltered out:   {}", stats.prefiltered);
     let _ = writeln!(out, "  parsed:            {}", stats.parsed);
-    let _ = writeln!(out, "  with syntax errors:{:>2}", stats.syntax_errors);
+    let _ = writeln!(out, "    {:<16} {}", "syntax errors", stats.syntax_errors);
     let _ = writeln!(out, "  findings:          {}", stats.findings);
     let _ = writeln!(out, "  time (ms; read/gate/parse/match summed over workers):");
     for key in ["walk", "read", "gate", "parse", "match", "total"] {
@@ -247,4 +247,24 @@ pub fn render_fixes(reports: &[crate::scan::FixReport]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stats_list_each_figure_under_its_heading() {
+        let stats = Stats {
+            files_seen: 120,
+            files_read: 100,
+            skipped: [("binary".to_owned(), 3)].into_iter().collect(),
+            prefiltered: 90,
+            parsed: 7,
+            syntax_errors: 12,
+            findings: 4,
+            time_ms: [("walk".to_owned(), 1.5), ("parse".to_owned(), 12.25)].into_iter().collect(),
+        };
+        insta::assert_snapshot!(render_stats(&stats));
+    }
 }
