@@ -320,9 +320,8 @@ pub type TextGate = fn(&str) -> bool;
 #[must_use]
 pub fn text_gate(name: &str) -> Option<TextGate> {
     match name {
-        "php-password-login" | "php-legacy-authorize" | "js-password-login" | "js-password-authorize" => {
-            Some(receiver::may_name_receiver)
-        }
+        "php-password-login" | "php-legacy-authorize" => Some(receiver::php_may_name_receiver),
+        "js-password-login" | "js-password-authorize" => Some(receiver::js_may_name_receiver),
         _ => None,
     }
 }

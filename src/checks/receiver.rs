@@ -53,20 +53,34 @@ static RC_CONSTRUCTOR: LazyLock<Regex> =
 /// calls `from_sdk` accepts (`platform()`, `getPlatform()`), the constructors `RC_CONSTRUCTOR`
 /// accepts (`RingCentral`, `RCSDK`, `RC\`), and the PHP and JavaScript SDK imports
 /// (`context::SDK_PATTERNS`: each names one of these words) without which `SDK`, `RestClient`
-/// and `x.default` are not constructors of the SDK.
-/// Keep it in step with those patterns: a file it rejects is not parsed for the checks that
-/// use it (`checks::text_gate`).
+/// and `x.default` are not constructors of the SDK. Keep them in step with those patterns: a
+/// file they reject is not parsed for the checks that use them (`checks::text_gate`).
 #[allow(clippy::expect_used)] // reason: constant patterns
-static RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static JS_RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(r"(?i)platform|sdk|ringcentral|\brc(?:\d*|_?(?:client|api|rest|service))\b")
 });
+/// As `JS_RECEIVER_WORDS`, with PHP's spelling of a client name: a variable (`$rc`) or a
+/// property (`->rc`, `?->rc`), or the `RC\` namespace. "RC" in comments (mediawiki's recent
+/// changes) and `RC4` (phpseclib's cipher) do not count.
+#[allow(clippy::expect_used)] // reason: constant patterns
+static PHP_RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?i)platform|sdk|ringcentral|(?:\$|->\s*)rc(?:\d*|_?(?:client|api|rest|service))\b|\brc\\",
+    )
+});
 
-/// Whether `src` may hold a receiver that `accept` takes, judged from the text alone before
-/// anything is parsed: a generic `->login($user, $pass)` in a file that names no platform, SDK
-/// or RingCentral client cannot be reported by a check that needs one.
+/// Whether a JavaScript or TypeScript file may hold a receiver that `accept` takes, judged from
+/// its text before it is parsed: a generic `form.login(user, password)` in a file that names no
+/// platform, SDK or RingCentral client cannot be reported by a check that needs one.
 #[must_use]
-pub fn may_name_receiver(src: &str) -> bool {
-    RECEIVER_WORDS.is_match(src)
+pub fn js_may_name_receiver(src: &str) -> bool {
+    JS_RECEIVER_WORDS.is_match(src)
+}
+
+/// As `js_may_name_receiver`, for PHP (`$this->login($user, $pass)` in WordPress's xmlrpc).
+#[must_use]
+pub fn php_may_name_receiver(src: &str) -> bool {
+    PHP_RECEIVER_WORDS.is_match(src)
 }
 
 /// Classifies the receiver node of a call.
@@ -193,8 +207,9 @@ pub fn accept(cx: &CheckCx<'_, '_>, receiver: Node<'_>, evidence: Evidence, out:
 mod tests {
     use super::*;
 
-    /// Every name and constructor the classifier accepts is admitted by the text gate, and
-    /// names it does not accept are not admitted for their own sake.
+    /// Every name and constructor the classifier accepts is admitted by the text gates, spelled
+    /// as a receiver is in each language; names it does not accept are not admitted for their
+    /// own sake, nor are "RC" in a comment or `RC4` in PHP.
     #[test]
     fn receiver_words_cover_what_the_classifier_accepts() {
         let names = "platform Platform rcPlatform rc_platform ringcentral_platform platform2 sdk rc_sdk \
@@ -205,15 +220,25 @@ mod tests {
         let mut accepted = 0;
         for &name in &names {
             let by_classifier = PLATFORM_NAME.is_match(name) || CLIENT_NAME.is_match(name);
-            assert_eq!(may_name_receiver(name), by_classifier, "{name}");
+            for php in
+                [format!("${name}->login($u, $e, $p);"), format!("$this -> {name}?->login($u, $e, $p);")]
+            {
+                assert_eq!(php_may_name_receiver(&php), by_classifier, "{php}");
+            }
+            for js in [format!("{name}.login(u, e, p);"), format!("this.{name}.login(u, e, p);")] {
+                assert_eq!(js_may_name_receiver(&js), by_classifier, "{js}");
+            }
             accepted += usize::from(by_classifier);
         }
         assert!(accepted >= 20 && accepted < names.len());
         for ctor in
             ["RingCentral\\SDK\\SDK", "\\RC\\Client", "RC\\RCSDK", "RingCentral", "ringcentral_ts_1.default"]
         {
-            assert!(RC_CONSTRUCTOR.is_match(ctor) && may_name_receiver(ctor), "{ctor}");
+            assert!(RC_CONSTRUCTOR.is_match(ctor), "{ctor}");
+            assert!(php_may_name_receiver(&format!("$c = new {ctor}();")), "{ctor}");
         }
+        assert!(js_may_name_receiver("const c = new ringcentral_ts_1.default({});"));
+        assert!(!php_may_name_receiver("// Updates RC and caches\n$c = new RC4();\n$u->login($a, $b);"));
         // The SDK imports of the languages whose checks use the gate: with one of them, `SDK`,
         // `RestClient` and `x.default` construct the SDK.
         let imports = [
@@ -228,11 +253,14 @@ mod tests {
         ];
         for (lang, src) in imports {
             let context = crate::context::FileContext::new(src, std::path::Path::new("a"), lang, None);
-            assert!(context.sdk.is_some() && may_name_receiver(src), "{src}");
+            let gate =
+                if lang == crate::lang::Lang::Php { php_may_name_receiver } else { js_may_name_receiver };
+            assert!(context.sdk.is_some() && gate(src), "{src}");
         }
         // The calls that return the SDK's platform.
         for call in ["platform", "getPlatform", "get_platform", "GetPlatform"] {
-            assert!(may_name_receiver(call), "{call}");
+            assert!(php_may_name_receiver(&format!("$sdk->{call}()")), "{call}");
+            assert!(js_may_name_receiver(&format!("sdk.{call}()")), "{call}");
         }
     }
 }
