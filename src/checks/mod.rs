@@ -299,7 +299,8 @@ pub fn all() -> impl Iterator<Item = &'static CheckDef> {
 pub type FileGate = fn(&FileContext, &str) -> bool;
 
 /// The file-level gate of a check, for the checks whose verdict depends only on the file and
-/// its project (RingCentral context or its absence).
+/// its project (RingCentral context or its absence), or needs that context for some receivers
+/// (the login checks take a client named `rc` only in RingCentral code).
 #[must_use]
 pub fn file_gate(name: &str) -> Option<FileGate> {
     match name {
@@ -307,6 +308,8 @@ pub fn file_gate(name: &str) -> Option<FileGate> {
         "no-ringcentral-context" => Some(|cx, _| cx.rc_reason().is_none()),
         "ringcentral-oauth" => Some(ropc::file_has_rc_endpoint),
         "no-ringcentral-oauth" => Some(|cx, src| !ropc::file_has_rc_endpoint(cx, src)),
+        "php-password-login" | "php-legacy-authorize" => Some(receiver::php_receiver_in_context),
+        "js-password-login" | "js-password-authorize" => Some(receiver::js_receiver_in_context),
         _ => None,
     }
 }

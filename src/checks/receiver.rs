@@ -11,6 +11,7 @@ use regex::Regex;
 use tree_sitter::Node;
 
 use super::{Bindings, CheckCx};
+use crate::context::FileContext;
 use crate::syntax::{called_name, last_name, text, unwrap_expr};
 
 /// How sure we are that a receiver is a RingCentral object.
@@ -68,6 +69,29 @@ static PHP_RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)platform|sdk|ringcentral|(?:\$|->\s*)rc(?:\d*|_?(?:client|api|rest|service))\b|\brc\\",
     )
 });
+
+/// The words of `JS_RECEIVER_WORDS` and `PHP_RECEIVER_WORDS` that `accept` takes without
+/// RingCentral context: a platform or SDK name, the SDK itself. A client name (`rc`) counts only
+/// in RingCentral code.
+#[allow(clippy::expect_used)] // reason: constant patterns
+static JS_PLATFORM_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)platform|sdk|ringcentral"));
+#[allow(clippy::expect_used)] // reason: constant patterns
+static PHP_PLATFORM_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)platform|sdk|ringcentral|\brc\\"));
+
+/// Whether a JavaScript or TypeScript file may hold a receiver that `accept` takes, given its
+/// context: a client name alone (`rc.login(...)`) is taken only in RingCentral code.
+#[must_use]
+pub fn js_receiver_in_context(cx: &FileContext, src: &str) -> bool {
+    cx.rc_reason().is_some() || JS_PLATFORM_WORDS.is_match(src)
+}
+
+/// As `js_receiver_in_context`, for PHP (mediawiki's `$rc` is a recent change).
+#[must_use]
+pub fn php_receiver_in_context(cx: &FileContext, src: &str) -> bool {
+    cx.rc_reason().is_some() || PHP_PLATFORM_WORDS.is_match(src)
+}
 
 /// Whether a JavaScript or TypeScript file may hold a receiver that `accept` takes, judged from
 /// its text before it is parsed: a generic `form.login(user, password)` in a file that names no
@@ -257,6 +281,26 @@ mod tests {
                 if lang == crate::lang::Lang::Php { php_may_name_receiver } else { js_may_name_receiver };
             assert!(context.sdk.is_some() && gate(src), "{src}");
         }
+        // A client name alone counts only in RingCentral code; a platform or SDK name always.
+        let in_context = |lang, src: &str| {
+            let cx = crate::context::FileContext::new(src, std::path::Path::new("a"), lang, None);
+            match lang {
+                crate::lang::Lang::Php => php_receiver_in_context(&cx, src),
+                _ => js_receiver_in_context(&cx, src),
+            }
+        };
+        assert!(!in_context(
+            crate::lang::Lang::Php,
+            "<?php $rc = new RecentChange(); $rc->authorize($a, $b, $c);"
+        ));
+        assert!(in_context(crate::lang::Lang::Php, "<?php $rc->authorize(getenv('RC_USERNAME'), $b, $c);"));
+        assert!(in_context(
+            crate::lang::Lang::Php,
+            "<?php $c = new RC\\Client(); $c->authorize($a, $b, $c);"
+        ));
+        assert!(!in_context(crate::lang::Lang::JavaScript, "rc.login(user, ext, pass);"));
+        assert!(in_context(crate::lang::Lang::JavaScript, "rc.login(user, ext, pass); // ringcentral.com"));
+        assert!(in_context(crate::lang::Lang::JavaScript, "rcPlatform.login(user, ext, pass);"));
         // The calls that return the SDK's platform.
         for call in ["platform", "getPlatform", "get_platform", "GetPlatform"] {
             assert!(php_may_name_receiver(&format!("$sdk->{call}()")), "{call}");
