@@ -308,8 +308,9 @@ pub fn file_gate(name: &str) -> Option<FileGate> {
         "no-ringcentral-context" => Some(|cx, _| cx.rc_reason().is_none()),
         "ringcentral-oauth" => Some(ropc::file_has_rc_endpoint),
         "no-ringcentral-oauth" => Some(|cx, src| !ropc::file_has_rc_endpoint(cx, src)),
-        "php-password-login" | "php-legacy-authorize" => Some(receiver::php_receiver_in_context),
-        "js-password-login" | "js-password-authorize" => Some(receiver::js_receiver_in_context),
+        "php-password-login" | "php-legacy-authorize" | "js-password-login" | "js-password-authorize" => {
+            Some(receiver::receiver_in_context)
+        }
         _ => None,
     }
 }

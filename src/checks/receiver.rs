@@ -54,43 +54,47 @@ static RC_CONSTRUCTOR: LazyLock<Regex> =
 /// calls `from_sdk` accepts (`platform()`, `getPlatform()`), the constructors `RC_CONSTRUCTOR`
 /// accepts (`RingCentral`, `RCSDK`, `RC\`), and the PHP and JavaScript SDK imports
 /// (`context::SDK_PATTERNS`: each names one of these words) without which `SDK`, `RestClient`
-/// and `x.default` are not constructors of the SDK. Keep them in step with those patterns: a
-/// file they reject is not parsed for the checks that use them (`checks::text_gate`).
+/// and `x.default` are not constructors of the SDK. Keep it in step with those patterns: a file
+/// it rejects is not parsed for the checks that use it (`checks::text_gate`, `file_gate`).
+///
+/// One pattern for every gate, because building a regex costs about a million instructions,
+/// which a pre-commit run of a few files pays: what each match is comes from its text
+/// (`ReceiverWord::of`).
 #[allow(clippy::expect_used)] // reason: constant patterns
-static JS_RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regexes::ascii(r"(?i)platform|sdk|ringcentral|\brc(?:\d*|_?(?:client|api|rest|service))\b")
-});
-/// As `JS_RECEIVER_WORDS`, with PHP's spelling of a client name: a variable (`$rc`) or a
-/// property (`->rc`, `?->rc`), or the `RC\` namespace. "RC" in comments (mediawiki's recent
-/// changes) and `RC4` (phpseclib's cipher) do not count.
-#[allow(clippy::expect_used)] // reason: constant patterns
-static PHP_RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+static RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
-        r"(?i)platform|sdk|ringcentral|(?:\$|->\s*)rc(?:\d*|_?(?:client|api|rest|service))\b|\brc\\",
+        r"(?i)platform|sdk|ringcentral|\brc\\|(?:\$|->\s*)?\brc(?:\d*|_?(?:client|api|rest|service))\b",
     )
 });
 
-/// The words of `JS_RECEIVER_WORDS` and `PHP_RECEIVER_WORDS` that `accept` takes without
-/// RingCentral context: a platform or SDK name, the SDK itself. A client name (`rc`) counts only
-/// in RingCentral code.
-#[allow(clippy::expect_used)] // reason: constant patterns
-static JS_PLATFORM_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| crate::regexes::ascii(r"(?i)platform|sdk|ringcentral"));
-#[allow(clippy::expect_used)] // reason: constant patterns
-static PHP_PLATFORM_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| crate::regexes::ascii(r"(?i)platform|sdk|ringcentral|\brc\\"));
-
-/// Whether a JavaScript or TypeScript file may hold a receiver that `accept` takes, given its
-/// context: a client name alone (`rc.login(...)`) is taken only in RingCentral code.
-#[must_use]
-pub fn js_receiver_in_context(cx: &FileContext, src: &str) -> bool {
-    cx.rc_reason().is_some() || JS_PLATFORM_WORDS.is_match(src)
+/// What a match of `RECEIVER_WORDS` names.
+#[derive(Debug, PartialEq, Eq)]
+enum ReceiverWord {
+    /// A platform or SDK name, the SDK or its namespace: taken without RingCentral context.
+    Platform,
+    /// A client name (`rc`, `rcClient`), taken only in RingCentral code; `php` when it is
+    /// spelled as PHP spells a receiver (`$rc`, `->rc`), not as "RC" in a comment or `RC4`.
+    Client { php: bool },
 }
 
-/// As `js_receiver_in_context`, for PHP (mediawiki's `$rc` is a recent change).
-#[must_use]
-pub fn php_receiver_in_context(cx: &FileContext, src: &str) -> bool {
-    cx.rc_reason().is_some() || PHP_PLATFORM_WORDS.is_match(src)
+impl ReceiverWord {
+    fn of(word: &str) -> ReceiverWord {
+        match word.as_bytes() {
+            [b'$' | b'-', ..] => ReceiverWord::Client { php: true },
+            [r, c, ..]
+                if r.eq_ignore_ascii_case(&b'r')
+                    && c.eq_ignore_ascii_case(&b'c')
+                    && !word.ends_with('\\') =>
+            {
+                ReceiverWord::Client { php: false }
+            }
+            _ => ReceiverWord::Platform,
+        }
+    }
+}
+
+fn receiver_words(src: &str) -> impl Iterator<Item = ReceiverWord> + '_ {
+    RECEIVER_WORDS.find_iter(src).map(|m| ReceiverWord::of(m.as_str()))
 }
 
 /// Whether a JavaScript or TypeScript file may hold a receiver that `accept` takes, judged from
@@ -98,13 +102,22 @@ pub fn php_receiver_in_context(cx: &FileContext, src: &str) -> bool {
 /// platform, SDK or RingCentral client cannot be reported by a check that needs one.
 #[must_use]
 pub fn js_may_name_receiver(src: &str) -> bool {
-    JS_RECEIVER_WORDS.is_match(src)
+    RECEIVER_WORDS.is_match(src)
 }
 
-/// As `js_may_name_receiver`, for PHP (`$this->login($user, $pass)` in WordPress's xmlrpc).
+/// As `js_may_name_receiver`, for PHP (`$this->login($user, $pass)` in WordPress's xmlrpc),
+/// where a client is spelled `$rc` or `->rc`: "RC" in a comment (mediawiki's recent changes) or
+/// phpseclib's `RC4` does not count.
 #[must_use]
 pub fn php_may_name_receiver(src: &str) -> bool {
-    PHP_RECEIVER_WORDS.is_match(src)
+    receiver_words(src).any(|w| w != ReceiverWord::Client { php: false })
+}
+
+/// Whether a file may hold a receiver that `accept` takes, given its context: a client name
+/// alone (`rc.login(...)`, `$rc->authorize(...)`) is taken only in RingCentral code.
+#[must_use]
+pub fn receiver_in_context(cx: &FileContext, src: &str) -> bool {
+    cx.rc_reason().is_some() || receiver_words(src).any(|w| w == ReceiverWord::Platform)
 }
 
 /// Classifies the receiver node of a call.
@@ -284,10 +297,7 @@ mod tests {
         // A client name alone counts only in RingCentral code; a platform or SDK name always.
         let in_context = |lang, src: &str| {
             let cx = crate::context::FileContext::new(src, std::path::Path::new("a"), lang, None);
-            match lang {
-                crate::lang::Lang::Php => php_receiver_in_context(&cx, src),
-                _ => js_receiver_in_context(&cx, src),
-            }
+            receiver_in_context(&cx, src)
         };
         assert!(!in_context(
             crate::lang::Lang::Php,
