@@ -130,7 +130,12 @@ ensure_venv
 SMALL_FLAG=(); [ "$MODE" = small ] && SMALL_FLAG=(--small)
 log "corpus: $CORPUS (make-corpus.sh ${SMALL_FLAG[*]:-}; cached after the first build)"
 rm -rf "$WORK"; mkdir -p "$WORK"/{check,timing,rss,flat,worst,latency}
+# make-corpus.sh runs under pipefail and its summary pipes `sort` into `head -30`: when `head`
+# exits first, `sort` dies of SIGPIPE and the script fails now and then with nothing wrong. A
+# second attempt finds the corpus up to date and only prints the summary again.
 bash "$SHARED/bench/make-corpus.sh" "${SMALL_FLAG[@]}" "$CORPUS" > "$WORK/corpus-summary.txt" \
+  || { log "make-corpus.sh failed; trying once more (its summary can die of SIGPIPE)"
+       bash "$SHARED/bench/make-corpus.sh" "${SMALL_FLAG[@]}" "$CORPUS" > "$WORK/corpus-summary.txt"; } \
   || die "make-corpus.sh failed (see its messages above)"
 [ -f "$CORPUS/PLANTED.tsv" ] || die "$CORPUS/PLANTED.tsv missing: not a make-corpus.sh corpus"
 CORPUS="$(cd "$CORPUS" && pwd)"
