@@ -242,6 +242,7 @@ impl<'r> Engine<'r> {
             .map(|r| RuleLiterals {
                 languages: r.rule.languages.clone(),
                 any: r.rule.prefilter.clone(),
+                any_by_lang: r.rule.prefilter_by_language.clone(),
                 all: r.rule.prefilter_all.clone(),
             })
             .collect();

@@ -1,5 +1,5 @@
-//! The literal gate: one Aho-Corasick automaton over every rule's prefilter literals decides
-//! which rules can possibly match a file. A file with no candidate rule is never parsed.
+//! The literal gate: Aho-Corasick automata over the rules' prefilter literals decide which rules
+//! can possibly match a file. A file with no candidate rule is never parsed.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -117,18 +117,25 @@ pub struct RuleLiterals {
     pub languages: Vec<Lang>,
     /// At least one of these must occur.
     pub any: Vec<String>,
+    /// Languages for which another list replaces `any`.
+    pub any_by_lang: Vec<(Lang, Vec<String>)>,
     /// And, for each group, at least one of its literals.
     pub all: Vec<Vec<String>>,
 }
 
 /// The gate for a list of rules.
 pub struct Prefilter {
-    /// Every literal, matched overlapping (`None`: the rules have none).
-    automaton: Option<Tiered>,
+    /// Distinct literal sets of the languages' rules, each matched overlapping by the exhaustive
+    /// scan of a candidate file. Per language rather than one for all: a literal of another
+    /// language's rules (`rc`, a C# and Java receiver word, hits in every other line of code)
+    /// would keep the automaton's prefilter from skipping ahead in a PHP or JavaScript file.
+    full_sets: Vec<FullSet>,
+    /// For each language, the index in `full_sets` of its rules' literals (`None`: none).
+    full_of_lang: Vec<(Lang, Option<usize>)>,
     /// Number of distinct literals.
     literal_count: usize,
-    /// Per rule: literal ids of `any`, and of each `all` group.
-    rules: Vec<(Vec<usize>, Vec<Vec<usize>>)>,
+    /// Per rule: its literal ids.
+    rules: Vec<RuleIds>,
     /// For each language, the rules (bit set) that apply to it.
     rules_of_lang: Vec<(Lang, u128)>,
     /// For each language, the index in `quick_sets` of the `any` literals of its rules (`None`:
@@ -141,6 +148,93 @@ pub struct Prefilter {
     /// built on first use: a pre-commit run sees two or three languages of eighteen, and building
     /// a case-insensitive DFA costs about a millisecond each.
     quick_sets: Vec<QuickSet>,
+}
+
+/// The literals (`any` and `all`) of one language's rules and their automata, built when first
+/// needed.
+///
+/// The exhaustive scan wants every occurrence of every literal, overlapping ones included
+/// (`password(` holds `password`). An overlapping search cannot use aho-corasick's vectorised
+/// prefilters and steps through the text byte by byte (3-5 ns a byte on the corpus's candidate
+/// files), while a leftmost-first search skips ahead between hits (about 1 ns a byte). Every
+/// occurrence of a literal overlaps a match of the leftmost-first search (the search, resumed
+/// before the occurrence, reports a match that starts at or before it), so the overlapping
+/// search runs only in windows around those matches, widened by the longest literal.
+struct FullSet {
+    /// The global literal id of each of the automata's patterns, ascending.
+    ids: Vec<usize>,
+    /// Length of the longest literal, in bytes.
+    longest: usize,
+    /// Leftmost-first: finds where to look.
+    locate: Tiered,
+    /// Every occurrence, in the windows around `locate`'s matches.
+    every: OnceLock<Option<AhoCorasick>>,
+}
+
+impl FullSet {
+    /// Every occurrence of the set's literals in the lowered `haystack`, by pattern index, in
+    /// order of their end (so each literal's in text order) (`None`: an automaton could not be built, which [`Prefilter::new`] has
+    /// ruled out).
+    fn for_each_occurrence(&self, haystack: &[u8], mut found: impl FnMut(usize, Range<usize>)) -> Option<()> {
+        let locate = self.locate.for_search(haystack.len())?;
+        let every = self
+            .every
+            .get_or_init(|| {
+                AhoCorasickBuilder::new()
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&self.locate.literals)
+                    .ok()
+            })
+            .as_ref()?;
+        let reach = self.longest.saturating_sub(1);
+        let mut search = |window: Range<usize>| {
+            for m in every.find_overlapping_iter(aho_corasick::Input::new(haystack).span(window)) {
+                found(m.pattern().as_usize(), m.start()..m.end());
+            }
+        };
+        // Windows come in order of their start; overlapping ones are merged, so no occurrence
+        // lies in two of them.
+        let mut window: Option<Range<usize>> = None;
+        for m in locate.find_iter(haystack) {
+            let around = m.start().saturating_sub(reach)..(m.end() + reach).min(haystack.len());
+            match &mut window {
+                Some(current) if around.start <= current.end => current.end = current.end.max(around.end),
+                _ => {
+                    if let Some(done) = window.replace(around) {
+                        search(done);
+                    }
+                }
+            }
+        }
+        if let Some(done) = window {
+            search(done);
+        }
+        Some(())
+    }
+}
+
+/// A rule's literals, as ids into the prefilter's distinct literals.
+struct RuleIds {
+    /// `any`.
+    any: Vec<usize>,
+    /// The languages' own `any`.
+    any_by_lang: Vec<(Lang, Vec<usize>)>,
+    /// Every list of `any` at once, for documents (Markdown, HTML), whose code blocks may be
+    /// in any of the rule's languages.
+    any_union: Vec<usize>,
+    /// Each `all` group.
+    all: Vec<Vec<usize>>,
+}
+
+impl RuleIds {
+    /// The `any` literals a `lang` file must hold one of.
+    fn any_for(&self, lang: Lang) -> &[usize] {
+        if lang.is_container() {
+            return &self.any_union;
+        }
+        let lang = lang.rule_lang();
+        self.any_by_lang.iter().find(|(l, _)| *l == lang).map_or(&self.any, |(_, ids)| ids)
+    }
 }
 
 /// One distinct set of `any` literals and its automaton, built when first needed.
@@ -183,25 +277,28 @@ impl Prefilter {
                 }
             }
         };
-        let ids: Vec<(Vec<usize>, Vec<Vec<usize>>)> = rules
+        let ids: Vec<RuleIds> = rules
             .iter()
             .map(|r| {
-                let any = r.any.iter().map(|l| id(l)).collect();
+                let any: Vec<usize> = r.any.iter().map(|l| id(l)).collect();
+                let any_by_lang: Vec<(Lang, Vec<usize>)> = r
+                    .any_by_lang
+                    .iter()
+                    .map(|(lang, lits)| (*lang, lits.iter().map(|l| id(l)).collect()))
+                    .collect();
+                let mut any_union: Vec<usize> =
+                    any.iter().chain(any_by_lang.iter().flat_map(|(_, ids)| ids)).copied().collect();
+                any_union.sort_unstable();
+                any_union.dedup();
                 let all = r.all.iter().map(|g| g.iter().map(|l| id(l)).collect()).collect();
-                (any, all)
+                RuleIds { any, any_by_lang, any_union, all }
             })
             .collect();
-        let automaton = if literals.is_empty() {
-            None
-        } else {
+        if !literals.is_empty() {
             // Built now: literals aho-corasick refuses are an error here, not a gate that
-            // silently finds nothing later.
-            let nfa =
-                AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&literals)?;
-            let tiered = Tiered::new(literals.clone(), MatchKind::Standard);
-            let _ = tiered.nfa.set(Some(nfa));
-            Some(tiered)
-        };
+            // silently finds nothing later. Every language's set is a subset of these.
+            AhoCorasickBuilder::new().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&literals)?;
+        }
         let rules_of_lang: Vec<(Lang, u128)> = Lang::ALL
             .into_iter()
             .map(|lang| {
@@ -219,9 +316,9 @@ impl Prefilter {
             .iter()
             .map(|&(lang, mask)| {
                 let mut any: Vec<String> = Vec::new();
-                for (i, r) in rules.iter().enumerate() {
+                for (i, r) in ids.iter().enumerate() {
                     if mask & (1 << i) != 0 {
-                        any.extend(r.any.iter().map(|l| l.to_ascii_lowercase()));
+                        any.extend(r.any_for(lang).iter().map(|&l| literals[l].clone()));
                     }
                 }
                 any.sort();
@@ -241,8 +338,38 @@ impl Prefilter {
                 (lang, Some(index))
             })
             .collect();
+        let mut full_sets: Vec<FullSet> = Vec::new();
+        let full_of_lang = rules_of_lang
+            .iter()
+            .map(|&(lang, mask)| {
+                let mut ids: Vec<usize> = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .flat_map(|(_, r)| r.any_for(lang).iter().chain(r.all.iter().flatten()).copied())
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                if ids.is_empty() {
+                    return (lang, None);
+                }
+                let index = full_sets.iter().position(|f| f.ids == ids).unwrap_or_else(|| {
+                    let own: Vec<String> = ids.iter().map(|&i| literals[i].clone()).collect();
+                    let longest = own.iter().map(String::len).max().unwrap_or(0);
+                    full_sets.push(FullSet {
+                        ids,
+                        longest,
+                        locate: Tiered::new(own, MatchKind::LeftmostFirst),
+                        every: OnceLock::new(),
+                    });
+                    full_sets.len() - 1
+                });
+                (lang, Some(index))
+            })
+            .collect();
         Ok(Prefilter {
-            automaton,
+            full_sets,
+            full_of_lang,
             literal_count: literals.len(),
             rules: ids,
             rules_of_lang,
@@ -270,7 +397,10 @@ impl Prefilter {
     pub fn scan(&self, lang: Lang, haystack: &[u8]) -> (Candidates, Vec<Option<Vec<Range<usize>>>>) {
         const MAX_HITS: usize = 512;
         let wanted = self.rules_for(lang);
-        let Some(ac) = &self.automaton else { return (Candidates(0), Vec::new()) };
+        let Some((_, Some(full))) = self.full_of_lang.iter().find(|(l, _)| *l == lang) else {
+            return (Candidates(0), Vec::new());
+        };
+        let full = &self.full_sets[*full];
         if wanted.is_empty() {
             return (Candidates(0), Vec::new());
         }
@@ -288,24 +418,26 @@ impl Prefilter {
             None => {}
         }
         // A candidate (few files): the exhaustive scan over the whole lowered text.
-        let Some(ac) = ac.for_search(haystack.len()) else { return (Candidates(0), Vec::new()) };
         let lowered = haystack.to_ascii_lowercase();
-        let haystack = lowered.as_slice();
         let mut hits: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.literal_count];
         let mut overflow = vec![false; self.literal_count];
-        for m in ac.find_overlapping_iter(haystack) {
-            let i = m.pattern().as_usize();
+        let scanned = full.for_each_occurrence(&lowered, |pattern, at| {
+            let i = full.ids[pattern];
             if hits[i].len() < MAX_HITS {
-                hits[i].push(m.start()..m.end());
+                hits[i].push(at);
             } else {
                 overflow[i] = true;
             }
+        });
+        if scanned.is_none() {
+            return (Candidates(0), Vec::new());
         }
         let any_found = |ids: &[usize]| ids.iter().any(|&i| !hits[i].is_empty());
         let mut out = 0u128;
         let mut places = vec![None; self.rules.len()];
         for index in wanted.iter() {
-            let (any, all) = &self.rules[index];
+            let RuleIds { all, .. } = &self.rules[index];
+            let any = self.rules[index].any_for(lang);
             if any_found(any) && all.iter().all(|g| any_found(g)) {
                 out |= 1 << index;
                 if !any.iter().any(|&i| overflow[i]) {
@@ -330,6 +462,7 @@ mod tests {
             languages: vec![Lang::JavaScript],
             any: vec!["grant_type".to_owned()],
             all: Vec::new(),
+            ..RuleLiterals::default()
         }])
         .expect("builds");
         for at in [CHUNK - 5, CHUNK - 1, CHUNK, 2 * CHUNK - 3] {
@@ -343,17 +476,22 @@ mod tests {
     #[test]
     fn both_tiers_find_the_same() {
         let pf = Prefilter::new(&[
-            RuleLiterals { languages: vec![Lang::Php], any: vec!["->login".to_owned()], all: Vec::new() },
+            RuleLiterals {
+                languages: vec![Lang::Php],
+                any: vec!["->login".to_owned()],
+                ..RuleLiterals::default()
+            },
             RuleLiterals {
                 languages: vec![Lang::Php],
                 any: vec!["grant_type".to_owned(), "login".to_owned()],
                 all: vec![vec!["password".to_owned()]],
+                ..RuleLiterals::default()
             },
         ])
         .expect("builds");
         let text = b"<?php $p->Login($u, $e, $pw); $b = 'GRANT_TYPE=password&x=login';";
         let first = pf.scan(Lang::Php, text);
-        assert!(pf.automaton.as_ref().is_some_and(|a| a.dfa.get().is_none()), "still an NFA");
+        assert!(pf.full_sets.iter().all(|f| f.locate.dfa.get().is_none()), "still an NFA");
         assert_eq!(first.0.iter().collect::<Vec<_>>(), [0, 1]);
         let big = [b"// nothing here\n".as_slice(); 70_000].concat();
         assert!(pf.scan(Lang::Php, &big).0.is_empty());
@@ -362,8 +500,81 @@ mod tests {
         let mut with_hit = big.clone();
         with_hit.extend_from_slice(text);
         assert_eq!(pf.scan(Lang::Php, &with_hit).0, first.0);
-        assert!(pf.automaton.as_ref().is_some_and(|a| a.dfa.get().is_some()), "full set tiered up");
+        assert!(pf.full_sets.iter().any(|f| f.locate.dfa.get().is_some()), "full set tiered up");
         assert_eq!(pf.scan(Lang::Php, text), first);
+    }
+
+    #[test]
+    fn windowed_scan_finds_every_overlapping_occurrence() {
+        // Literals that contain, prefix and suffix one another, as the rules' do.
+        let literals = [
+            "password",
+            "password(",
+            "usernamepassword",
+            "username",
+            "owner",
+            "resourceownerpassword",
+            ".login",
+            "login",
+            "jwt",
+            "wt(",
+            "rc",
+            "->login",
+            "gettoken",
+        ];
+        let any = literals.iter().map(|s| (*s).to_owned()).collect();
+        let pf =
+            Prefilter::new(&[RuleLiterals { languages: vec![Lang::Php], any, ..RuleLiterals::default() }])
+                .expect("builds");
+        let full = &pf.full_sets[0];
+        let every = AhoCorasickBuilder::new().build(&full.locate.literals).expect("builds");
+        // Texts glued from literals, their halves and filler, by a fixed linear congruential
+        // generator so the test is deterministic.
+        let mut pieces: Vec<&str> = Vec::new();
+        for l in literals {
+            pieces.extend([l, &l[..l.len() / 2], &l[l.len() / 2..]]);
+        }
+        pieces.extend([" ", "x", "(", "\n"]);
+        let mut seed: u64 = 7;
+        for round in 0..400 {
+            let mut text = String::new();
+            for _ in 0..(round % 60) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let mut windowed = Vec::new();
+            full.for_each_occurrence(text.as_bytes(), |p, at| windowed.push((p, at.start, at.end)));
+            let mut expected: Vec<_> = every
+                .find_overlapping_iter(text.as_bytes())
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            windowed.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(windowed, expected, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_language_of_its_own_gates_on_its_own_literals() {
+        let pf = Prefilter::new(&[RuleLiterals {
+            languages: vec![Lang::Php, Lang::JavaScript],
+            any: vec!["getaccesstoken".to_owned(), "fetch_token".to_owned()],
+            any_by_lang: vec![(Lang::JavaScript, vec!["gettoken".to_owned()])],
+            all: vec![vec!["password".to_owned()]],
+        }])
+        .expect("builds");
+        let python_call = b"token = s.fetch_token(url, password=p)";
+        assert!(pf.candidates(Lang::Php, python_call).contains(0));
+        assert!(pf.candidates(Lang::JavaScript, python_call).is_empty(), "not a JavaScript literal");
+        let js_call = b"owner.getToken(user, password)";
+        assert!(pf.candidates(Lang::JavaScript, js_call).contains(0));
+        assert!(pf.candidates(Lang::Php, js_call).is_empty());
+        // A document's code blocks may be in either language.
+        assert!(pf.candidates(Lang::Markdown, js_call).contains(0));
+        assert!(pf.candidates(Lang::Markdown, python_call).contains(0));
+        let (_, places) = pf.scan(Lang::JavaScript, js_call);
+        let expected: Vec<Range<usize>> = std::iter::once(6..14).collect();
+        assert_eq!(places, [Some(expected)], "where the language's own literal is");
     }
 
     #[test]
@@ -372,6 +583,7 @@ mod tests {
             languages: langs,
             any: any.iter().map(|s| (*s).to_owned()).collect(),
             all: all.iter().map(|g| g.iter().map(|s| (*s).to_owned()).collect()).collect(),
+            any_by_lang: Vec::new(),
         };
         let pf = Prefilter::new(&[
             rule(vec![Lang::Php], &["login"], &[]),

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use pwflow::lang::Lang;
 use pwflow::query::QueryForm;
 use pwflow::report::human::render_finding;
 use pwflow::rules::RuleSet;
@@ -65,19 +66,22 @@ fn native_and_tree_sitter_matching_find_the_same() {
 /// therefore checked alone: the lines after the previous marker, up to and including its own,
 /// without the markers themselves (they name rule ids, which spell words such as `ringcentral`).
 #[test]
-fn text_gates_admit_every_expected_finding_alone() {
+fn gates_admit_every_expected_finding_alone() {
     let set = RuleSet::builtin().expect("built-in rules load");
-    let (mut by_regex, mut by_check) = (0, 0);
+    let (mut by_literal, mut by_regex, mut by_check) = (0, 0, 0);
     for rule in &set.rules {
         let regex =
             rule.prefilter_regex.as_deref().map(|s| regex::Regex::new(s).expect("prefilter-regex compiles"));
         let gates: Vec<_> = rule.checks.iter().filter_map(|c| pwflow::checks::text_gate(c.name)).collect();
-        if regex.is_none() && gates.is_empty() {
-            continue;
-        }
         for file in fixtures_of(&root(), &rule.id).positive {
+            // The engine queries only around the rule's literals: every match holds one (of the
+            // file's language's list). Documents hold code of several languages.
+            let literals = Lang::from_path(&file)
+                .filter(|l| !l.is_container())
+                .map(|l| rule.prefilter_for(l.rule_lang()));
             let text = std::fs::read_to_string(&file).expect("fixture reads");
             let lines: Vec<&str> = text.lines().collect();
+            let findings = scan_fixture(&set, &rule.id, &file).expect("fixture scans");
             // Markers are sorted by line; several rules may share one.
             let (mut start, mut last) = (0, 0);
             for (line, id) in expectations(&text) {
@@ -89,6 +93,19 @@ fn text_gates_admit_every_expected_finding_alone() {
                 }
                 let chunk: Vec<&str> = lines[start..line].iter().map(|l| without_marker(l)).collect();
                 let chunk = chunk.join("\n");
+                if let Some(literals) = literals {
+                    // To the end of the finding (the marker sits on its first line).
+                    let end = findings.iter().filter(|f| f.start.line == line).map(|f| f.end.line).max();
+                    let lowered = lines[start..end.unwrap_or(line).max(line).min(lines.len())]
+                        .join("\n")
+                        .to_ascii_lowercase();
+                    assert!(
+                        literals.iter().any(|l| lowered.contains(l.as_str())),
+                        "{}:{line}: none of the prefilter literals {literals:?} occurs in\n{chunk}",
+                        file.display()
+                    );
+                    by_literal += 1;
+                }
                 if let Some(regex) = &regex {
                     assert!(
                         regex.is_match(&chunk),
@@ -108,6 +125,7 @@ fn text_gates_admit_every_expected_finding_alone() {
             }
         }
     }
+    assert!(by_literal >= 300, "only {by_literal} expected findings checked against their literals");
     assert!(by_regex >= 10, "only {by_regex} expected findings checked against a prefilter-regex");
     assert!(by_check >= 40, "only {by_check} expected findings checked against a check's gate");
 }

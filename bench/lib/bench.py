@@ -169,6 +169,8 @@ def cmd_literals(rules_dir, literals_file):
                 with open(os.path.join(root, fn), "rb") as f:
                     doc = tomllib.load(f)
                 rule_lits.update(lit.lower() for lit in doc.get("prefilter", []))
+                for lits in doc.get("prefilter-by-language", {}).values():
+                    rule_lits.update(lit.lower() for lit in lits)
     with open(literals_file) as f:
         file_lits = {ln.rstrip("\n").lower() for ln in f if ln.strip() and not ln.startswith("#")}
     if rule_lits == file_lits:

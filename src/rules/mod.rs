@@ -97,6 +97,8 @@ pub struct Rule {
     pub sdk: Option<Template>,
     /// Prefilter literals (lower-cased): one of them must occur.
     pub prefilter: Vec<String>,
+    /// Languages whose literals differ from `prefilter` (lower-cased), with their own.
+    pub prefilter_by_language: Vec<(Lang, Vec<String>)>,
     /// Further literal groups: one literal of each must occur too.
     pub prefilter_all: Vec<Vec<String>>,
     /// A regular expression that must match too (checked at load, compiled by the engine when
@@ -117,6 +119,13 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// The literals one of which a `lang` file must hold for the rule to parse it: the
+    /// language's own (`prefilter-by-language`) or `prefilter`.
+    #[must_use]
+    pub fn prefilter_for(&self, lang: Lang) -> &[String] {
+        self.prefilter_by_language.iter().find(|(l, _)| *l == lang).map_or(&self.prefilter, |(_, lits)| lits)
+    }
+
     /// The query for `lang`, if the rule applies to it.
     #[must_use]
     pub fn query(&self, lang: Lang) -> Option<&RuleQuery> {
@@ -358,6 +367,33 @@ impl Loader<'_> {
                 "`prefilter` needs at least one non-empty literal: files without any are never parsed",
             ));
         }
+        let mut prefilter_by_language: Vec<(Lang, Vec<String>)> = Vec::new();
+        for (name, lits) in &file.prefilter_by_language {
+            let Some(lang) = Lang::from_name(name).filter(|l| languages.contains(l)) else {
+                return Err(self.err(
+                    lits.span().start,
+                    format!("`prefilter-by-language` names `{name}`, not one of the rule's languages"),
+                ));
+            };
+            let lits: Vec<String> = lits.get_ref().iter().map(|s| s.to_ascii_lowercase()).collect();
+            if lits.is_empty() || lits.iter().any(String::is_empty) {
+                return Err(self.err(
+                    file.prefilter_by_language[name].span().start,
+                    format!("`prefilter-by-language.{name}` needs at least one non-empty literal"),
+                ));
+            }
+            prefilter_by_language.push((lang, lits));
+        }
+        // Like queries, a JavaScript list serves TypeScript and TSX unless they have their own.
+        for &lang in &languages {
+            if prefilter_by_language.iter().all(|(l, _)| *l != lang)
+                && let Some(fallback) = lang.query_fallback()
+                && let Some((_, lits)) = prefilter_by_language.iter().find(|(l, _)| *l == fallback)
+            {
+                let lits = lits.clone();
+                prefilter_by_language.push((lang, lits));
+            }
+        }
         // Only parsed here (cheap): compiling waits until a file passes the rule's literals, so
         // a pre-commit run that never gets that far does not pay for it.
         if let Some(regex) = &file.prefilter_regex
@@ -377,6 +413,7 @@ impl Loader<'_> {
             label,
             sdk,
             prefilter,
+            prefilter_by_language,
             prefilter_all: file
                 .prefilter_all
                 .iter()
@@ -590,6 +627,28 @@ template = "({ jwt: process.env.RC_JWT })"
         assert_eq!(rule.id, "test/login");
         assert_eq!(rule.queries.len(), 1);
         assert_eq!(rule.fixes.len(), 1);
+    }
+
+    #[test]
+    fn prefilter_by_language_replaces_the_literals_of_its_languages() {
+        let multi = GOOD
+            .replace(r#"languages = ["javascript"]"#, r#"languages = ["javascript", "typescript", "php"]"#)
+            .replace(
+                r#"prefilter = ["login"]"#,
+                "prefilter = [\"login\"]\nprefilter-by-language.javascript = [\".Login\"]",
+            )
+            .replace("[query]\njavascript", "[query]\nphp = '(member_call_expression) @call'\njavascript");
+        let rule = load_rule("multi.toml", &multi).expect("valid rule");
+        assert_eq!(rule.prefilter_for(Lang::JavaScript), [".login"]);
+        assert_eq!(rule.prefilter_for(Lang::TypeScript), [".login"], "a javascript list serves typescript");
+        assert_eq!(rule.prefilter_for(Lang::Php), ["login"]);
+
+        let stray = multi.replace("prefilter-by-language.javascript", "prefilter-by-language.python");
+        let err = load_rule("stray.toml", &stray).err().expect("python is not one of the rule's languages");
+        assert!(err.message.contains("`python`"), "{err}");
+        let empty = multi.replace(r#"[".Login"]"#, "[]");
+        let err = load_rule("empty.toml", &empty).err().expect("an empty list gates out every file");
+        assert!(err.message.contains("non-empty"), "{err}");
     }
 
     #[test]

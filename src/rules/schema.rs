@@ -41,6 +41,13 @@ pub struct RuleFile {
     /// at least one occurs in it.
     #[schemars(with = "Vec<String>")]
     pub prefilter: Spanned<Vec<String>>,
+    /// Literals for some languages instead of `prefilter` (a `javascript` list also serves
+    /// `typescript` and `tsx` unless they have their own), for a rule whose languages spell its
+    /// call differently: a JavaScript file is then not parsed because it mentions `fetch_token`,
+    /// a Python name.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
+    pub prefilter_by_language: BTreeMap<String, Spanned<Vec<String>>>,
     /// Further literal groups: the file must also hold at least one literal of each group
     /// (e.g. `[["password", "username"]]`), so files that merely mention `login` stay unparsed.
     #[serde(default)]
