@@ -776,7 +776,7 @@ impl<'r> Engine<'r> {
             s
         };
         secrets = redact::normalize(secrets);
-        let facts = FileFacts { lines, secrets, names: NameIndex::default() };
+        let facts = FileFacts { lines, secrets, names: NameIndex::default(), root: tree.root_node() };
         let mut findings: Vec<Finding> =
             raw.into_iter().map(|r| self.build(display, src, context, &facts, r)).collect();
         findings.sort_by(|a, b| {
@@ -842,7 +842,7 @@ impl<'r> Engine<'r> {
         facts: &FileFacts<'_>,
         raw: RawFinding<'_>,
     ) -> Finding {
-        let FileFacts { lines, secrets, names } = facts;
+        let FileFacts { lines, secrets, names, root } = facts;
         let secrets = secrets.as_slice();
         let active = &self.rules[raw.rule];
         let rule = active.rule;
@@ -921,12 +921,10 @@ impl<'r> Engine<'r> {
                 };
                 let (title, leftovers) = match (&raw.bindings.jwt_dropped, raw.captures.first()) {
                     _ if f.applicability == Applicability::DisplayOnly => (f.title.clone(), Vec::new()),
-                    (Some(dropped), Some((_, node))) if f.flow == Flow::Jwt => {
-                        annotate(&f.title, *node, dropped, src, names)
+                    (Some(dropped), Some(_)) if f.flow == Flow::Jwt => {
+                        annotate(&f.title, *root, dropped, src, names)
                     }
-                    (_, Some((_, node))) => {
-                        annotate(&f.title, *node, std::slice::from_ref(&target), src, names)
-                    }
+                    (_, Some(_)) => annotate(&f.title, *root, std::slice::from_ref(&target), src, names),
                     (_, None) => (f.title.clone(), Vec::new()),
                 };
                 Some(Fix {
@@ -979,43 +977,42 @@ impl<'r> Engine<'r> {
 }
 
 /// The nodes that lie entirely inside `ranges`, found from any node of the tree.
-fn nodes_within<'t>(any: Node<'t>, ranges: &[Range<usize>]) -> Vec<Node<'t>> {
-    let mut root = any;
-    while let Some(parent) = root.parent() {
-        root = parent;
-    }
+fn nodes_within<'t>(root: Node<'t>, ranges: &[Range<usize>]) -> Vec<(Node<'t>, Option<Node<'t>>)> {
     let mut nodes = Vec::new();
     for r in ranges.iter().filter(|r| !r.is_empty()) {
         let Some(mut cover) = root.descendant_for_byte_range(r.start, r.end) else { continue };
         // The outermost of the nodes spanning exactly the range (a statement around its call).
-        while let Some(parent) = cover.parent().filter(|p| p.byte_range() == cover.byte_range()) {
-            cover = parent;
+        let mut parent = cover.parent();
+        while let Some(p) = parent.filter(|p| p.byte_range() == cover.byte_range()) {
+            cover = p;
+            parent = p.parent();
         }
-        nodes.extend(
-            crate::syntax::descendants(cover).filter(|n| n.start_byte() >= r.start && n.end_byte() <= r.end),
-        );
+        // A range across several statements is covered by the whole file: only the part of the
+        // tree inside the range is walked, or a file dense with findings would be quadratic.
+        nodes.extend(crate::syntax::nodes_in_range(cover, r).into_iter().map(|(n, up)| (n, up.or(parent))));
     }
     nodes
 }
 
 /// What a rewrite drops (the source `dropped`: its target, or the ranges a check says it
 /// removes), said in the fix title, and the variables that only the dropped code read
-/// (reported as leftovers, never deleted). `any` is a node of the file's tree.
+/// (reported as leftovers, never deleted). `root` is the root of the file's tree.
 fn annotate(
     title: &str,
-    any: Node<'_>,
+    root: Node<'_>,
     dropped: &[Range<usize>],
     src: &str,
     index: &NameIndex,
 ) -> (String, Vec<String>) {
     let mut notes = Vec::new();
-    let nodes = nodes_within(any, dropped);
+    let nodes = nodes_within(root, dropped);
     // Every grammar's comment kinds say `comment` (`line_comment`, `block_comment`, ...).
-    if nodes.iter().any(|n| n.kind().contains("comment")) {
+    if nodes.iter().any(|(n, _)| n.kind().contains("comment")) {
         notes.push("drops a comment".to_owned());
     }
     let mut calls: Vec<String> = nodes
         .iter()
+        .map(|(n, _)| n)
         .filter(|n| {
             matches!(n.kind(), "function_call_expression" | "member_call_expression" | "call_expression")
         })
@@ -1036,9 +1033,9 @@ fn annotate(
     }
     let mut names: Vec<String> = nodes
         .iter()
-        .filter(|n| matches!(n.kind(), "variable_name" | "identifier" | "shorthand_property_identifier"))
-        .filter(|n| {
-            n.parent().is_none_or(|p| {
+        .filter(|(n, _)| matches!(n.kind(), "variable_name" | "identifier" | "shorthand_property_identifier"))
+        .filter(|(n, parent)| {
+            parent.is_none_or(|p| {
                 // Method and member names are not variables: only the object of an access
                 // counts (`os` in Python `os.environ.get`, Ruby `ENV.fetch`, Go `os.Getenv`).
                 let member = match p.kind() {
@@ -1054,7 +1051,7 @@ fn annotate(
                 member.is_none_or(|field| p.child_by_field_name(field).is_some_and(|o| o.id() == n.id()))
             })
         })
-        .map(|n| text(*n, src).to_owned())
+        .map(|(n, _)| text(*n, src).to_owned())
         .filter(|n| !matches!(n.as_str(), "process" | "$_ENV" | "$_SERVER" | "$this" | "this"))
         .collect();
     names.sort();
@@ -1086,6 +1083,8 @@ fn annotate(
 
 /// What the findings of one file share.
 struct FileFacts<'s> {
+    /// The root of the file's tree.
+    root: Node<'s>,
     lines: LineIndex<'s>,
     /// Literal secrets to mask (sorted, merged).
     secrets: Vec<Range<usize>>,

@@ -57,6 +57,47 @@ pub fn descendants(node: Node<'_>) -> Descendants<'_> {
     Descendants { cursor: node.walk(), done: false }
 }
 
+/// Every node under `node` (inclusive) that lies within `range`, in document order, with its
+/// parent (`None` for `node` itself). Only subtrees that reach into the range are entered, so
+/// a small range of a large file costs about its own size, not the file's.
+#[must_use]
+pub fn nodes_in_range<'t>(node: Node<'t>, range: &Range<usize>) -> Vec<(Node<'t>, Option<Node<'t>>)> {
+    // Closed intervals: a zero-width node at either end of the range lies within it.
+    let reaches = |n: Node<'_>| n.start_byte() <= range.end && n.end_byte() >= range.start;
+    let within = |n: Node<'_>| n.start_byte() >= range.start && n.end_byte() <= range.end;
+    let mut out = Vec::new();
+    let mut ancestors: Vec<Node<'t>> = Vec::new();
+    let mut cursor = node.walk();
+    loop {
+        let current = cursor.node();
+        if reaches(current) {
+            if within(current) {
+                out.push((current, ancestors.last().copied()));
+            }
+            // Children that end before the range are skipped without being visited.
+            let entered = if range.start == 0 {
+                cursor.goto_first_child()
+            } else {
+                cursor.goto_first_child_for_byte(range.start - 1).is_some()
+            };
+            if entered {
+                ancestors.push(current);
+                continue;
+            }
+        }
+        // The next sibling, unless the rest start after the range; else up.
+        loop {
+            if cursor.node().start_byte() <= range.end && cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return out;
+            }
+            ancestors.pop();
+        }
+    }
+}
+
 /// Whether `node` is a string literal in `lang`.
 #[must_use]
 pub fn is_string(node: Node<'_>, lang: Lang) -> bool {
@@ -273,6 +314,58 @@ mod tests {
         let mut p = tree_sitter::Parser::new();
         p.set_language(&lang.grammar().expect("grammar")).expect("grammar");
         p.parse(src, None).expect("tree")
+    }
+
+    #[test]
+    fn nodes_in_range_are_the_descendants_within_it() {
+        let cases = [
+            (
+                Lang::JavaScript,
+                "a();\nplatform.login({ username: u, password: p }); // c\nb(x, y);\nconst q = 1;",
+            ),
+            (Lang::Php, "<?php\n$x = 1;\n$p->login($u, '101', $pw);\n/* c */ f($x);\n"),
+            (Lang::Python, "import os\nplatform.login(u, ext, pw)\nprint(os.environ['X'])\n"),
+            // Broken code: the parser inserts zero-width (missing) nodes, which lie within a
+            // range that ends or starts where they are.
+            (Lang::JavaScript, "const a = f(1, 2;\nplatform.login(u, e, p);\nif (a { b(); }"),
+            (Lang::Php, "<?php\n$x = f(1;\n$y = [2;\n"),
+            (Lang::Python, "x = f(1\nplatform.login(u, e, p)\n"),
+        ];
+        let mut zero_width = 0;
+        for (lang, src) in cases {
+            let tree = parse(lang, src);
+            let root = tree.root_node();
+            // Every range between two node boundaries (and the empty ones).
+            let mut cuts: Vec<usize> =
+                descendants(root).flat_map(|n| [n.start_byte(), n.end_byte()]).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            zero_width += descendants(root).filter(|n| n.start_byte() == n.end_byte()).count();
+            for &start in &cuts {
+                for &end in cuts.iter().filter(|&&e| e >= start) {
+                    let range = start..end;
+                    let got = nodes_in_range(root, &range);
+                    let expected: Vec<Node<'_>> = descendants(root)
+                        .filter(|n| n.start_byte() >= range.start && n.end_byte() <= range.end)
+                        .collect();
+                    let ids: Vec<usize> = got.iter().map(|(n, _)| n.id()).collect();
+                    assert_eq!(
+                        ids,
+                        expected.iter().map(Node::id).collect::<Vec<_>>(),
+                        "{range:?} in {src:?}"
+                    );
+                    for (n, parent) in got {
+                        assert_eq!(
+                            parent.map(|p| p.id()),
+                            n.parent().map(|p| p.id()),
+                            "parent of {}",
+                            n.kind()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(zero_width >= 2, "the broken snippets have missing nodes");
     }
 
     #[test]
