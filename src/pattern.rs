@@ -91,23 +91,100 @@ enum Predicate {
 /// same text (JavaScript, TypeScript and TSX run the same patterns).
 struct CachedRegex {
     source: String,
-    compiled: OnceLock<Regex>,
+    compiled: OnceLock<TextMatcher>,
 }
 
 impl CachedRegex {
-    fn get(&self) -> &Regex {
+    fn get(&self) -> &TextMatcher {
         self.compiled.get_or_init(|| {
-            static SHARED: OnceLock<Mutex<HashMap<String, Regex>>> = OnceLock::new();
+            static SHARED: OnceLock<Mutex<HashMap<String, TextMatcher>>> = OnceLock::new();
             let mut shared = SHARED.get_or_init(Mutex::default).lock().unwrap_or_else(|e| e.into_inner());
-            shared
-                .entry(self.source.clone())
-                .or_insert_with(|| {
-                    // Validated by tree-sitter when the rule was loaded; a regex that never
-                    // matches keeps the impossible case harmless.
-                    Regex::new(&self.source).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("valid"))
-                })
-                .clone()
+            shared.entry(self.source.clone()).or_insert_with(|| TextMatcher::new(&self.source)).clone()
         })
+    }
+}
+
+/// How a `#match?` regex is decided. Nearly every one in the rules is a set of words, anchored
+/// or not (`^(login|authorize)$`, `(?i)grant_type`, `GetTokenRequest$`): those compare the
+/// text with the words, since building a `regex` costs about a million instructions (two
+/// dozen of them were a third of a pre-commit run).
+#[derive(Clone)]
+enum TextMatcher {
+    /// The regex matches exactly the texts that hold one of `words` (compared without regard
+    /// to ASCII case when `fold`), at the start of the text if `start`, at its end if `end`.
+    Words { words: Vec<Vec<u8>>, start: bool, end: bool, fold: bool },
+    /// Anything else.
+    Regex(Regex),
+}
+
+impl TextMatcher {
+    fn new(source: &str) -> TextMatcher {
+        Self::words(source).unwrap_or_else(|| {
+            // Validated by tree-sitter when the rule was loaded; a regex that never matches
+            // keeps the impossible case harmless.
+            TextMatcher::Regex(Regex::new(source).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("valid")))
+        })
+    }
+
+    /// The word form of `source`, if it has one: a regex whose every match is one of finitely
+    /// many literals, with no assertion but `^` before them all and `$` after them all. A
+    /// leading `(?i)` becomes an ASCII case-blind comparison, unless a word holds `k` or `s`:
+    /// Unicode folds those with the Kelvin sign and the long s too.
+    fn words(source: &str) -> Option<TextMatcher> {
+        use regex_syntax::hir::Look;
+        use regex_syntax::hir::literal::Extractor;
+        let (pattern, fold) = match source.strip_prefix("(?i)") {
+            Some(rest) => (rest, true),
+            None => (source, false),
+        };
+        // Parsed as `Regex::new` parses it (Unicode classes), so that the words are its matches.
+        let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+        let props = hir.properties();
+        let start = props.look_set_prefix().contains(Look::Start);
+        let end = props.look_set_suffix().contains(Look::End);
+        let mut anchors = regex_syntax::hir::LookSet::empty();
+        if start {
+            anchors = anchors.insert(Look::Start);
+        }
+        if end {
+            anchors = anchors.insert(Look::End);
+        }
+        // Any other assertion, or `^`/`$` inside, is not a plain comparison.
+        if props.look_set() != anchors {
+            return None;
+        }
+        let seq = Extractor::new().extract(&hir);
+        if !seq.is_exact() {
+            return None;
+        }
+        let words: Vec<Vec<u8>> = seq.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+        // Folded words must be ASCII without `k` or `s`, so that Unicode's folding is ASCII's.
+        if fold
+            && words.iter().flatten().any(|b| !b.is_ascii() || matches!(b.to_ascii_lowercase(), b'k' | b's'))
+        {
+            return None;
+        }
+        Some(TextMatcher::Words { words, start, end, fold })
+    }
+
+    fn is_match(&self, text: &[u8]) -> bool {
+        match self {
+            TextMatcher::Regex(regex) => regex.is_match(text),
+            TextMatcher::Words { words, start, end, fold } => {
+                let same = |a: &[u8], b: &[u8]| if *fold { a.eq_ignore_ascii_case(b) } else { a == b };
+                words.iter().any(|w| {
+                    if w.len() > text.len() {
+                        return false;
+                    }
+                    match (start, end) {
+                        (true, true) => same(text, w),
+                        (true, false) => same(&text[..w.len()], w),
+                        (false, true) => same(&text[text.len() - w.len()..], w),
+                        (false, false) => text.windows(w.len().max(1)).any(|t| same(t, w)) || w.is_empty(),
+                    }
+                })
+            }
+        }
     }
 }
 
@@ -708,6 +785,105 @@ mod tests {
 
     /// A match as text: pattern index and `(capture name, node text)` pairs.
     type Seen = (usize, Vec<(String, String)>);
+
+    /// Every `#match?` regex of the built-in rules, unescaped as tree-sitter reads the string.
+    fn rule_match_sources() -> Vec<String> {
+        let set = crate::rules::RuleSet::builtin().expect("built-in rules load");
+        let predicate =
+            Regex::new(r#"#(?:any-)?(?:not-)?match\?\s+@\w+\s+"((?:[^"\\]|\\.)*)""#).expect("valid");
+        let mut sources: Vec<String> = set
+            .rules
+            .iter()
+            .flat_map(|r| r.queries.iter())
+            .flat_map(|q| {
+                predicate
+                    .captures_iter(q.text.as_bytes())
+                    .map(|c| String::from_utf8_lossy(&c[1]).replace("\\\"", "\"").replace("\\\\", "\\"))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        sources.sort();
+        sources.dedup();
+        sources
+    }
+
+    #[test]
+    fn word_matchers_decide_as_the_regex_does() {
+        let mut sources = rule_match_sources();
+        assert!(sources.len() >= 20, "found only {} #match? regexes in the rules", sources.len());
+        // Shapes the rules do not use (yet), each on a side of the word form's limits.
+        sources.extend(
+            [
+                "^get",
+                "token$",
+                "(?i)^task$",
+                "(?i)key",
+                "a|^b",
+                "^a$|b",
+                "\\bword",
+                "^\\d$",
+                "(?m)^x$",
+                "^$",
+                "x*",
+                "(?i)Ω",
+            ]
+            .map(str::to_owned),
+        );
+        let mut samples: Vec<String> = [
+            "", "k", "K", "\u{212a}", "s", "\u{17f}", "\u{660}", "7", "x", "xx", "a", "b", "ab", "word",
+            "a word", "Ω", "ω",
+        ]
+        .map(str::to_owned)
+        .into();
+        let words = Regex::new("[A-Za-z_]{2,}").expect("valid");
+        for source in &sources {
+            for w in words.find_iter(source.as_bytes()) {
+                let w = String::from_utf8_lossy(w.as_bytes()).into_owned();
+                samples.extend([
+                    w.to_ascii_uppercase(),
+                    w.to_ascii_lowercase(),
+                    format!("x{w}"),
+                    format!("{w}x"),
+                    format!("{w}'"),
+                    w[1..].to_owned(),
+                    w.replace('_', "-"),
+                    w.replace('_', ""),
+                    w.replace('k', "\u{212a}").replace('s', "\u{17f}"),
+                    w,
+                ]);
+            }
+        }
+        let mut as_words = 0;
+        for source in &sources {
+            let matcher = TextMatcher::new(source);
+            as_words += usize::from(matches!(matcher, TextMatcher::Words { .. }));
+            let regex = Regex::new(source).expect("valid");
+            for sample in &samples {
+                assert_eq!(
+                    matcher.is_match(sample.as_bytes()),
+                    regex.is_match(sample.as_bytes()),
+                    "{source:?} on {sample:?}"
+                );
+            }
+        }
+        assert!(as_words >= 20, "only {as_words} regexes took the word form");
+    }
+
+    #[test]
+    fn ascii_letters_other_than_k_and_s_fold_only_with_each_other() {
+        // The word form compares `(?i)` words over ASCII; Unicode's simple case folding, which
+        // the regex crate applies, must add nothing else to a letter without `k` or `s`.
+        let cased: Vec<char> = (0..=0x10ffff_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && (c.is_lowercase() || c.is_uppercase()))
+            .collect();
+        for letter in ('a'..='z').filter(|l| !matches!(l, 'k' | 's')) {
+            let regex = Regex::new(&format!("(?i)^{letter}$")).expect("valid");
+            let extra: Vec<&char> =
+                cased.iter().filter(|c| regex.is_match(c.to_string().as_bytes())).collect();
+            assert!(extra.is_empty(), "(?i){letter} also matches {extra:?}");
+        }
+    }
 
     fn tree(lang: Lang, src: &str) -> tree_sitter::Tree {
         let mut parser = TsParser::new();
