@@ -125,10 +125,10 @@ pub struct RuleLiterals {
 
 /// The gate for a list of rules.
 pub struct Prefilter {
-    /// Distinct literal sets of the languages' rules, each matched overlapping by the exhaustive
-    /// scan of a candidate file. Per language rather than one for all: a literal of another
-    /// language's rules (`rc`, a C# and Java receiver word, hits in every other line of code)
-    /// would keep the automaton's prefilter from skipping ahead in a PHP or JavaScript file.
+    /// Distinct literal sets of the languages' rules, for the exhaustive scan of a candidate
+    /// file. Per language rather than one for all: a literal of another language's rules (`rc`,
+    /// a C# and Java receiver word) would stop the search in nearly every line of a PHP or
+    /// JavaScript file.
     full_sets: Vec<FullSet>,
     /// For each language, the index in `full_sets` of its rules' literals (`None`: none).
     full_of_lang: Vec<(Lang, Option<usize>)>,
@@ -172,9 +172,9 @@ struct FullSet {
 }
 
 impl FullSet {
-    /// Every occurrence of the set's literals in the lowered `haystack`, by pattern index, in
-    /// order of their end (so each literal's in text order) (`None`: an automaton could not be built, which [`Prefilter::new`] has
-    /// ruled out).
+    /// Calls `found` with every occurrence of the set's literals in the lowered `haystack`
+    /// (pattern index, range), in order of their end, so each literal's in text order. `None`:
+    /// an automaton could not be built, which [`Prefilter::new`] has ruled out.
     fn for_each_occurrence(&self, haystack: &[u8], mut found: impl FnMut(usize, Range<usize>)) -> Option<()> {
         let locate = self.locate.for_search(haystack.len())?;
         let every = self
