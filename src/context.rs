@@ -278,6 +278,9 @@ pub struct FileContext {
     pub rc_file: Option<String>,
     /// Why the file's project is a RingCentral project, if it is (manifest, `.env`).
     pub rc_project: Option<String>,
+    /// Why the code next to a configuration file is RingCentral code, when nothing else says
+    /// so ([`sibling_code_reason`]); read by the configuration check only.
+    pub rc_neighbours: Option<String>,
     /// The SDK the file imports, if recognised.
     pub sdk: Option<SdkFamily>,
     /// The recommended replacement flow.
@@ -296,7 +299,13 @@ impl FileContext {
             Some(f) => Some(format!("the file uses {}", f.package())),
             None => RC_SIGNALS.find(src).map(|m| format!("the file mentions `{}`", m.as_str())),
         };
-        FileContext { rc_file, rc_project, sdk, recommendation: recommend(src, path, lang) }
+        FileContext {
+            rc_file,
+            rc_project,
+            rc_neighbours: None,
+            sdk,
+            recommendation: recommend(src, path, lang),
+        }
     }
 
     /// Why this is RingCentral code (file evidence first), if it is.
@@ -335,6 +344,35 @@ pub fn is_project_marker(path: &Path) -> bool {
     crate::audit::manifest::is_manifest(name) || is_env_file_name(name)
 }
 
+/// Why the code next to a configuration file makes it RingCentral configuration: a code file in
+/// the same directory that names RingCentral (an env template sits next to the script that
+/// reads it, often with no manifest around them). Reads at most 64 code files of at most
+/// 512 KiB each, and only for configuration files that hold a candidate setting.
+#[must_use]
+pub fn sibling_code_reason(path: &Path) -> Option<String> {
+    const MAX_FILES: usize = 64;
+    const MAX_SIZE: u64 = 512 * 1024;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let finder = memchr::memmem::Finder::new(b"ringcentral");
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| Lang::from_path(p).is_some_and(Lang::is_code))
+        .collect();
+    entries.sort();
+    entries.truncate(MAX_FILES);
+    entries.into_iter().find_map(|p| {
+        let file = std::fs::File::open(&p).ok()?;
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_SIZE), &mut text).ok()?;
+        text.make_ascii_lowercase();
+        finder.find(&text)?;
+        Some(format!("`{}` next to it uses RingCentral", p.file_name()?.to_string_lossy()))
+    })
+}
+
 /// `.env`, `.env.example`, `.env.local`, `.envrc`, `dotenv-*`, `env_example`, `*.env`; not code
 /// files that happen to start that way (`dotenv.js`, `.env.d.ts`).
 #[must_use]
@@ -347,6 +385,8 @@ pub fn is_env_file_name(name: &str) -> bool {
         && (name == ".env"
             || name == ".envrc"
             || name.starts_with(".env.")
+            || name.starts_with(".env-")
+            || name.starts_with(".env_")
             || name.starts_with("dotenv")
             || name == "env_example"
             || name == "env.example"

@@ -43,27 +43,97 @@ fn group(src: &str, blocks: impl IntoIterator<Item = (Lang, Range<usize>)>) -> V
         .collect()
 }
 
-/// Fenced code blocks of a Markdown document whose info string names a language pwflow reads
-/// (`php`, `js`, `python`, `bash`, `console`, `json`, `dotenv`, ...). Blocks without a language
-/// and indented blocks are not read: their language is unknown.
+/// Code blocks of a Markdown document, each with the language it is written in: the fence's
+/// info string (`php`, `js`, `python`, `bash`, `console`, `json`, `dotenv`, ...) when it names
+/// a language pwflow reads and the block reads as that language; otherwise what the content
+/// is ([`sniff_block`]): setup blocks are often fenced without a language, indented, or
+/// tagged with the app's language while they list `.env` settings or a JSON config file.
 #[must_use]
 pub fn markdown_regions(src: &str) -> Vec<Region> {
     let mut blocks = Vec::new();
-    let mut current: Option<Lang> = None;
+    // The fence's language (`None`: no language, or one pwflow does not read) and the pieces of
+    // the block so far.
+    let mut current: Option<(Option<Lang>, Vec<Range<usize>>)> = None;
     for (event, range) in Parser::new_ext(src, Options::empty()).into_offset_iter() {
         match event {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => current = Lang::from_fence(&info),
-            Event::End(TagEnd::CodeBlock) => current = None,
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                current = Some((Lang::from_fence(&info), Vec::new()));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => current = Some((None, Vec::new())),
+            Event::End(TagEnd::CodeBlock) => {
+                let Some((fenced, pieces)) = current.take() else { continue };
+                let content: String = pieces.iter().map(|r| &src[r.clone()]).collect();
+                let lang = match fenced {
+                    // A block tagged with a programming language that holds only settings.
+                    Some(lang) if lang.is_code() => Some(sniff_block(&content).unwrap_or(lang)),
+                    Some(lang) => Some(lang.refine(content.as_bytes())),
+                    None => sniff_block(&content),
+                };
+                if let Some(lang) = lang {
+                    blocks.extend(pieces.into_iter().map(|r| (lang, r)));
+                }
+            }
             // Inside a list or a quote a block comes as several pieces, without the prefixes.
             Event::Text(_) => {
-                if let Some(lang) = current {
-                    blocks.push((lang, range));
+                if let Some((_, pieces)) = current.as_mut() {
+                    pieces.push(range);
                 }
             }
             _ => {}
         }
     }
     group(src, blocks)
+}
+
+/// The configuration format a code block's content is written in, if it reads as one: a JSON
+/// object or array, `.env` lines (`KEY=value`, `export KEY=value`; `KEY = value` is read with
+/// the `.properties` grammar, which takes the value to the end of its line), or YAML `key: value`
+/// lines. Four in five of the block's lines that are neither blank
+/// nor comments, must be settings, so a shell session or a code sample is not taken for one.
+#[must_use]
+pub fn sniff_block(content: &str) -> Option<Lang> {
+    let trimmed = content.trim();
+    if (trimmed.starts_with('{') && trimmed.ends_with('}'))
+        || (trimmed.starts_with('[') && trimmed.ends_with(']') && trimmed.contains('{'))
+    {
+        return Some(Lang::Json);
+    }
+    let lines: Vec<&str> = trimmed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//") && !l.starts_with(';'))
+        .collect();
+    let key_len = |line: &str| {
+        line.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')).count()
+    };
+    let starts_key = |line: &str| line.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_');
+    let env = lines
+        .iter()
+        .filter(|line| {
+            let line = line.strip_prefix("export ").map_or(**line, str::trim_start);
+            let n = key_len(line);
+            starts_key(line)
+                && n > 0
+                && line[n..].trim_start().starts_with('=')
+                && !line[n..].trim_start().starts_with("==")
+        })
+        .count();
+    let yaml = lines
+        .iter()
+        .filter(|line| {
+            let line = line.strip_prefix("- ").unwrap_or(line);
+            let n = key_len(line);
+            starts_key(line) && n > 0 && (line[n..].starts_with(": ") || &line[n..] == ":")
+        })
+        .count();
+    let enough = |count: usize| count >= 1 && count * 5 >= lines.len() * 4;
+    if enough(env) {
+        Some(Lang::Env.refine(content.as_bytes()))
+    } else if enough(yaml) {
+        Some(Lang::Yaml)
+    } else {
+        None
+    }
 }
 
 /// `<script>` elements (JavaScript, or JSON for `type="application/json"`, `ld+json`) and

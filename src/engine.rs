@@ -392,6 +392,7 @@ impl<'r> Engine<'r> {
         }
         times.read += t.elapsed();
         let t = Instant::now();
+        let lang = lang.refine(bytes);
         let (candidates, places) = self.prefilter.scan(lang, bytes);
         times.gate += t.elapsed();
         if candidates.is_empty() {
@@ -411,6 +412,8 @@ impl<'r> Engine<'r> {
         worker: &mut Worker,
     ) -> FileReport {
         let mut times = StageTimes::default();
+        // An env template may hold JSON or `KEY = value` lines: read it as what it holds.
+        let lang = lang.refine(bytes);
         let (utf16, candidates, places) = match self.literal_gate(display, lang, bytes, &mut times) {
             Ok(gated) => gated,
             Err(outcome) => return FileReport { outcome, times },
@@ -447,6 +450,12 @@ impl<'r> Engine<'r> {
         // parse a file whose context already says no. Reading the context is a few regex passes,
         // parsing is the most expensive stage.
         let project_reason = self.project.reason_for(path);
+        // A configuration template with no manifest around it is read by the code next to it
+        // (only the configuration check uses this: other rules keep the project's evidence).
+        let neighbours = (project_reason.is_none()
+            && matches!(lang, Lang::Env | Lang::Properties | Lang::Ini))
+        .then(|| crate::context::sibling_code_reason(path))
+        .flatten();
         let mut candidates = candidates;
         if candidates.iter().any(|i| self.regex_gates[i].is_some() || !self.text_gates[i].is_empty()) {
             let t = Instant::now();
@@ -462,7 +471,8 @@ impl<'r> Engine<'r> {
         let mut early_context = None;
         if !lang.is_container() && candidates.iter().any(|i| !self.gates[i].is_empty()) {
             let t = Instant::now();
-            let context = FileContext::new(text, display, lang, project_reason.clone());
+            let mut context = FileContext::new(text, display, lang, project_reason.clone());
+            context.rc_neighbours.clone_from(&neighbours);
             candidates = candidates.retain(|i| self.gates[i].iter().all(|gate| gate(&context, text)));
             early_context = Some(context);
             times.gate += t.elapsed();
@@ -563,7 +573,9 @@ impl<'r> Engine<'r> {
             let context = match &early_context {
                 Some(c) if *unit_lang == lang => c,
                 _ => {
-                    own = FileContext::new(text, display, *unit_lang, project_reason.clone());
+                    let mut fresh = FileContext::new(text, display, *unit_lang, project_reason.clone());
+                    fresh.rc_neighbours.clone_from(&neighbours);
+                    own = fresh;
                     &own
                 }
             };

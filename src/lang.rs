@@ -8,6 +8,19 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+/// Suffixes that make a file a template or copy of another: `config.json.sample`,
+/// `settings.env.txt`, `app.yml.dist`.
+const TEMPLATE_SUFFIXES: &[&str] = &[
+    "txt", "sample", "example", "tmpl", "tpl", "template", "dist", "default", "defaults", "orig", "bak",
+    "local", "in",
+];
+
+/// Whether a file name holds the word `env` between separators (`rc_config_sample.env`,
+/// `env-sandbox`, `app-env`), as env templates are named.
+fn has_env_word(name: &str) -> bool {
+    name.split(['.', '-', '_']).any(|w| w.eq_ignore_ascii_case("env") || w.eq_ignore_ascii_case("dotenv"))
+}
+
 /// A language with a tree-sitter grammar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -437,11 +450,73 @@ impl Lang {
     /// The language of a file, from its name (`.env` files and their variants) or extension.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Lang> {
-        if path.file_name().and_then(|n| n.to_str()).is_some_and(crate::context::is_env_file_name) {
+        // A name that is not UTF-8 still has a language (`odd-\xff.php`): lossy is enough here.
+        let name = path.file_name()?.to_string_lossy();
+        let name = name.as_ref();
+        if crate::context::is_env_file_name(name) {
             return Some(Lang::Env);
         }
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|l| l.spec().extensions.contains(&ext.as_str()))
+        let by_ext = |name: &str| {
+            let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+            Lang::ALL.into_iter().find(|l| l.spec().extensions.contains(&ext.as_str()))
+        };
+        if let Some(lang) = by_ext(name) {
+            return Some(lang);
+        }
+        // Templates of configuration files carry a suffix of their own: `config.json.sample`,
+        // `credentials_sample.env.txt`, `env.template`, `settings.yml.dist`. Without it they are
+        // the file they are a template of.
+        let mut stem = name;
+        while let Some((head, suffix)) = stem.rsplit_once('.')
+            && !head.is_empty()
+            && TEMPLATE_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(suffix))
+        {
+            stem = head;
+            if crate::context::is_env_file_name(stem) || has_env_word(stem) {
+                return Some(Lang::Env);
+            }
+            if let Some(lang) = by_ext(stem).filter(|l| l.is_config()) {
+                return Some(lang);
+            }
+        }
+        None
+    }
+
+    /// The language a file's content says it is written in, when its name chose a format that
+    /// the content contradicts: an "env" template holding a JSON object is JSON, and one whose
+    /// assignments put spaces around `=` (`KEY = value`, which dotenv readers accept and shell
+    /// does not) is read with the `.properties` grammar, which takes a value to the end of its
+    /// line. Every other file keeps the language of its name.
+    #[must_use]
+    pub fn refine(self, bytes: &[u8]) -> Lang {
+        if self != Lang::Env {
+            return self;
+        }
+        let first =
+            bytes.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+        if first.is_some_and(|b| *b == b'{') {
+            return Lang::Json;
+        }
+        let spaced = bytes.split(|b| *b == b'\n').any(|line| {
+            let line = line.trim_ascii_start();
+            let line = line.strip_prefix(b"export ").unwrap_or(line).trim_ascii_start();
+            let key_len = line
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+                .count();
+            key_len > 0 && {
+                let rest = &line[key_len..];
+                let after_space = rest.trim_ascii_start();
+                after_space.len() < rest.len() && after_space.first() == Some(&b'=')
+            }
+        });
+        if spaced { Lang::Properties } else { Lang::Env }
+    }
+
+    /// Configuration formats: what a template suffix (`.sample`, `.dist`) may hide.
+    #[must_use]
+    pub fn is_config(self) -> bool {
+        matches!(self, Lang::Env | Lang::Json | Lang::Yaml | Lang::Ini | Lang::Properties)
     }
 
     /// Whether this is one of the JavaScript family (JS, TS, TSX).

@@ -28,7 +28,9 @@ pub const MASK: &str = "***";
 
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regexes::ascii(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)$|^pass$|^pw$")
+    crate::regexes::ascii(
+        r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)(_(sb|prod|production|sandbox|dev|devtest|test|staging|qa|uat|live|local|[0-9]+))*$|^pass$|^pw$",
+    )
 });
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
@@ -370,7 +372,17 @@ mod tests {
 
     #[test]
     fn secret_names() {
-        for n in ["password", "$password", "RC_PASSWORD", "rcPassword", "client_secret", "pw", "pwd"] {
+        for n in [
+            "password",
+            "$password",
+            "RC_PASSWORD",
+            "rcPassword",
+            "client_secret",
+            "pw",
+            "pwd",
+            "PASSWD_SB",
+            "RC_PASSWORD_2",
+        ] {
             assert!(is_secret_name(n), "{n}");
         }
         for n in ["username", "extension", "passport", "password_reset_url", "jwt"] {

@@ -1,69 +1,552 @@
-//! Password-flow credentials in configuration: `.env` templates, shell exports and YAML
-//! environment blocks holding `RC_PASSWORD` / `RINGCENTRAL_PASSWORD` next to the username and
-//! extension of the password grant.
+//! Password-flow credentials in configuration: blocks of settings that hold a RingCentral
+//! user's password for the password grant, in `.env` templates (whatever they are called),
+//! shell exports, YAML, JSON (Heroku `app.json`, credential files), INI sections, `.properties`
+//! files and Python modules of credential constants.
+//!
+//! A block is read from the names of its keys, not from one spelling: each key is split into
+//! words (`RC_USER_PASSWORD`, `rcPassword`, `PASSWORD_SB`, `LITA_ADAPTERS_RINGCENTRAL_PASSWORD`),
+//! its *role* word (password, username, extension) is taken out, and what is left (the *stem*:
+//! `RC_USER`, `RC`, `SB`) ties the keys of one block together. A password key is reported when
+//! the block is RingCentral's:
+//! - its stem names RingCentral (`RC`, `RINGCENTRAL`, `RING_CENTRAL`, `ENGAGE_VOICE`), or
+//! - its stem names nothing else (`PASSWORD`, `PASSWORD_PROD`, `USER_PASSWORD`), a username key
+//!   of the same stem sits next to it, and the block has an extension key (the RingCentral
+//!   login's third credential), names RingCentral (a server URL, a `[ringcentral]` section), or
+//!   the file or its project is RingCentral code.
+//!
+//! Stems that name another system (`DB_`, `WATSON_`, `ZENDESK_`, `LEGACY_` Engage Voice portal
+//! logins, a chatbot's admin page) are never reported. One finding per block: when a block has
+//! several password keys of one stem, the first reports.
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
 use tree_sitter::Node;
 
 use super::{Bindings, CheckCx, CheckDef};
 use crate::finding::{Edit, Label};
 use crate::lang::Lang;
-use crate::syntax::{descendants, key_text, text};
+use crate::syntax::{descendants, key_text, named_children, text};
 
 /// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[CheckDef {
     name: "password-credential-config",
-    languages: &[Lang::Env, Lang::Bash, Lang::Yaml],
+    languages: &[Lang::Env, Lang::Bash, Lang::Yaml, Lang::Json, Lang::Ini, Lang::Properties, Lang::Python],
     needs: &["key", "match"],
     provides: &["prefix", "jwt_name", "form"],
-    about: "`RC_PASSWORD` / `RINGCENTRAL_PASSWORD` (any case, word-bounded) set in configuration; \
-            names the username/extension settings that go with it and, in `.env` files and \
-            shell scripts, deletes them as part of the JWT rewrite",
+    about: "a RingCentral password setting in configuration: a password key whose name or block \
+            says RingCentral (an `RC_`/`RINGCENTRAL_`/`ENGAGE_VOICE_` name, or a username next to \
+            it with an extension, a RingCentral URL or RingCentral code around it); names the \
+            username/extension settings that go with it and, in `.env` files and shell scripts, \
+            deletes them as part of the JWT rewrite",
     run: password_credential_config,
 }];
 
-#[allow(clippy::expect_used)] // reason: constant pattern
-static PASSWORD_NAME: LazyLock<Regex> =
-    LazyLock::new(|| crate::regexes::ascii(r"(?i)^(RC_|RINGCENTRAL_)PASSWORD\d*$"));
+/// What a key is for in the password grant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Password,
+    Username,
+    Extension,
+}
 
-/// A RingCentral password setting; binds `prefix` (`RC_`, `RINGCENTRAL_`, as written), `jwt_name`
-/// (the JWT setting's name, in the file's letter case) and `form` (`assignment`, `mapping`).
+/// A key split into its role and the words around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct KeyName {
+    role: Role,
+    /// The key's other words, upper case, in order (`RC_USER_PASSWORD` gives `RC`, `USER`).
+    stem: Vec<String>,
+    /// The role word as written, and where it starts in the key (for naming the JWT setting).
+    role_at: std::ops::Range<usize>,
+}
+
+const PASSWORD_WORDS: &[&str] = &["PASSWORD", "PASSWD", "PWD", "PASS", "PASSWORT", "PW"];
+const USERNAME_WORDS: &[&str] = &["USERNAME", "LOGIN", "UID", "USERID", "LOGINNAME", "USER"];
+const EXTENSION_WORDS: &[&str] = &["EXTENSION", "EXT", "EXTENSIONNUMBER", "EXTENSIONNUM"];
+
+/// Words that name RingCentral in a stem (`RING`+`CENTRAL` and `ENGAGE`+`VOICE` are joined
+/// first).
+const RC_WORDS: &[&str] = &["RC", "RINGCENTRAL", "ENGAGEVOICE", "RCV", "RINGCX"];
+
+/// Words a RingCentral block's stem may hold besides RingCentral's own: environments, numbering,
+/// whose account it is.
+const NEUTRAL_WORDS: &[&str] = &[
+    "SB",
+    "SANDBOX",
+    "PROD",
+    "PRODUCTION",
+    "DEV",
+    "DEVTEST",
+    "DEVELOPMENT",
+    "TEST",
+    "TESTING",
+    "STAGE",
+    "STAGING",
+    "QA",
+    "UAT",
+    "LIVE",
+    "LOCAL",
+    "USER",
+    "ACCOUNT",
+    "ACCT",
+    "MY",
+    "APP",
+    "DEFAULT",
+    "MAIN",
+    "PRIMARY",
+    "SECONDARY",
+    "SERVICE",
+    "SA",
+    "ADMIN",
+    "AGENT",
+    "SUPERVISOR",
+    "OFFICE",
+    "MVP",
+    "PLATFORM",
+    "API",
+    "CONFIG",
+    "CFG",
+    "CRED",
+    "CREDS",
+    "CREDENTIAL",
+    "CREDENTIALS",
+    "AUTH",
+    "OAUTH",
+    "PHONE",
+    "OWNER",
+];
+
+/// Words that put a block in another system: databases, mail, other vendors, the Engage Voice
+/// legacy portal (`LEGACY_USERNAME`, `EV_USERNAME`), a chatbot framework's admin page.
+const OTHER_SYSTEM_WORDS: &[&str] = &[
+    "LEGACY",
+    "LAGECY",
+    "EV",
+    "DB",
+    "DATABASE",
+    "POSTGRES",
+    "POSTGRESQL",
+    "PG",
+    "PSQL",
+    "MYSQL",
+    "MARIADB",
+    "MONGO",
+    "MONGODB",
+    "REDIS",
+    "SQL",
+    "MSSQL",
+    "ORACLE",
+    "SMTP",
+    "MAIL",
+    "IMAP",
+    "POP",
+    "POP3",
+    "FTP",
+    "SFTP",
+    "SSH",
+    "PROXY",
+    "LDAP",
+    "BASIC",
+    "HTPASSWD",
+    "DASHBOARD",
+    "CHATBOT",
+    "BOT",
+    "PYPI",
+    "TWINE",
+    "NPM",
+    "DOCKER",
+    "REGISTRY",
+    "GIT",
+    "GITHUB",
+    "GITLAB",
+    "JIRA",
+    "CONFLUENCE",
+    "ZENDESK",
+    "SALESFORCE",
+    "SFDC",
+    "WATSON",
+    "VOICEBASE",
+    "VB",
+    "AWS",
+    "AMAZON",
+    "S3",
+    "DROPBOX",
+    "TWILIO",
+    "SIP",
+    "KEYCLOAK",
+    "OKTA",
+    "AUTH0",
+    "KEYSTORE",
+    "TRUSTSTORE",
+    "JKS",
+    "CERT",
+    "SSL",
+    "TLS",
+    "RABBIT",
+    "RABBITMQ",
+    "AMQP",
+    "KAFKA",
+    "ELASTIC",
+    "ELASTICSEARCH",
+    "KIBANA",
+    "GRAFANA",
+    "JENKINS",
+    "SONAR",
+    "NEXUS",
+    "ARTIFACTORY",
+    "WIFI",
+    "VNC",
+    "RDP",
+    "ZIP",
+    "PDF",
+    "ENCRYPTION",
+    "MASTER",
+    "ROOT",
+    "SUPERUSER",
+    "HUBSPOT",
+    "SLACK",
+    "GOOGLE",
+    "MICROSOFT",
+    "AZURE",
+    "ZOOM",
+    "METABASE",
+    "RESET",
+    "HASH",
+    "SALT",
+    "HINT",
+    "POLICY",
+    "MIN",
+    "MAX",
+    "LENGTH",
+    "EXPIRY",
+    "EXPIRES",
+    "FIELD",
+    "INPUT",
+    "LABEL",
+    "FILE",
+    "PATH",
+    "URL",
+    "ENABLED",
+    "REQUIRED",
+    "CONFIRM",
+    "CONFIRMATION",
+    "OLD",
+    "NEW",
+    "TEMP",
+    "MQTT",
+    "NGROK",
+    "SENDGRID",
+    "MAILGUN",
+    "STRIPE",
+    "PAYPAL",
+    "OPENAI",
+];
+
+/// Text that names RingCentral inside a block (a server URL, a section or parent key).
+static RC_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // reason: constant patterns
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["ringcentral", "ring_central", "ring-central", "engage_voice", "engage-voice"])
+        .expect("constant patterns")
+});
+
+/// Splits a key into upper-case words: separators and camelCase boundaries, with the byte
+/// range of each word in the key.
+fn words(key: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let bytes = key.as_bytes();
+    let mut out: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let alnum = b.is_ascii_alphanumeric();
+        let boundary = start.is_some_and(|s| {
+            let prev = bytes[i - 1];
+            i > s
+                && ((prev.is_ascii_lowercase() && b.is_ascii_uppercase())
+                    || (prev.is_ascii_alphabetic() && b.is_ascii_digit())
+                    || (prev.is_ascii_digit() && b.is_ascii_alphabetic()))
+        });
+        if let Some(s) = start
+            && (!alnum || boundary)
+        {
+            out.push((key[s..i].to_ascii_uppercase(), s..i));
+            start = None;
+        }
+        if alnum && start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((key[s..].to_ascii_uppercase(), s..key.len()));
+    }
+    // Two-word spellings of one word: `user_name`, `RING_CENTRAL`, `EXTENSION_NUMBER`.
+    let mut joined: Vec<(String, std::ops::Range<usize>)> = Vec::with_capacity(out.len());
+    for (word, range) in out {
+        if let Some((last, last_range)) = joined.last_mut() {
+            let pair = format!("{last}{word}");
+            if matches!(
+                pair.as_str(),
+                "USERNAME"
+                    | "RINGCENTRAL"
+                    | "ENGAGEVOICE"
+                    | "EXTENSIONNUMBER"
+                    | "EXTENSIONNUM"
+                    | "EXTNUMBER"
+                    | "EXTNUM"
+                    | "LOGINNAME"
+                    | "USERID"
+            ) {
+                *last = if pair.starts_with("EXT") && pair != "EXTENSIONNUMBER" && pair != "EXTENSIONNUM" {
+                    "EXTENSION".to_owned()
+                } else {
+                    pair
+                };
+                last_range.end = range.end;
+                continue;
+            }
+        }
+        joined.push((word, range));
+    }
+    joined
+}
+
+/// A key's role and stem, if it names a password, username or extension.
+fn key_name(key: &str) -> Option<KeyName> {
+    let key = key.trim().trim_start_matches('$');
+    let key = key.strip_prefix("export ").unwrap_or(key).trim();
+    let words = words(key);
+    let find = |set: &[&str]| words.iter().rposition(|(w, _)| set.contains(&w.as_str()));
+    let (role, at) = if let Some(i) = find(PASSWORD_WORDS) {
+        (Role::Password, i)
+    } else if let Some(i) = find(&USERNAME_WORDS[..USERNAME_WORDS.len() - 1]).or_else(|| find(&["USER"])) {
+        (Role::Username, i)
+    } else if let Some(i) = find(EXTENSION_WORDS) {
+        (Role::Extension, i)
+    } else {
+        return None;
+    };
+    let stem = words.iter().enumerate().filter(|(i, _)| *i != at).map(|(_, (w, _))| w.clone()).collect();
+    Some(KeyName { role, stem, role_at: words[at].1.clone() })
+}
+
+/// Whether two stems belong to one block: equal, or equal once numbering is dropped
+/// (`RINGCENTRAL_USERNAME` serves `RINGCENTRAL_PASSWORD_1` and `_2`).
+fn same_block(a: &[String], b: &[String]) -> bool {
+    let unnumbered = |s: &[String]| -> Vec<String> {
+        s.iter().filter(|w| !w.bytes().all(|c| c.is_ascii_digit())).cloned().collect()
+    };
+    a == b || unnumbered(a) == unnumbered(b)
+}
+
+/// What a stem says about its block.
+#[derive(Debug, PartialEq, Eq)]
+enum StemKind {
+    /// Names another system: never RingCentral's.
+    Other,
+    /// Names RingCentral and nothing else but neutral words.
+    RingCentral,
+    /// Names RingCentral among words of its own (`LITA_ADAPTERS_RINGCENTRAL`).
+    RingCentralAmong,
+    /// Neutral words only (`PASSWORD`, `PASSWORD_PROD`).
+    Neutral,
+    /// Words of its own and no RingCentral name.
+    Unknown,
+}
+
+fn stem_kind(stem: &[String]) -> StemKind {
+    let is = |set: &[&str], w: &String| set.contains(&w.as_str());
+    if stem.iter().any(|w| is(OTHER_SYSTEM_WORDS, w)) {
+        return StemKind::Other;
+    }
+    let rc = stem.iter().any(|w| is(RC_WORDS, w));
+    let own = stem
+        .iter()
+        .any(|w| !is(RC_WORDS, w) && !is(NEUTRAL_WORDS, w) && !w.bytes().all(|c| c.is_ascii_digit()));
+    match (rc, own) {
+        (true, false) => StemKind::RingCentral,
+        (true, true) => StemKind::RingCentralAmong,
+        (false, false) => StemKind::Neutral,
+        (false, true) => StemKind::Unknown,
+    }
+}
+
+/// The key node and the whole pair node of each setting in `scope`.
+fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t>, Node<'t>)> {
+    let key_of = |pair: Node<'t>| -> Option<Node<'t>> {
+        match lang {
+            Lang::Ini | Lang::Properties => {
+                named_children(pair).into_iter().find(|c| matches!(c.kind(), "setting_name" | "key"))
+            }
+            Lang::Python => pair.child_by_field_name("left").filter(|l| l.kind() == "identifier"),
+            _ => pair.child_by_field_name("name").or_else(|| pair.child_by_field_name("key")),
+        }
+    };
+    // Mappings (YAML, JSON) hold their pairs as children; flat formats anywhere in the scope.
+    let nested = matches!(lang, Lang::Yaml | Lang::Json);
+    let candidates: Vec<Node<'t>> = if nested {
+        named_children(scope).into_iter().filter(|n| n.kind() == pair_kind).collect()
+    } else {
+        descendants(scope).filter(|n| n.kind() == pair_kind).collect()
+    };
+    candidates.into_iter().filter_map(|pair| key_of(pair).map(|k| (k, pair))).collect()
+}
+
+/// The node whose settings form the match's block: the mapping that holds the pair (YAML,
+/// JSON), the INI section, or the file.
+fn block_scope<'t>(pair: Node<'t>, root: Node<'t>, lang: Lang) -> Node<'t> {
+    match lang {
+        Lang::Yaml | Lang::Json | Lang::Ini => pair.parent().unwrap_or(root),
+        _ => root,
+    }
+}
+
+/// Whether a block names RingCentral itself: a RingCentral host in it, a key that says
+/// RingCentral (`RINGCENTRAL_SERVER`, `ringcentralServer`), a value that is the word
+/// (`"service": "ringcentral"`), or the key or INI section that holds it
+/// (`"my-ringcentral-app": {...}`, `[ringcentral]`). A repository slug that merely contains the
+/// word (`repo: ringcentral/some-tool` in a CI deploy step) does not.
+fn names_ringcentral(scope: Node<'_>, settings: &[(Node<'_>, Node<'_>)], src: &str, lang: Lang) -> bool {
+    let scope_text = text(scope, src);
+    if scope_text.to_ascii_lowercase().contains("ringcentral.com") {
+        return true;
+    }
+    let says_ringcentral = |key: Node<'_>, pair: Node<'_>| {
+        let value = &src[key.end_byte()..pair.end_byte()];
+        let value = value
+            .trim_start_matches(|c: char| c == ':' || c == '=' || c == '"' || c == '\'' || c.is_whitespace());
+        let value = value.trim_end_matches(|c: char| c == '"' || c == '\'' || c == ',' || c.is_whitespace());
+        RC_TEXT.is_match(text(key, src)) || value.eq_ignore_ascii_case("ringcentral")
+    };
+    if settings.iter().any(|(key, pair)| says_ringcentral(*key, *pair)) {
+        return true;
+    }
+    match lang {
+        Lang::Ini => named_children(scope)
+            .into_iter()
+            .find(|c| c.kind() == "section_name")
+            .is_some_and(|n| RC_TEXT.is_match(text(n, src))),
+        // The keys that hold the block and their neighbours, a few levels up: a goauth-style
+        // `"my-ringcentral-app": { "service": "ringcentral", "oauth2": { ...password... } }`.
+        Lang::Yaml | Lang::Json => {
+            let mut mapping = scope;
+            for _ in 0..3 {
+                let Some(holder) = holding_pair(mapping) else { return false };
+                let Some(key) = holder.child_by_field_name("key") else { return false };
+                if RC_TEXT.is_match(text(key, src)) {
+                    return true;
+                }
+                let Some(outer) = holder.parent() else { return false };
+                let neighbours = settings_in(outer, lang, holder.kind());
+                if neighbours.iter().any(|(k, p)| says_ringcentral(*k, *p)) {
+                    return true;
+                }
+                mapping = outer;
+            }
+            false
+        }
+        _ => false,
+    }
+}
+
+/// The pair whose value is `mapping` (YAML wraps a mapping in block nodes).
+fn holding_pair(mapping: Node<'_>) -> Option<Node<'_>> {
+    let mut node = mapping.parent();
+    while let Some(n) = node {
+        if matches!(n.kind(), "pair" | "block_mapping_pair" | "flow_pair") {
+            return Some(n);
+        }
+        if !matches!(n.kind(), "block_node" | "flow_node") {
+            return None;
+        }
+        node = n.parent();
+    }
+    None
+}
+
+/// Whether two settings lie in one code block of a document: no fence line between them (a
+/// Markdown file's blocks of one language are parsed as one text).
+fn same_unit(a: Node<'_>, b: Node<'_>, src: &str) -> bool {
+    let (start, end) = if a.start_byte() < b.start_byte() {
+        (a.end_byte(), b.start_byte())
+    } else {
+        (b.end_byte(), a.start_byte())
+    };
+    let between = src.get(start..end).unwrap_or("");
+    !between.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with("```") || l.starts_with("~~~")
+    })
+}
+
+/// A RingCentral password setting; binds `prefix` (the key up to its password word, as
+/// written), `jwt_name` (the JWT setting's name) and `form` (`assignment` for `.env` files and
+/// shell, `mapping` for the other formats).
 fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let key = cx.cap("key")?;
+    let pair = cx.cap("match")?;
     let src = cx.file.src;
-    let name = key_text(key, src, cx.file.lang)?;
-    let caps = PASSWORD_NAME.captures(&name)?;
-    let prefix = caps.get(1).map_or("RC_", |m| m.as_str()).to_owned();
-    let mut out = Bindings::default();
-    let upper = name.chars().all(|c| !c.is_ascii_lowercase());
-    let jwt_name = if upper { cx.file.jwt_var.to_owned() } else { cx.file.jwt_var.to_ascii_lowercase() };
-    let pair_kind = cx.cap("match")?.kind();
-    // The other halves of the password grant, in the same file and with the same prefix.
-    for node in descendants(cx.file.root).filter(|n| n.kind() == pair_kind) {
-        let Some(other_key) = node.child_by_field_name("name").or_else(|| node.child_by_field_name("key"))
-        else {
-            continue;
-        };
-        let Some(other) = key_text(other_key, src, cx.file.lang) else { continue };
-        let Some(rest) = other
-            .get(..prefix.len())
-            .filter(|p| p.eq_ignore_ascii_case(&prefix))
-            .map(|_| &other[prefix.len()..])
-        else {
-            continue;
-        };
-        if !matches!(rest.to_ascii_uppercase().as_str(), "USERNAME" | "EXTENSION" | "USER" | "EXT") {
+    let lang = cx.file.lang;
+    let name = key_text(key, src, lang)?;
+    let this = key_name(&name).filter(|k| k.role == Role::Password)?;
+    // Python modules: constants only (`USERNAME = '...'`), not every local `password`.
+    if lang == Lang::Python && name.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let kind = stem_kind(&this.stem);
+    if kind == StemKind::Other || (kind == StemKind::Unknown) {
+        return None;
+    }
+    let scope = block_scope(pair, cx.file.root, lang);
+    let settings = settings_in(scope, lang, pair.kind());
+    let mut users = Vec::new();
+    let mut extensions = Vec::new();
+    for (other_key, other_pair) in &settings {
+        if other_pair.id() == pair.id() || !same_unit(*other_pair, pair, src) {
             continue;
         }
+        let Some(other_name) = key_text(*other_key, src, lang) else { continue };
+        let Some(other) = key_name(&other_name) else { continue };
+        if !same_block(&other.stem, &this.stem) {
+            continue;
+        }
+        match other.role {
+            // One finding per block: an earlier password key of the same stem reports it.
+            Role::Password if other.stem == this.stem && other_pair.start_byte() < pair.start_byte() => {
+                return None;
+            }
+            Role::Password => {}
+            Role::Username => users.push((other_name, *other_pair)),
+            Role::Extension => extensions.push((other_name, *other_pair)),
+        }
+    }
+    let accepted = match kind {
+        StemKind::RingCentral => true,
+        StemKind::RingCentralAmong => !users.is_empty(),
+        StemKind::Neutral => {
+            let named = names_ringcentral(scope, &settings, src, lang);
+            // A mapping deep in a YAML/JSON file (a CI deploy step, a database section) is judged
+            // by what it holds; a flat file (`.env`, a constants module) by its code too.
+            let context = matches!(lang, Lang::Env | Lang::Bash | Lang::Properties | Lang::Python)
+                && (cx.file.context.rc_reason().is_some() || cx.file.context.rc_neighbours.is_some());
+            !users.is_empty() && (!extensions.is_empty() || named || context)
+        }
+        StemKind::Other | StemKind::Unknown => false,
+    };
+    if !accepted {
+        return None;
+    }
+    let mut out = Bindings::default();
+    // The value is a secret whatever the key is called (`PASSWD_SB`): masked as a whole.
+    if let Some(value) = value_range(key, pair, src) {
+        out.secrets.push(value);
+    }
+    let flat = matches!(lang, Lang::Env | Lang::Bash);
+    for (other_name, node) in users.iter().chain(&extensions) {
         out.labels.push(Label {
             range: node.byte_range(),
-            message: format!("`{other}` only serves the password grant"),
+            message: format!("`{other_name}` only serves the password grant"),
         });
-        if matches!(cx.file.lang, Lang::Env | Lang::Bash)
-            && let Some(line) = whole_line(node, src)
-        {
+        if flat && let Some(line) = whole_line(*node, src) {
             out.jwt_edits.push(Edit { range: line, replacement: String::new() });
         }
     }
@@ -72,10 +555,52 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
          (the values of the old settings are not copied anywhere)"
             .to_owned(),
     );
-    out.var("form", if matches!(cx.file.lang, Lang::Env | Lang::Bash) { "assignment" } else { "mapping" });
+    if users.is_empty() && extensions.is_empty() && kind == StemKind::RingCentral {
+        out.notes.push(format!(
+            "`{name}` names RingCentral: a password setting of its own is the password grant's"
+        ));
+    }
+    let prefix = name[..this.role_at.start].to_owned();
+    out.var("form", if flat { "assignment" } else { "mapping" });
+    out.var("jwt_name", jwt_name(&name, &this, cx.file.jwt_var));
     out.var("prefix", prefix);
-    out.var("jwt_name", jwt_name);
     Some(out)
+}
+
+/// The value of a setting: everything after its key and separator (`=`, `:`), to the end of
+/// the pair; `None` when it is empty.
+fn value_range(key: Node<'_>, pair: Node<'_>, src: &str) -> Option<std::ops::Range<usize>> {
+    let after = src.get(key.end_byte()..pair.end_byte())?;
+    let skip = after.len()
+        - after.trim_start_matches(|c: char| matches!(c, '"' | '\'' | ':' | '=') || c.is_whitespace()).len();
+    let start = key.end_byte() + skip;
+    let end = pair.end_byte();
+    (start < end).then_some(start..end)
+}
+
+/// The name of the JWT setting that replaces a password key: the configured name (`RC_JWT`)
+/// when the key is a plain RingCentral password (`RC_PASSWORD`, `RINGCENTRAL_PASSWORD`,
+/// `password`), else the key with its password word replaced (`PASSWORD_SB` gives `JWT_SB`,
+/// `RC_USER_PASSWORD` gives `RC_USER_JWT`), so two blocks never get one name.
+fn jwt_name(key: &str, name: &KeyName, configured: &str) -> String {
+    let lower = key.bytes().any(|b| b.is_ascii_lowercase());
+    let plain = name.stem.iter().all(|w| RC_WORDS.contains(&w.as_str()));
+    if plain && name.stem.len() <= 1 {
+        return if lower && !key.bytes().any(|b| b.is_ascii_uppercase()) {
+            configured.to_ascii_lowercase()
+        } else {
+            configured.to_owned()
+        };
+    }
+    let word = &key[name.role_at.clone()];
+    let jwt = if word.bytes().all(|b| !b.is_ascii_lowercase()) {
+        "JWT"
+    } else if word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        "Jwt"
+    } else {
+        "jwt"
+    };
+    format!("{}{jwt}{}", &key[..name.role_at.start], &key[name.role_at.end..])
 }
 
 /// The byte range of the line holding `node`, newline included, when the line holds nothing
@@ -89,4 +614,63 @@ fn whole_line(node: Node<'_>, src: &str) -> Option<std::ops::Range<usize>> {
     let before_ok = before.is_empty() || before == "export";
     let after_ok = after.is_empty() || after.starts_with('#');
     (before_ok && after_ok && !text(node, src).contains('\n')).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stem(key: &str) -> (Role, Vec<String>) {
+        let k = key_name(key).expect(key);
+        (k.role, k.stem)
+    }
+
+    fn v(words: &[&str]) -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).collect()
+    }
+
+    #[test]
+    fn keys_split_into_role_and_stem() {
+        assert_eq!(stem("RC_PASSWORD"), (Role::Password, v(&["RC"])));
+        assert_eq!(stem("rcPassword"), (Role::Password, v(&["RC"])));
+        assert_eq!(stem("PASSWORD_SB"), (Role::Password, v(&["SB"])));
+        assert_eq!(stem("RC_USER_USERNAME"), (Role::Username, v(&["RC", "USER"])));
+        assert_eq!(stem("userName"), (Role::Username, v(&[])));
+        assert_eq!(stem("RING_CENTRAL_PASSWORD"), (Role::Password, v(&["RINGCENTRAL"])));
+        assert_eq!(stem("RC_EXTENSION_NUMBER"), (Role::Extension, v(&["RC"])));
+        assert_eq!(stem("RINGCENTRAL_PASSWORD_1"), (Role::Password, v(&["RINGCENTRAL", "1"])));
+        assert_eq!(stem("export RC_Password"), (Role::Password, v(&["RC"])));
+        assert_eq!(key_name("RC_SERVER_URL"), None);
+    }
+
+    #[test]
+    fn stems_say_whose_block_it_is() {
+        assert_eq!(stem_kind(&v(&["RC"])), StemKind::RingCentral);
+        assert_eq!(stem_kind(&v(&["ENGAGEVOICE"])), StemKind::RingCentral);
+        assert_eq!(stem_kind(&v(&["LITA", "ADAPTERS", "RINGCENTRAL"])), StemKind::RingCentralAmong);
+        assert_eq!(stem_kind(&v(&["SB"])), StemKind::Neutral);
+        assert_eq!(stem_kind(&v(&[])), StemKind::Neutral);
+        assert_eq!(stem_kind(&v(&["WATSON"])), StemKind::Other);
+        assert_eq!(stem_kind(&v(&["RINGCENTRAL", "CHATBOT", "ADMIN"])), StemKind::Other);
+        assert_eq!(stem_kind(&v(&["LEGACY"])), StemKind::Other);
+        assert_eq!(stem_kind(&v(&["RC", "RESET", "URL"])), StemKind::Other);
+        assert_eq!(stem_kind(&v(&["IRC"])), StemKind::Unknown);
+    }
+
+    #[test]
+    fn numbered_keys_share_their_block() {
+        assert!(same_block(&v(&["RINGCENTRAL"]), &v(&["RINGCENTRAL", "1"])));
+        assert!(!same_block(&v(&["SB"]), &v(&["PROD"])));
+    }
+
+    #[test]
+    fn jwt_names_follow_the_key() {
+        let name = |k: &str| jwt_name(k, &key_name(k).expect(k), "RC_JWT");
+        assert_eq!(name("RC_PASSWORD"), "RC_JWT");
+        assert_eq!(name("rc_password"), "rc_jwt");
+        assert_eq!(name("RC_Password"), "RC_JWT");
+        assert_eq!(name("PASSWORD_SB"), "JWT_SB");
+        assert_eq!(name("RC_USER_PASSWORD"), "RC_USER_JWT");
+        assert_eq!(name("password"), "rc_jwt");
+    }
 }
