@@ -84,6 +84,10 @@ const ENV_CONSTRUCTORS: &[(&str, &str)] = &[
         "goauth `NewCredentialsOAuth2Env(prefix)` sets `GrantType = \"password\"` whenever `<prefix>USERNAME` is set",
     ),
     (
+        "NewPasswordCredentialsEnv",
+        "goauth `ringcentral.NewPasswordCredentialsEnv()` reads a RingCentral username and password from the environment for the password grant",
+    ),
+    (
         "NewHTTPClientEnvFlexStatic",
         "goauth `ringcentral.NewHTTPClientEnvFlexStatic(prefix)` falls back to the password grant when `<prefix>PASSWORD` is set",
     ),
@@ -192,7 +196,19 @@ pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         }
         *s
     };
-    let reason = cx.file.context.rc_reason()?;
+    // Other vendors' goauth packages (metabase, salesforce, zendesk) and local helpers share
+    // these names: the package the constructor comes from decides.
+    let reason = match constructor_origin(call, cx.file.root, src) {
+        Origin::RingCentral(why) => why,
+        Origin::Other => return None,
+        // A vendor-neutral helper or a local function is RingCentral's when this file is
+        // RingCentral code, not merely its repository
+        // (goauth itself holds Salesforce and Metabase clients, and importing goauth is not
+        // RingCentral code either): the file must import a RingCentral package or name a
+        // RingCentral host.
+        Origin::Generic | Origin::Local => rc_import_or_host(cx.file.root, src)?,
+        Origin::Unknown => cx.file.context.rc_reason()?.to_owned(),
+    };
     let mut out = Bindings::default();
     out.notes.push(format!("RingCentral call: {reason}"));
     // The credentials literal, when given inline: its password decides the JWT source.
@@ -219,6 +235,97 @@ pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     // RingCentral context without a recognised import: these names are goauth's.
     out.var("sdk_name", cx.file.context.sdk.unwrap_or(SdkFamily::GoGoauth).package());
     Some(out)
+}
+
+/// Where a constructor call's function comes from.
+#[derive(Debug, PartialEq, Eq)]
+enum Origin {
+    /// A RingCentral package (the import path or the file's own package says so), and why.
+    RingCentral(String),
+    /// Another vendor's package.
+    Other,
+    /// A generic goauth helper (`authutil`, `goauth`).
+    Generic,
+    /// A function of the file's own package, which is not named for RingCentral.
+    Local,
+    /// A receiver that is not an imported package.
+    Unknown,
+}
+
+/// The package a constructor call resolves to: `pkg.Name(...)` by the import that binds `pkg`,
+/// `Name(...)` by the file's own `package` clause.
+fn constructor_origin(call: Node<'_>, root: Node<'_>, src: &str) -> Origin {
+    let Some(function) = call.child_by_field_name("function") else { return Origin::Unknown };
+    let is_rc = |s: &str| s.to_ascii_lowercase().contains("ringcentral");
+    match function.kind() {
+        "selector_expression" => {
+            let Some(operand) = function.child_by_field_name("operand").filter(|o| o.kind() == "identifier")
+            else {
+                return Origin::Unknown;
+            };
+            let alias = text(operand, src);
+            let Some(path) = import_path(root, alias, src) else { return Origin::Unknown };
+            if is_rc(&path) {
+                Origin::RingCentral(format!("`{alias}` is imported from {path}"))
+            } else if GENERIC_PACKAGES.iter().any(|g| path.ends_with(g)) {
+                Origin::Generic
+            } else {
+                Origin::Other
+            }
+        }
+        "identifier" => {
+            let package = named_children(root)
+                .into_iter()
+                .find(|n| n.kind() == "package_clause")
+                .and_then(|p| named_children(p).into_iter().next())
+                .map(|n| text(n, src));
+            match package {
+                Some(p) if is_rc(p) => Origin::RingCentral(format!("the file is package `{p}`")),
+                _ => Origin::Local,
+            }
+        }
+        _ => Origin::Unknown,
+    }
+}
+
+/// goauth's vendor-neutral packages: a password constructor from these is RingCentral's only
+/// in RingCentral code.
+const GENERIC_PACKAGES: &[&str] =
+    &["/goauth", "/goauth/authutil", "/oauth2more", "/oauth2more/authutil", "/oauth2util"];
+
+/// Why a Go file is RingCentral code by what it imports, what it is or where it connects: an
+/// import path or its own package naming RingCentral, or a RingCentral host in the text.
+fn rc_import_or_host(root: Node<'_>, src: &str) -> Option<String> {
+    let import = descendants(root).filter(|n| n.kind() == "import_spec").find_map(|spec| {
+        let path = string_value(spec.child_by_field_name("path")?, src, Lang::Go)?;
+        path.to_ascii_lowercase().contains("ringcentral").then_some(path)
+    });
+    if let Some(path) = import {
+        return Some(format!("the file imports {path}"));
+    }
+    let package = named_children(root)
+        .into_iter()
+        .find(|n| n.kind() == "package_clause")
+        .and_then(|p| named_children(p).into_iter().next())
+        .map(|n| text(n, src));
+    if let Some(p) = package.filter(|p| p.to_ascii_lowercase().contains("ringcentral")) {
+        return Some(format!("the file is package `{p}`"));
+    }
+    memchr::memmem::find(src.to_ascii_lowercase().as_bytes(), b"ringcentral.com")
+        .map(|_| "the file names a RingCentral host".to_owned())
+}
+
+/// The import path bound to `alias` (an explicit name, or the path's last element).
+fn import_path(root: Node<'_>, alias: &str, src: &str) -> Option<String> {
+    descendants(root).filter(|n| n.kind() == "import_spec").find_map(|spec| {
+        let path = spec.child_by_field_name("path")?;
+        let path = string_value(path, src, Lang::Go)?;
+        let bound = match spec.child_by_field_name("name") {
+            Some(name) => text(name, src).to_owned(),
+            None => path.rsplit('/').next().unwrap_or(&path).to_owned(),
+        };
+        (bound == alias).then_some(path)
+    })
 }
 
 /// `GrantType: authutil.GrantTypePassword` / `"password"` in RingCentral credentials.
