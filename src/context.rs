@@ -200,7 +200,9 @@ static SDK_PATTERNS: LazyLock<Vec<SdkPattern>> = LazyLock::new(|| {
 /// Other signs that a file talks to RingCentral: hosts, the token path, RC_/RINGCENTRAL_ names
 /// (word-bounded, so `IRC_USERNAME` does not count).
 static RC_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)ringcentral\.com|/restapi/oauth/token|/restapi/v1\.0|(?-i:\b(?:RC|RINGCENTRAL)_[A-Z][A-Z0-9_]*)")
+    re(
+        r"(?i)ringcentral\.com|@ringcentral/|/restapi/oauth/token|/restapi/v1\.0|(?-i:\b(?:RC|RINGCENTRAL)_[A-Z][A-Z0-9_]*)",
+    )
 });
 
 /// Signs that code serves users (web routes, request handling, browser code), with the code
