@@ -547,8 +547,18 @@ pub fn js_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if kind != "credentials" {
         return None;
     }
+    // The Engage Voice client built for the legacy portal posts these to the portal, not to
+    // RingCentral.
+    if super::engage_voice::legacy_engage_voice_client(cx, receiver) {
+        return None;
+    }
     let mut out = Bindings::default();
-    if !receiver::accept(cx, receiver, evidence, &mut out) {
+    if super::engage_voice::office_engage_voice_client(cx, receiver) {
+        out.notes.push(format!(
+            "`{}` is an Engage Voice client built with a client id: it logs in to RingCentral first",
+            text(receiver, cx.file.src)
+        ));
+    } else if !receiver::accept(cx, receiver, evidence, &mut out) {
         return None;
     }
     origin_label(&creds, &mut out, "credentials");

@@ -6,6 +6,7 @@
 
 mod config;
 mod csharp;
+mod engage_voice;
 pub mod form_body;
 mod go;
 mod http;
@@ -282,6 +283,7 @@ pub fn all() -> impl Iterator<Item = &'static CheckDef> {
     [
         CORE_CHECKS,
         config::CHECKS,
+        engage_voice::CHECKS,
         python::CHECKS,
         java::CHECKS,
         csharp::CHECKS,

@@ -1,0 +1,242 @@
+//! Engage Voice clients: the community wrappers (`engagevoice-sdk-wrapper` for Node, PHP and
+//! Python) whose `login(username, password, extension[, callback])` performs a RingCentral
+//! password grant in their Office mode, and the legacy (non-RingCentral) mode of the official
+//! JS client, which other login checks must not report.
+//!
+//! The mode is decided by how the client was built: the wrappers' `RestClient(clientId,
+//! clientSecret)` is the Office mode (a RingCentral app), `RestClient()` with no arguments the
+//! legacy portal; the official client's `new RingCentralEngageVoice({ server: LEGACY_SERVER })`
+//! without a `clientId` is the legacy portal (`portal.vacd.biz`), not RingCentral OAuth.
+
+use tree_sitter::Node;
+
+use super::{Bindings, CheckCx, CheckDef};
+use crate::lang::Lang;
+use crate::syntax::{is_empty_literal, is_string, key_text, last_name, named_children, text, unwrap_expr};
+
+/// The checks of this module.
+pub static CHECKS: &[CheckDef] = &[CheckDef {
+    name: "engage-voice-wrapper-login",
+    languages: &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx, Lang::Php, Lang::PhpOnly, Lang::Python],
+    needs: &["receiver", "args"],
+    provides: &["shape", "wrapper", "lang_family"],
+    about: "`ev.login(username, password, extension[, callback])` (or PHP's array form) of the \
+            engagevoice-sdk-wrapper packages on a client built in Office mode \
+            (`RestClient(clientId, clientSecret)`); the legacy mode (`RestClient()`) is not \
+            RingCentral OAuth",
+    run: engage_voice_wrapper_login,
+}];
+
+/// Spellings of the wrapper packages in imports (`require('engagevoice-sdk-wrapper')`, PHP's
+/// `EngageVoiceSDKWrapper\RestClient`, Python's `engagevoice_sdk_wrapper`).
+const WRAPPER_NAMES: &[&str] =
+    &["engagevoice-sdk-wrapper", "engagevoicesdkwrapper", "engagevoice_sdk_wrapper"];
+
+/// What the client a call is made on was built as.
+#[derive(Debug, PartialEq, Eq)]
+enum Mode {
+    /// `RestClient(clientId, clientSecret)`: a RingCentral app, the password grant.
+    Office,
+    /// `RestClient()`: the legacy portal.
+    Legacy,
+    /// No constructor found in the file.
+    Unknown,
+}
+
+/// The constructor calls assigned to the receiver's name in this file (`var ev = new
+/// EngageVoice.RestClient(...)`, `$ev = new RestClient(...)`, `ev = RestClient(...)`).
+fn constructors<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>) -> Vec<Node<'t>> {
+    let src = cx.file.src;
+    let Some(name) = last_name(receiver, src) else { return Vec::new() };
+    cx.file
+        .assignments()
+        .iter()
+        .filter(|a| last_name(a.lhs, src).as_deref() == Some(name.as_str()))
+        .map(|a| unwrap_expr(a.rhs))
+        .filter(|rhs| matches!(rhs.kind(), "new_expression" | "object_creation_expression" | "call"))
+        .collect()
+}
+
+/// The constructor that built the receiver where `call` runs: the last assignment before the
+/// call whose block encloses the call (the `else` branch's client for a login in that branch).
+/// `None` when every assignment sits in a block the call is outside of (a client chosen by an
+/// `if`/`else` before a shared login).
+fn governing_constructor<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>, call: Node<'t>) -> Option<Node<'t>> {
+    let src = cx.file.src;
+    let name = last_name(receiver, src)?;
+    cx.file
+        .assignments()
+        .iter()
+        .filter(|a| a.node.end_byte() <= call.start_byte())
+        .filter(|a| last_name(a.lhs, src).as_deref() == Some(name.as_str()))
+        .filter(|a| {
+            // The assignment's enclosing block (or the file) must also enclose the call.
+            let mut block = a.node.parent();
+            while let Some(b) = block {
+                if matches!(
+                    b.kind(),
+                    "statement_block"
+                        | "compound_statement"
+                        | "block"
+                        | "program"
+                        | "module"
+                        | "function_body"
+                ) {
+                    break;
+                }
+                block = b.parent();
+            }
+            block.is_none_or(|b| b.start_byte() <= call.start_byte() && call.end_byte() <= b.end_byte())
+        })
+        .map(|a| unwrap_expr(a.rhs))
+        .rfind(|rhs| matches!(rhs.kind(), "new_expression" | "object_creation_expression" | "call"))
+}
+
+/// The arguments of a constructor call, in any of the three languages.
+fn constructor_args(call: Node<'_>) -> Vec<Node<'_>> {
+    call.child_by_field_name("arguments")
+        .or_else(|| named_children(call).into_iter().find(|c| c.kind() == "arguments"))
+        .map(|a| named_children(a).into_iter().filter(|n| n.kind() != "comment").collect())
+        .unwrap_or_default()
+}
+
+fn mode<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>, call: Node<'t>) -> Mode {
+    if let Some(built) =
+        governing_constructor(cx, receiver, call).filter(|c| text(*c, cx.file.src).contains("RestClient"))
+    {
+        return if constructor_args(built).is_empty() { Mode::Legacy } else { Mode::Office };
+    }
+    let built = constructors(cx, receiver);
+    let rest_clients: Vec<Node<'_>> =
+        built.into_iter().filter(|c| text(*c, cx.file.src).contains("RestClient")).collect();
+    if rest_clients.is_empty() {
+        Mode::Unknown
+    } else if rest_clients.iter().any(|c| !constructor_args(*c).is_empty()) {
+        // Files that build either client by a switch (`MODE == "ENGAGE"`) log in as both.
+        Mode::Office
+    } else {
+        Mode::Legacy
+    }
+}
+
+/// The wrappers' Office-mode login: positional `(username, password, extension[, cb])` or PHP's
+/// `(['username' => .., 'password' => .., 'extension' => ..][, cb])`.
+fn engage_voice_wrapper_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let src = cx.file.src;
+    let lower = src.to_ascii_lowercase();
+    WRAPPER_NAMES.iter().find(|w| lower.contains(*w))?;
+    let receiver = cx.cap("receiver")?;
+    let args: Vec<Node<'_>> = named_children(cx.cap("args")?)
+        .into_iter()
+        .filter(|n| n.kind() != "comment")
+        .map(|a| {
+            unwrap_expr(named_children(a).into_iter().next().filter(|_| a.kind() == "argument").unwrap_or(a))
+        })
+        .collect();
+    let lang = cx.file.lang;
+    let shape = match args.first().map(|a| a.kind()) {
+        Some("array_creation_expression") => {
+            let keys: Vec<String> = named_children(args[0])
+                .into_iter()
+                .filter_map(|e| e.child_by_field_name("key").or_else(|| named_children(e).first().copied()))
+                .filter_map(|k| key_text(k, src, lang))
+                .collect();
+            let has = |k: &str| keys.iter().any(|x| x.eq_ignore_ascii_case(k));
+            if !(has("username") && has("password")) || has("jwt") {
+                return None;
+            }
+            "`login(['username' => .., 'password' => .., 'extension' => ..])`"
+        }
+        _ if args.len() >= 3 => {
+            // Legacy logins pass an empty extension; the Office mode needs one (or the main
+            // number's extension) and a client built with the app's id.
+            if is_string(args[2], lang) && is_empty_literal(args[2], src, lang) {
+                return None;
+            }
+            "`login(username, password, extension)` (the password comes second)"
+        }
+        _ => return None,
+    };
+    let mut out = Bindings::default();
+    let call = cx.cap("args")?.parent()?;
+    match mode(cx, receiver, call) {
+        Mode::Legacy => return None,
+        Mode::Office => out.notes.push(format!(
+            "`{}` is built with a client id and secret: the wrapper's RingCentral Office mode, which logs in with the password grant",
+            text(receiver, src)
+        )),
+        Mode::Unknown => out.notes.push(
+            "the client's constructor is not in this file: with a client id and secret (Office mode) this login is the RingCentral password grant"
+                .to_owned(),
+        ),
+    }
+    if args.len() >= 2 && is_string(args[1], lang) && !is_empty_literal(args[1], src, lang) {
+        out.secrets.push(args[1].byte_range());
+    }
+    let (family, package) = match lang {
+        Lang::Php | Lang::PhpOnly => ("php", "pacovu/engagevoice-sdk-wrapper"),
+        Lang::Python => ("python", "engagevoice-sdk-wrapper (PyPI)"),
+        _ => ("js", "engagevoice-sdk-wrapper"),
+    };
+    out.var("shape", shape);
+    out.var("wrapper", package);
+    out.var("lang_family", family);
+    Some(out)
+}
+
+/// Whether `receiver` was built as the official JS client's legacy mode: `new X({ server: ... })`
+/// whose server names the legacy portal (`LEGACY_SERVER`, `portal.vacd.biz`,
+/// `portal.virtualacd.biz`) and which has no `clientId`. Its `authorize({ username, password })`
+/// posts to the portal, not to RingCentral.
+pub(super) fn legacy_engage_voice_client<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>) -> bool {
+    let src = cx.file.src;
+    let built = match receiver.parent().and_then(|m| m.parent()) {
+        Some(call) => match governing_constructor(cx, receiver, call) {
+            Some(c) => vec![c],
+            None => constructors(cx, receiver),
+        },
+        None => constructors(cx, receiver),
+    };
+    !built.is_empty()
+        && built.iter().all(|c| {
+            let Some(options) = constructor_args(*c).into_iter().next().filter(|o| o.kind() == "object")
+            else {
+                return false;
+            };
+            let pairs: Vec<(String, Node<'_>)> = named_children(options)
+                .into_iter()
+                .filter(|p| p.kind() == "pair")
+                .filter_map(|p| Some((key_text(p.child_by_field_name("key")?, src, cx.file.lang)?, p)))
+                .collect();
+            let legacy_server = pairs.iter().any(|(k, p)| {
+                let value = text(*p, src).to_ascii_lowercase();
+                k == "server"
+                    && ["legacy", "lagecy", "vacd.biz", "virtualacd"].iter().any(|w| value.contains(w))
+            });
+            let client_id = pairs.iter().any(|(k, _)| k.eq_ignore_ascii_case("clientId"));
+            legacy_server && !client_id
+        })
+}
+
+/// Whether `receiver` is the official Engage Voice client (`ringcentral-engage-voice-client`,
+/// imported in the file) built for RingCentral Office: `new X({ clientId, ... })`. Its
+/// `authorize({ username, extension, password })` is `@ringcentral/sdk`'s password login.
+pub(super) fn office_engage_voice_client<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>) -> bool {
+    let src = cx.file.src;
+    if !src.contains("ringcentral-engage-voice-client") {
+        return false;
+    }
+    constructors(cx, receiver).iter().any(|c| {
+        constructor_args(*c).into_iter().next().filter(|o| o.kind() == "object").is_some_and(|options| {
+            named_children(options).into_iter().any(|p| {
+                let key = match p.kind() {
+                    "pair" => p.child_by_field_name("key"),
+                    "shorthand_property_identifier" => Some(p),
+                    _ => None,
+                };
+                key.and_then(|k| key_text(k, src, cx.file.lang))
+                    .is_some_and(|k| k.eq_ignore_ascii_case("clientId"))
+            })
+        })
+    })
+}
