@@ -628,8 +628,9 @@ impl<'r> Engine<'r> {
         errors
     }
 
-    /// The literal secrets of a text (empty with `--show-secrets`), to mask them in diffs.
-    pub fn secret_values(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<String> {
+    /// The secret ranges of a text (sorted, merged; empty with `--show-secrets`), to mask
+    /// them in diffs.
+    pub fn secret_ranges(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<Range<usize>> {
         if self.options.show_secrets {
             return Vec::new();
         }
@@ -640,8 +641,7 @@ impl<'r> Engine<'r> {
                 ranges.extend(redact::file_secrets(tree.root_node(), text, unit.lang));
             }
         }
-        let ranges = redact::normalize(ranges);
-        redact::values(text, &ranges).into_iter().map(str::to_owned).collect()
+        redact::normalize(ranges)
     }
 
     /// Parses `text` as `lang` within a time limit; with `ranges`, only those byte ranges (the
@@ -917,7 +917,9 @@ impl<'r> Engine<'r> {
                     if pos < span.end {
                         code.push_str(&redact::redact_slice(src, pos..span.end, secrets));
                     }
-                    dedent(code.trim_end_matches(['\n', '\r']))
+                    let code = dedent(code.trim_end_matches(['\n', '\r']));
+                    // A rewrite that only deletes lines shows that it does.
+                    if code.trim().is_empty() { "(the line is deleted)".to_owned() } else { code }
                 };
                 let (title, leftovers) = match (&raw.bindings.jwt_dropped, raw.captures.first()) {
                     _ if f.applicability == Applicability::DisplayOnly => (f.title.clone(), Vec::new()),
@@ -1235,11 +1237,7 @@ fn excerpt(
     let lo = labels.iter().map(|l| l.range.start).chain([primary.start]).min().unwrap_or(primary.start);
     let hi = labels.iter().map(|l| l.range.end).chain([primary.end]).max().unwrap_or(primary.end);
     let view = window(src, lines.line_span(&(lo..hi)), &(lo..hi));
-    let local: Vec<Range<usize>> = secrets
-        .iter()
-        .filter(|s| s.start >= view.start && s.end <= view.end)
-        .map(|s| s.start - view.start..s.end - view.start)
-        .collect();
+    let local = redact::clip(secrets, &view);
     let redacted = redact::Redacted::new(&src[view.clone()], &local);
     let local_range = |r: &Range<usize>| {
         let r =

@@ -28,11 +28,52 @@ pub const MASK: &str = "***";
 
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regexes::ascii(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)$|^pass$|^pw$")
+    crate::regexes::ascii(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)\d*$|^pass\d*$|^pw\d*$")
 });
+/// A secret-named parameter inside a string (`password=`, `client_secret=`, `RC_PASSWORD=`),
+/// after a separator: the start of the string, `&`, `?`, whitespace, `;`, `,`, or an escaped
+/// ampersand (`\u0026`, `\x26`, `%26`, `&amp;`), so escaped bodies are read as forms too. The
+/// value is read by [`param_value_end`], not by the regex: it may hold any character.
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regexes::ascii(r"(?i)(?:^|[&?\s])(?:password|client_secret|pwd)=((?u:[^&'`\x22\s$])+)")
+    crate::regexes::ascii(
+        r"(?i)(?:^|[&?\s;,'\x22]|\\u0026|\\x26|%26|&amp;)[a-z0-9_.\-]*(?:password|passwd|pwd|secret)=",
+    )
+});
+
+/// A form field's start after a separator: `&key=`, `\u0026key=`, ... (where a parameter's
+/// value ends).
+#[allow(clippy::expect_used)] // reason: constant patterns
+static NEXT_FIELD: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r"^(?:&|\\u0026|\\x26|%26|&amp;)[A-Za-z_][A-Za-z0-9_.\-\[\]]*="));
+
+/// Credentials that are not next to a password-like word: URL user-info
+/// (`https://user:pass@host`), `Basic`/`Bearer` credentials and curl's `-u user:pass`.
+#[allow(clippy::expect_used)] // reason: constant patterns
+static TEXT_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(concat!(
+        r"(?i)[a-z][a-z0-9+.\-]*://((?u:[^\s/@'\x22\x60<>])+)@",
+        r"|\b(?:basic|bearer)\s+([A-Za-z0-9+/=._~\-]{8,})",
+        r"|(?:^|\s)(?:-u|--user)(?:\s+|=)['\x22]?((?u:[^\s'\x22])+)",
+    ))
+});
+
+/// Constructors and factories whose second positional argument is a client secret:
+/// `new SDK(id, secret, server)` (PHP), `SDK(id, secret, server)` (Python),
+/// `RingCentral.new(id, secret, server)` (Ruby), `new RestClient(id, secret, server)` (Java, C#).
+#[allow(clippy::expect_used)] // reason: constant patterns
+static SDK_CONSTRUCTOR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?i)^(sdk|rcsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient)$",
+    )
+});
+
+/// Calls whose one string argument is `id:secret` on its way to a Basic header.
+#[allow(clippy::expect_used)] // reason: constant patterns
+static BASE64_CALL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?i)^(btoa|base64_encode|b64encode|standard_b64encode|strict_encode64|encode64|encodetostring|from|getbytes)$",
+    )
 });
 
 /// Methods whose third positional argument is a password (SDK logins).
@@ -41,14 +82,31 @@ static LOGIN_CALL: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"(?i)^(login|authorize|authorize_password)$"));
 
 /// Words next to every secret `file_secrets` finds: `SECRET_KEY` names end in `pass...`, `pwd`
-/// or `secret` or are `pass`/`pw`; `SECRET_PARAM` parameters are `password=`, `client_secret=`,
-/// `pwd=`; `LOGIN_CALL` names are `login`, `authorize`, `authorize_password`. Keep it in step
-/// with them.
+/// or `secret` or are `pass`/`pw`; `SECRET_PARAM` parameters end in `password=`, `pwd=`,
+/// `secret=`; `LOGIN_CALL` names are `login`, `authorize`, `authorize_password`;
+/// `SDK_CONSTRUCTOR` names spell `sdk`, `ringcentral` or `restclient`; `BASE64_CALL` names spell
+/// `btoa`, `b64`, `base64`, `buffer` (`Buffer.from`), `getbytes` or `encodetostring`. Keep it in
+/// step with them.
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["pw", "pass", "secret", "login", "authorize"])
+        .build([
+            "pw",
+            "pass",
+            "secret",
+            "login",
+            "authorize",
+            "sdk",
+            "ringcentral",
+            "restclient",
+            "btoa",
+            "b64",
+            "base64",
+            "buffer",
+            "getbytes",
+            "encodetostring",
+        ])
         .expect("constant patterns")
 });
 
@@ -89,8 +147,25 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
         }
         while !cursor.goto_next_sibling() {
             if !cursor.goto_parent() {
+                text_credentials(root, src, &mut out);
                 return out;
             }
+        }
+    }
+}
+
+/// URL user-info, `Basic`/`Bearer` credentials and curl's `-u user:pass` in the text the tree
+/// covers (one regex pass: they need no password-like word nearby).
+fn text_credentials(root: Node<'_>, src: &str, out: &mut Vec<Range<usize>>) {
+    // A document's code blocks are parsed as one tree over included ranges: its root spans
+    // from the first block to the last (prose in between is masked too, which is harmless).
+    let span = root.byte_range();
+    let Some(text) = src.get(span.clone()) else { return };
+    for caps in TEXT_CREDENTIAL.captures_iter(text) {
+        if let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
+            && !is_code_only(m.as_str())
+        {
+            out.push(span.start + m.start()..span.start + m.end());
         }
     }
 }
@@ -103,6 +178,7 @@ fn file_secrets_every_node(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<u
     for node in descendants(root) {
         secrets_at(node, src, lang, &mut out);
     }
+    text_credentials(root, src, &mut out);
     out
 }
 
@@ -112,6 +188,18 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
     if !node.is_named() {
         return;
     }
+    // Shell and `.env` assignments: the value runs to the end of the line by the shell's
+    // quoting rules (`RC_PASSWORD=Tr0ub4dor&3` is one value to a `.env` reader, even where
+    // the shell grammar sees a background job).
+    if node.kind() == "variable_assignment" && matches!(lang, Lang::Bash | Lang::Env) {
+        if let Some(name) = node.child_by_field_name("name")
+            && is_secret_name(crate::syntax::text(name, src))
+            && let Some(value) = env_value_range(node, src)
+        {
+            out.push(value);
+        }
+        return;
+    }
     if is_string(node, lang) {
         let inner = string_inner_range(node, src);
         // Most strings hold no parameter at all: skip the regex (a cache from its pool per
@@ -119,12 +207,32 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         if memchr::memchr(b'=', &src.as_bytes()[inner.clone()]).is_none() {
             return;
         }
-        for caps in SECRET_PARAM.captures_iter(&src[inner.clone()]) {
-            if let Some(m) = caps.get(1) {
-                out.push(inner.start + m.start()..inner.start + m.end());
+        for m in SECRET_PARAM.find_iter(&src[inner.clone()]) {
+            let start = inner.start + m.end();
+            let end = param_value_end(src, start, inner.end);
+            if end > start && !is_code_only(&src[start..end]) {
+                out.push(start..end);
+            } else if start == inner.end
+                && let Some(next) = next_operand(node, src, lang)
+            {
+                // `'...&password=' + 'Tr0ub4dor&3'`: the value is the next literal.
+                push_value(next, src, lang, out);
             }
         }
         return;
+    }
+    // `[['password', 'secret']]`, `[("password", "secret")]`: a two-element list of a
+    // password-like name and its value.
+    if is_pair_list(node.kind())
+        && let [k, v] = list_elements(node).as_slice()
+        && crate::syntax::string_value(*k, src, lang).is_some_and(|k| is_secret_name(&k))
+    {
+        push_value(*v, src, lang, out);
+        return;
+    }
+    // Postman and other name/value records: `{"key": "password", "value": "..."}`.
+    if is_record(node.kind()) {
+        record_secret(node, src, lang, out);
     }
     // C# named arguments: `Authorize(username: u, extension: e, password: "pw")`.
     if node.kind() == "argument"
@@ -132,7 +240,7 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         && is_secret_name(crate::syntax::text(name, src))
         && let Some(value) = named_children(node).last()
     {
-        push_literal(unwrap_expr(*value), src, lang, out);
+        push_value(unwrap_expr(*value), src, lang, out);
         return;
     }
     if matches!(node.kind(), "arguments" | "argument_list") {
@@ -149,18 +257,39 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         // `setPassword("pw")`.
         match (called.as_deref(), positional.as_slice()) {
             (Some(name), [_, _, pw, ..]) if positional.len() <= 4 && LOGIN_CALL.is_match(name) => {
-                push_literal(unwrap_expr(*pw), src, lang, out);
+                push_value(unwrap_expr(*pw), src, lang, out);
             }
             (Some(name), [only]) if args.len() == 1 && is_secret_name(name) => {
-                push_literal(unwrap_expr(*only), src, lang, out);
+                push_value(unwrap_expr(*only), src, lang, out);
             }
             _ => {}
+        }
+        // `new SDK('id', 'secret', server)`: a client secret.
+        if let [_, secret, ..] = positional.as_slice()
+            && node
+                .parent()
+                .and_then(|p| constructed_name(p, src))
+                .is_some_and(|n| SDK_CONSTRUCTOR.is_match(&n))
+        {
+            push_value(unwrap_expr(*secret), src, lang, out);
+        }
+        // `btoa('id:secret')`, `base64_encode("$id:secret")`: a Basic credential being built.
+        if let (Some(name), [only]) = (called.as_deref(), positional.as_slice())
+            && BASE64_CALL.is_match(name.rsplit(['.', ':', '>']).next().unwrap_or(name))
+        {
+            let only = unwrap_expr(*only);
+            let inner = if is_string(only, lang) { &src[string_inner_range(only, src)] } else { "" };
+            if memchr::memchr(b':', crate::syntax::text(only, src).as_bytes()).is_some()
+                && !is_code_only(inner)
+            {
+                push_value(only, src, lang, out);
+            }
         }
         // define('RC_PASSWORD', 'x'), params.append('password', 'x')
         if let [k, v, ..] = args.as_slice() {
             let (k, v) = (unwrap_expr(*k), unwrap_expr(*v));
             if key_text(k, src, lang).is_some_and(|k| is_secret_name(&k)) {
-                push_literal(v, src, lang, out);
+                push_value(v, src, lang, out);
             }
         }
         return;
@@ -180,13 +309,375 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
     if let (Some(k), Some(v)) = (key, value)
         && key_text(k, src, lang).is_some_and(|k| is_secret_name(&k))
     {
-        push_literal(unwrap_expr(v), src, lang, out);
+        push_value(unwrap_expr(v), src, lang, out);
     }
 }
 
-fn push_literal(value: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>) {
-    if is_string(value, lang) && !is_empty_literal(value, src, lang) {
-        out.push(string_inner_range(value, src));
+/// Masks a value as a unit: a literal's content, a concatenation of literals as a whole
+/// (`'Tr0ub' . '4dor&3'`), the literals of a fallback (`getenv('X') ?: 'pw'`); a variable or a
+/// call is not a secret.
+fn push_value(value: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>) {
+    let value = unwrap_expr(value);
+    if is_string(value, lang) {
+        if !is_empty_literal(value, src, lang) {
+            out.push(string_inner_range(value, src));
+        }
+        return;
+    }
+    if is_concat(value, src, lang) {
+        if has_string_leaf(value, src, lang) {
+            out.push(value.byte_range());
+        }
+        return;
+    }
+    // `a || 'pw'`, `a ?? 'pw'`, `a ?: 'pw'`, `c ? 'pw' : x`, `a or 'pw'`.
+    if matches!(
+        value.kind(),
+        "binary_expression"
+            | "binary_operator"
+            | "boolean_operator"
+            | "conditional_expression"
+            | "ternary_expression"
+    ) {
+        for part in named_children(value) {
+            push_value(part, src, lang, out);
+        }
+    }
+}
+
+/// Whether `node` concatenates strings (`.` in PHP, `+` elsewhere, adjacent shell words and
+/// Python literals).
+fn is_concat(node: Node<'_>, src: &str, lang: Lang) -> bool {
+    match node.kind() {
+        "binary_expression" | "binary_operator" | "binary" => {
+            let op = node.child_by_field_name("operator").map(|o| crate::syntax::text(o, src));
+            match lang {
+                Lang::Php | Lang::PhpOnly => op == Some("."),
+                _ => op == Some("+"),
+            }
+        }
+        "concatenation" | "concatenated_string" => true,
+        _ => false,
+    }
+}
+
+/// Whether a concatenation has a literal with a letter or digit among its operands (`$id .
+/// ':' . $secret` builds a secret from variables and holds none).
+fn has_string_leaf(node: Node<'_>, src: &str, lang: Lang) -> bool {
+    let mut stack = vec![node];
+    while let Some(n) = stack.pop() {
+        let n = unwrap_expr(n);
+        if is_string(n, lang) {
+            let inner = &src[string_inner_range(n, src)];
+            if inner.chars().any(char::is_alphanumeric) && !is_code_only(inner) {
+                return true;
+            }
+            continue;
+        }
+        if is_concat(n, src, lang) {
+            stack.extend(named_children(n));
+        }
+    }
+    false
+}
+
+/// The operand that follows `node` in the concatenation holding it, if any.
+fn next_operand<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<Node<'t>> {
+    let mut current = node;
+    loop {
+        let parent = current.parent()?;
+        let parent =
+            if matches!(parent.kind(), "parenthesized_expression") { parent.parent()? } else { parent };
+        if !is_concat(parent, src, lang) {
+            return None;
+        }
+        let operands = named_children(parent);
+        let at = operands.iter().position(|o| o.byte_range().contains(&current.start_byte()))?;
+        if let Some(next) = operands.get(at + 1) {
+            // The leftmost leaf of the operand after it.
+            let mut leaf = unwrap_expr(*next);
+            while is_concat(leaf, src, lang) {
+                leaf = unwrap_expr(*named_children(leaf).first()?);
+            }
+            return Some(leaf);
+        }
+        current = parent;
+    }
+}
+
+/// Where a parameter's value that starts at `start` ends, inside a string whose content ends at
+/// `limit`: at whitespace, at the next field (`&key=`, `\u0026key=`), or at the end of the
+/// string. An interpolation (`${...}`, `#{...}`, `{...}`) is part of the value, spaces and all.
+#[must_use]
+pub fn param_value_end(src: &str, start: usize, limit: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut i = start;
+    while i < limit {
+        match bytes[i] {
+            b'$' | b'#' | b'{' if bytes[i..limit].iter().position(|&b| b == b'{').is_some_and(|p| p <= 1) => {
+                let open = i + bytes[i..limit].iter().position(|&b| b == b'{').unwrap_or(0);
+                let mut depth = 0usize;
+                let mut j = open;
+                while j < limit {
+                    match bytes[j] {
+                        b'{' => depth += 1,
+                        b'}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                i = (j + 1).min(limit);
+            }
+            b if b.is_ascii_whitespace() => break,
+            // A quote that closes an argument around the field (`-d "...&password=$P" url`).
+            b'\'' | b'"' | b'`'
+                if bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) || i + 1 == limit =>
+            {
+                break;
+            }
+            b'&' | b'\\' | b'%' if NEXT_FIELD.is_match(&src[i..limit]) => break,
+            _ => i += 1,
+        }
+    }
+    // A character boundary: every stop above is an ASCII byte or the end of the string.
+    while i > start && !src.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(limit)
+}
+
+/// Whether a value is code rather than a secret: interpolations of expressions that hold no
+/// literal (`{$pass}`, `${encodeURIComponent(p)}`, `#{@password}`, `{password}`, `$PW`,
+/// `$ID:$SECRET`), with at most `:` between them. An interpolated literal (`${'secret'}`) or
+/// any other text is a secret.
+fn is_code_only(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    let mut any = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b':' => i += 1,
+            b'$' | b'#' | b'{' if bytes[i..].iter().take(3).any(|&b| b == b'{') => {
+                let open = i + bytes[i..].iter().position(|&b| b == b'{').unwrap_or(0);
+                // `${`, `#{`, `{$`, `{`: only a sigil may come before the brace.
+                if !bytes[i..open].iter().all(|&b| matches!(b, b'$' | b'#')) {
+                    return false;
+                }
+                let Some(close) = matching_brace(bytes, open) else { return false };
+                if bytes[open..close].iter().any(|&b| matches!(b, b'\'' | b'"' | b'`')) {
+                    return false;
+                }
+                any = true;
+                i = close + 1;
+            }
+            b'$' => {
+                let name =
+                    bytes[i + 1..].iter().take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_').count();
+                if name == 0 {
+                    return false;
+                }
+                any = true;
+                i += 1 + name;
+            }
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// The offset of the `}` that closes the `{` at `open`.
+fn matching_brace(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (j, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'{' => depth += 1,
+            b'}' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(j);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The value of a shell or `.env` assignment (`NAME=value`), from after the `=` to the end
+/// of the logical line: quoted parts to their closing quote (across lines), `\`-continued lines
+/// included, up to a comment (`#` after whitespace) and without trailing blanks. A value that
+/// is one quoted string keeps its quotes visible. `None` when the value is empty.
+#[must_use]
+pub fn env_value_range(assignment: Node<'_>, src: &str) -> Option<Range<usize>> {
+    let name = assignment.child_by_field_name("name")?;
+    let bytes = src.as_bytes();
+    let mut start = name.end_byte();
+    if bytes.get(start) == Some(&b'+') {
+        start += 1;
+    }
+    if bytes.get(start) != Some(&b'=') {
+        return None;
+    }
+    start += 1;
+    let end = env_value_end(src, start);
+    if end <= start {
+        return None;
+    }
+    let first = bytes[start];
+    if matches!(first, b'\'' | b'"')
+        && end - start >= 2
+        && bytes[end - 1] == first
+        && closing_quote(bytes, start) == Some(end - 1)
+    {
+        return (end - start > 2).then(|| start + 1..end - 1);
+    }
+    Some(start..end)
+}
+
+/// The end of an assignment's value starting at `start` (see [`env_value_range`]).
+#[must_use]
+pub fn env_value_end(src: &str, start: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut i = start;
+    let mut after_blank = false;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\n' => break,
+            b'\\' => {
+                // An escaped character, or a line continuation (`\` then `\n` or `\r\n`).
+                i += if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') { 3 } else { 2 };
+                after_blank = false;
+            }
+            b'\'' | b'"' | b'`' => {
+                i = closing_quote(bytes, i).map_or(bytes.len(), |c| c + 1);
+                after_blank = false;
+            }
+            b'#' if after_blank => break,
+            _ => {
+                after_blank = matches!(b, b' ' | b'\t');
+                i += 1;
+            }
+        }
+    }
+    let mut end = i.min(bytes.len());
+    while end > start && matches!(bytes[end - 1], b' ' | b'\t' | b'\r') {
+        end -= 1;
+    }
+    while end < bytes.len() && !src.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
+/// The offset of the quote that closes the one at `open` (`\` escapes inside double quotes
+/// and backticks; none inside single quotes, as in the shell).
+fn closing_quote(bytes: &[u8], open: usize) -> Option<usize> {
+    let quote = bytes[open];
+    let mut i = open + 1;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'\\' && quote != b'\'' {
+            i += 2;
+            continue;
+        }
+        if b == quote {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// List kinds that may hold a `[name, value]` pair.
+fn is_pair_list(kind: &str) -> bool {
+    matches!(
+        kind,
+        "array"
+            | "list"
+            | "tuple"
+            | "array_creation_expression"
+            | "literal_value"
+            | "array_initializer"
+            | "flow_sequence"
+    )
+}
+
+/// The elements of a list, unwrapped (`array_element_initializer`, `literal_element`).
+fn list_elements(node: Node<'_>) -> Vec<Node<'_>> {
+    named_children(node)
+        .into_iter()
+        .filter(|n| !n.kind().contains("comment"))
+        .map(|n| match n.kind() {
+            "array_element_initializer" | "literal_element" | "flow_node" if n.named_child_count() == 1 => {
+                n.named_child(0).unwrap_or(n)
+            }
+            _ => n,
+        })
+        .collect()
+}
+
+/// Object kinds that may be a name/value record.
+fn is_record(kind: &str) -> bool {
+    matches!(
+        kind,
+        "object" | "dictionary" | "hash" | "array_creation_expression" | "flow_mapping" | "block_mapping"
+    )
+}
+
+/// `{"key": "password", "value": "..."}`: the `value` of a record whose `key` (or `name`)
+/// is a password-like name.
+fn record_secret(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>) {
+    let mut named_secret = false;
+    let mut value = None;
+    for pair in named_children(node) {
+        let Some(shape) = lang.spec().pairs.iter().find(|p| p.kind == pair.kind()) else { continue };
+        let parts = named_children(pair);
+        let key = shape
+            .key_field
+            .and_then(|f| pair.child_by_field_name(f))
+            .or_else(|| (parts.len() == 2).then(|| parts[0]));
+        let val = shape
+            .value_field
+            .and_then(|f| pair.child_by_field_name(f))
+            .or_else(|| (parts.len() == 2).then(|| parts[1]));
+        let (Some(k), Some(v)) = (key, val) else { continue };
+        match key_text(k, src, lang).map(|k| k.to_ascii_lowercase()).as_deref() {
+            Some("key" | "name") => {
+                named_secret |= crate::syntax::string_value(unwrap_expr(v), src, lang)
+                    .is_some_and(|n| is_secret_name(&n));
+            }
+            Some("value") => value = Some(v),
+            _ => {}
+        }
+    }
+    if named_secret && let Some(v) = value {
+        push_value(v, src, lang, out);
+    }
+}
+
+/// The name of the class a constructor call builds, or of the function a call calls:
+/// `new SDK(...)`, `new \RingCentral\SDK\SDK(...)`, `RingCentral.new(...)`, `SDK(...)`.
+fn constructed_name(call: Node<'_>, src: &str) -> Option<String> {
+    let last = |t: &str| t.rsplit(['\\', '.', ':']).next().unwrap_or(t).to_owned();
+    match call.kind() {
+        "object_creation_expression" | "new_expression" => {
+            let class = call
+                .child_by_field_name("constructor")
+                .or_else(|| call.child_by_field_name("type"))
+                .or_else(|| named_children(call).into_iter().find(|n| !n.kind().contains("argument")))?;
+            Some(last(crate::syntax::text(class, src)))
+        }
+        // Ruby `RingCentral.new(...)`: the receiver names the class.
+        "call"
+            if call.child_by_field_name("method").is_some_and(|m| crate::syntax::text(m, src) == "new") =>
+        {
+            call.child_by_field_name("receiver").map(|r| last(crate::syntax::text(r, src)))
+        }
+        _ => crate::syntax::called_name(call, src).map(|n| last(&n)),
     }
 }
 
@@ -261,15 +752,22 @@ impl Redacted {
     }
 }
 
-/// `src[range]` with secrets masked.
+/// `src[range]` with secrets masked, including the part of a secret that crosses the range's
+/// edge (a multi-line value cut by a line, a window cut through a long line).
 #[must_use]
 pub fn redact_slice(src: &str, range: Range<usize>, secrets: &[Range<usize>]) -> String {
-    let inside: Vec<Range<usize>> = secrets
-        .iter()
-        .filter(|s| s.start >= range.start && s.end <= range.end)
-        .map(|s| s.start - range.start..s.end - range.start)
-        .collect();
+    let inside = clip(secrets, &range);
     Redacted::new(&src[range], &inside).text
+}
+
+/// The parts of `secrets` that lie in `range`, relative to its start.
+#[must_use]
+pub fn clip(secrets: &[Range<usize>], range: &Range<usize>) -> Vec<Range<usize>> {
+    secrets
+        .iter()
+        .filter(|s| s.start < range.end && range.start < s.end)
+        .map(|s| s.start.max(range.start) - range.start..s.end.min(range.end) - range.start)
+        .collect()
 }
 
 /// Masks every occurrence of the given secret values in a generated text (fix code built from
@@ -395,5 +893,76 @@ mod tests {
         let found: Vec<&str> =
             file_secrets(tree.root_node(), js, Lang::JavaScript).iter().map(|r| &js[r.clone()]).collect();
         assert_eq!(found, ["S3cr3t!", "pw1"]);
+    }
+
+    /// Each secret of `src` (parsed as `lang`), as the text of its range.
+    fn found(lang: Lang, src: &str) -> Vec<String> {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&lang.grammar().expect("grammar")).expect("grammar");
+        let tree = parser.parse(src, None).expect("tree");
+        let ranges = normalize(file_secrets(tree.root_node(), src, lang));
+        values(src, &ranges).into_iter().map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn env_values_are_masked_to_the_end_of_the_line_by_shell_quoting() {
+        let env = "RC_PASSWORD=Tr0ub4dor&3\nRC_PASSWORD2='S3cr3t$Val x' # old\nexport RC_CLIENT_SECRET=a b;c # note\n\
+                   RINGCENTRAL_PASSWORD=\"q\\\"x y\"\nRC_PASSWORD3=cont\\\n  inued\nRC_USERNAME=u\nRC_PASSWORD4=a#b\n";
+        assert_eq!(
+            found(Lang::Env, env),
+            ["Tr0ub4dor&3", "S3cr3t$Val x", "a b;c", "q\\\"x y", "cont\\\n  inued", "a#b"]
+        );
+        assert_eq!(found(Lang::Bash, "export RC_PASSWORD=$(cat pw) && run\n"), ["$(cat pw) && run"]);
+    }
+
+    #[test]
+    fn concatenations_templates_and_escaped_bodies_are_masked_whole() {
+        let php = "<?php $platform->login('u', '101', 'Tr0ub' . '4dor&3'); $b = 'grant_type=password&password=' . 'S3cr3t$Val';";
+        assert_eq!(found(Lang::Php, php), ["'Tr0ub' . '4dor&3'", "S3cr3t$Val"]);
+        let js = "const a = `grant_type=password&password=${ 'Tr0ub4dor&3' }`;\n\
+                  const b = 'grant_type=password\\u0026username=u\\u0026password=S3cr3t$Val\\u0026x=1';\n\
+                  const c = `grant_type=password&password=${encodeURIComponent(p)}`;\n\
+                  const d = \"-d 'password=pw1' -d 'x=1'\";";
+        assert_eq!(found(Lang::JavaScript, js), ["${ 'Tr0ub4dor&3' }", "S3cr3t$Val", "pw1"]);
+    }
+
+    #[test]
+    fn pairs_records_constructors_and_credentials_in_text_are_masked() {
+        let js = "new URLSearchParams([['grant_type', 'password'], ['password', 'Tr0ub4dor&3']]);\n\
+                  const p = [{ key: 'password', value: 'S3cr3t$Val' }, { key: 'username', value: 'u1' }];\n\
+                  const r = new RingCentral({ clientId: 'id', appSecret: 'CL13NTS3CR3T' });\n\
+                  const h = { Authorization: 'Basic Q0wxM05UUzNDUjNU' };\n\
+                  const t = 'Basic ' + btoa('id:CL13NTS3CR3T');\n\
+                  const u = 'https://user:pa55word@example.com/x';\n\
+                  const v = 'Basic ' + Buffer.from(`${id}:${secret}`);";
+        assert_eq!(
+            found(Lang::JavaScript, js),
+            [
+                "Tr0ub4dor&3",
+                "S3cr3t$Val",
+                "CL13NTS3CR3T",
+                "Q0wxM05UUzNDUjNU",
+                "id:CL13NTS3CR3T",
+                "user:pa55word"
+            ]
+        );
+        let json = r#"{"urlencoded": [{"key": "grant_type", "value": "password"}, {"key": "password", "value": "Tr0ub4dor&3"}]}"#;
+        assert_eq!(found(Lang::Json, json), ["Tr0ub4dor&3"]);
+        let php = "<?php $rc = new SDK('id', 'CL13NTS3CR3T', SDK::SERVER_PRODUCTION); $x = new Other('id', 'kept');";
+        assert_eq!(found(Lang::Php, php), ["CL13NTS3CR3T"]);
+        let py = "sdk = SDK('id', 'CL13NTS3CR3T', 'https://platform.ringcentral.com')\nr = [('password', 'Tr0ub4dor&3')]";
+        assert_eq!(found(Lang::Python, py), ["CL13NTS3CR3T", "Tr0ub4dor&3"]);
+        assert_eq!(
+            found(Lang::Bash, "curl -u \"$ID:$SECRET\" -u 'id:CL13NTS3CR3T' x\n"),
+            ["id:CL13NTS3CR3T"]
+        );
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // reason: lists of ranges, one range long
+    fn slices_mask_the_part_of_a_secret_they_cut() {
+        let src = "a=\"x\ny\" b";
+        assert_eq!(redact_slice(src, 0..4, &[3..6]), "a=\"***");
+        assert_eq!(redact_slice(src, 5..9, &[3..6]), "***\" b");
     }
 }

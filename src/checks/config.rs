@@ -10,17 +10,18 @@ use tree_sitter::Node;
 use super::{Bindings, CheckCx, CheckDef};
 use crate::finding::{Edit, Label};
 use crate::lang::Lang;
-use crate::syntax::{descendants, key_text, text};
+use crate::syntax::{descendants, key_text};
 
 /// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[CheckDef {
     name: "password-credential-config",
     languages: &[Lang::Env, Lang::Bash, Lang::Yaml],
     needs: &["key", "match"],
-    provides: &["prefix", "jwt_name", "form"],
+    provides: &["prefix", "jwt_name", "jwt_setting", "form"],
     about: "`RC_PASSWORD` / `RINGCENTRAL_PASSWORD` (any case, word-bounded) set in configuration; \
             names the username/extension settings that go with it and, in `.env` files and \
-            shell scripts, deletes them as part of the JWT rewrite",
+            shell scripts, deletes them as part of the JWT rewrite; the rewrite replaces the whole \
+            value (to the end of its logical line) and leaves one JWT setting per file",
     run: password_credential_config,
 }];
 
@@ -39,14 +40,26 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let mut out = Bindings::default();
     let upper = name.chars().all(|c| !c.is_ascii_lowercase());
     let jwt_name = if upper { cx.file.jwt_var.to_owned() } else { cx.file.jwt_var.to_ascii_lowercase() };
-    let pair_kind = cx.cap("match")?.kind();
-    // The other halves of the password grant, in the same file and with the same prefix.
+    let matched = cx.cap("match")?;
+    let pair_kind = matched.kind();
+    let assignment = matches!(cx.file.lang, Lang::Env | Lang::Bash);
+    // The other halves of the password grant, in the same file and with the same prefix; and
+    // whether this is the first password setting of a file that has no JWT setting yet (it
+    // becomes the JWT setting; the others are deleted, so the file ends with exactly one).
+    let mut first_password = true;
+    let mut has_jwt = false;
     for node in descendants(cx.file.root).filter(|n| n.kind() == pair_kind) {
         let Some(other_key) = node.child_by_field_name("name").or_else(|| node.child_by_field_name("key"))
         else {
             continue;
         };
         let Some(other) = key_text(other_key, src, cx.file.lang) else { continue };
+        if other.eq_ignore_ascii_case(cx.file.jwt_var) {
+            has_jwt = true;
+        }
+        if node.start_byte() < matched.start_byte() && PASSWORD_NAME.is_match(&other) {
+            first_password = false;
+        }
         let Some(rest) = other
             .get(..prefix.len())
             .filter(|p| p.eq_ignore_ascii_case(&prefix))
@@ -61,10 +74,22 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             range: node.byte_range(),
             message: format!("`{other}` only serves the password grant"),
         });
-        if matches!(cx.file.lang, Lang::Env | Lang::Bash)
-            && let Some(line) = whole_line(node, src)
-        {
+        if assignment && let Some(line) = whole_line(node, assignment_end(node, src), src) {
             out.jwt_edits.push(Edit { range: line, replacement: String::new() });
+        }
+    }
+    if assignment {
+        // The rewrite replaces the whole value, not only what the shell grammar reads as the
+        // assignment: `RC_PASSWORD=Tr0ub4dor&3` must not leave `&3` behind, nor a `\`-continued
+        // value its continuation line.
+        let end = assignment_end(matched, src);
+        if first_password && !has_jwt {
+            out.ranges.push(("match", matched.start_byte()..end));
+            out.var("jwt_setting", format!("{jwt_name}="));
+        } else {
+            let target = whole_line(matched, end, src).unwrap_or(matched.start_byte()..end);
+            out.ranges.push(("match", target));
+            out.var("jwt_setting", "");
         }
     }
     out.notes.push(
@@ -78,15 +103,33 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     Some(out)
 }
 
-/// The byte range of the line holding `node`, newline included, when the line holds nothing
-/// else than the assignment (an `export`, a trailing comment); `None` otherwise, so a line
-/// with more code on it is never deleted.
-fn whole_line(node: Node<'_>, src: &str) -> Option<std::ops::Range<usize>> {
+/// Where an assignment ends: the end of its value's logical line (see
+/// [`crate::redact::env_value_end`]), at least the end of the node.
+fn assignment_end(node: Node<'_>, src: &str) -> usize {
+    let Some(name) = node.child_by_field_name("name") else { return node.end_byte() };
+    let rest = &src[name.end_byte()..];
+    let eq = if rest.starts_with("+=") {
+        2
+    } else if rest.starts_with('=') {
+        1
+    } else {
+        0
+    };
+    if eq == 0 {
+        return node.end_byte();
+    }
+    crate::redact::env_value_end(src, name.end_byte() + eq).max(node.end_byte())
+}
+
+/// The byte range of the lines holding `node` up to `end`, newline included, when they hold
+/// nothing else than the assignment (an `export`, a trailing comment); `None` otherwise, so a
+/// line with more code on it is never deleted.
+fn whole_line(node: Node<'_>, end: usize, src: &str) -> Option<std::ops::Range<usize>> {
     let start = src[..node.start_byte()].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[node.end_byte()..].find('\n').map_or(src.len(), |i| node.end_byte() + i + 1);
+    let line_end = src[end..].find('\n').map_or(src.len(), |i| end + i + 1);
     let before = src[start..node.start_byte()].trim();
-    let after = src[node.end_byte()..end].trim();
+    let after = src[end..line_end].trim();
     let before_ok = before.is_empty() || before == "export";
     let after_ok = after.is_empty() || after.starts_with('#');
-    (before_ok && after_ok && !text(node, src).contains('\n')).then_some(start..end)
+    (before_ok && after_ok).then_some(start..line_end)
 }
