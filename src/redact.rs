@@ -41,6 +41,15 @@ static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A password-like word and its value in a comment (`# password: Tr0ub4dor&3`, `// pw = x`):
+/// the value runs to the end of the line.
+#[allow(clippy::expect_used)] // reason: constant patterns
+static COMMENT_SECRET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?i)(?:password|passwd|pwd|secret|\bpw)\x22?'?\s*[:=]\s*((?u:[^\s])(?u:[^\r\n])*)",
+    )
+});
+
 /// A form field's start after a separator: `&key=`, `\u0026key=`, ... (where a parameter's
 /// value ends).
 #[allow(clippy::expect_used)] // reason: constant patterns
@@ -209,14 +218,46 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         }
         for m in SECRET_PARAM.find_iter(&src[inner.clone()]) {
             let start = inner.start + m.end();
-            let end = param_value_end(src, start, inner.end);
+            let words = m.as_str().as_bytes().first().is_some_and(u8::is_ascii_whitespace);
+            let end = param_value_end(src, start, inner.end, words);
             if end > start && !is_code_only(&src[start..end]) {
                 out.push(start..end);
-            } else if start == inner.end
-                && let Some(next) = next_operand(node, src, lang)
-            {
-                // `'...&password=' + 'Tr0ub4dor&3'`: the value is the next literal.
-                push_value(next, src, lang, out);
+            } else if start == inner.end {
+                // `'...&password=' + 'Tr0ub' + '4dor&3'`: the value goes on in the literals
+                // that follow, up to the next field.
+                let mut current = node;
+                while let Some(next) = next_operand(current, src, lang).filter(|n| is_string(*n, lang)) {
+                    let inner = string_inner_range(next, src);
+                    let end = param_value_end(src, inner.start, inner.end, false);
+                    if end > inner.start {
+                        out.push(inner.start..end);
+                    }
+                    if end < inner.end {
+                        break;
+                    }
+                    current = next;
+                }
+            }
+        }
+        return;
+    }
+    // `// password: Tr0ub4dor&3` in a comment next to the code.
+    if node.kind().contains("comment") {
+        let body = node.byte_range();
+        for caps in COMMENT_SECRET.captures_iter(&src[body.clone()]) {
+            if let Some(m) = caps.get(1) {
+                let start = body.start + m.start();
+                let bytes = src.as_bytes();
+                let end = if matches!(bytes[start], b'\'' | b'"' | b'`') {
+                    closing_quote(bytes, start).filter(|&c| c < body.end).map_or(body.end, |c| c + 1)
+                } else {
+                    // To the end of the line: a value may hold spaces.
+                    let line = m.as_str().trim_end_matches("*/").trim_end();
+                    start + line.len()
+                };
+                if !is_code_only(&src[start..end]) {
+                    out.push(start..end);
+                }
             }
         }
         return;
@@ -406,10 +447,12 @@ fn next_operand<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<Node<'t>> {
 }
 
 /// Where a parameter's value that starts at `start` ends, inside a string whose content ends at
-/// `limit`: at whitespace, at the next field (`&key=`, `\u0026key=`), or at the end of the
-/// string. An interpolation (`${...}`, `#{...}`, `{...}`) is part of the value, spaces and all.
+/// `limit`: at the next field (`&key=`, `\u0026key=`), at a quote that closes an argument
+/// around it, at whitespace when `words` (the parameter is one word of a command line:
+/// `-d password=x`), or at the end of the string. An interpolation (`${...}`, `#{...}`,
+/// `{...}`) is part of the value, spaces and all.
 #[must_use]
-pub fn param_value_end(src: &str, start: usize, limit: usize) -> usize {
+pub fn param_value_end(src: &str, start: usize, limit: usize, words: bool) -> usize {
     let bytes = src.as_bytes();
     let mut i = start;
     while i < limit {
@@ -433,7 +476,7 @@ pub fn param_value_end(src: &str, start: usize, limit: usize) -> usize {
                 }
                 i = (j + 1).min(limit);
             }
-            b if b.is_ascii_whitespace() => break,
+            b if words && b.is_ascii_whitespace() => break,
             // A quote that closes an argument around the field (`-d "...&password=$P" url`).
             b'\'' | b'"' | b'`'
                 if bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()) || i + 1 == limit =>
@@ -924,6 +967,14 @@ mod tests {
                   const c = `grant_type=password&password=${encodeURIComponent(p)}`;\n\
                   const d = \"-d 'password=pw1' -d 'x=1'\";";
         assert_eq!(found(Lang::JavaScript, js), ["${ 'Tr0ub4dor&3' }", "S3cr3t$Val", "pw1"]);
+        let js = "const a = 'grant_type=password&password=' + 'Tr0ub' + '4dor&3' + '&x=1';\n\
+                  const b = 'grant_type=password&password=a b&c&username=u';\n\
+                  login(u, e, p); // password: Tr0ub4dor&3 (old one) */";
+        assert_eq!(found(Lang::JavaScript, js), ["Tr0ub", "4dor&3", "a b&c", "Tr0ub4dor&3 (old one)"]);
+        let yaml =
+            "services:\n  app:\n    environment:\n      - RC_PASSWORD=Tr0ub4dor&3 S3cr3t$Val\n      - X=1\n";
+        assert_eq!(found(Lang::Yaml, yaml), ["Tr0ub4dor&3 S3cr3t$Val"]);
+        assert_eq!(found(Lang::Bash, "curl -d password=pw1 -d x=1\n"), ["pw1"]);
     }
 
     #[test]

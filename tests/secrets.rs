@@ -1,7 +1,7 @@
 //! The planted-secret suite: files holding distinctive secrets in every shape pwflow reads
 //! (literals, concatenations, templates, escaped bodies, pair lists, Postman records, `.env`
 //! and shell values with shell metacharacters, continued lines, YAML, Markdown fences, URL
-//! user-info, Basic credentials, SDK client secrets) are scanned with every output format,
+//! user-info, Basic credentials, SDK client secrets, comments) are scanned with every output format,
 //! `--diff`, `--fix`, `--write-baseline` and `audit`; no fragment of a secret may appear in
 //! anything written, while `--show-secrets` shows them (so the check is not vacuous).
 
@@ -69,6 +69,13 @@ fn planted() -> Vec<(&'static str, String)> {
             format!(
                 "const {{ SDK }} = require('@ringcentral/sdk');\n\
                  fetch('https://platform.ringcentral.com/restapi/oauth/token', {{ method: 'POST', body: 'grant_type=password&username=u&password=' + '{P1}' }});\n"
+            ),
+        ),
+        (
+            "web/multi.js",
+            format!(
+                "const {{ SDK }} = require('@ringcentral/sdk');\n// password: {P1} (the old one)\n\
+                 fetch('https://platform.ringcentral.com/restapi/oauth/token', {{ method: 'POST', body: 'grant_type=password&username=u&password=' + 'Tr0ub' + '4dor&3' }}); // pw = {P2}\n"
             ),
         ),
         (
@@ -243,6 +250,11 @@ fn fixes_copy_no_fragment_of_a_secret_into_files() {
     let report = stdout_of(dir.path(), &[".", "--fix", "--unsafe-fixes", "--flow", "jwt"]);
     assert_clean("--fix report", &report);
     let read = |rel: &str| fs::read_to_string(dir.path().join(rel)).expect("read");
+    let multi = read("web/multi.js");
+    assert!(
+        multi.contains("assertion=") && !multi.contains("'Tr0ub'") && !multi.contains("'4dor&3'"),
+        "{multi}"
+    );
     // The files whose secrets are all in what the fixes rewrite keep none of them.
     for rel in [".env", "deploy.sh", "web/form.js", "web/login.js", "app/login.php", "py/login.py"] {
         let text = read(rel);
