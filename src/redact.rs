@@ -70,12 +70,15 @@ static TEXT_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Constructors and factories whose second positional argument is a client secret (keep
 /// `SECRET_CALL` in step):
 /// `new SDK(id, secret, server)` (PHP), `SDK(id, secret, server)` (Python),
-/// `RingCentral.new(id, secret, server)` (Ruby), `new RestClient(id, secret, server)` (Java, C#).
+/// `RingCentral.new(id, secret, server)` (Ruby), `new RestClient(id, secret, server)` (Java, C#);
+/// and Basic authentication's `(user, password)`: `HTTPBasicAuth`, `SetBasicAuth`, `basic_auth`,
+/// `NetworkCredential`, `UsernamePasswordCredentials`.
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SDK_CONSTRUCTOR: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regexes::ascii(
-        r"(?i)^(sdk|rcsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient)$",
-    )
+    crate::regexes::ascii(concat!(
+        r"(?i)^(sdk|rcsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient",
+        r"|httpbasicauth|basicauth|basic_auth|setbasicauth|networkcredential|usernamepasswordcredentials)$",
+    ))
 });
 
 /// Calls whose one string argument is `id:secret` on its way to a Basic header (keep
@@ -94,15 +97,16 @@ static LOGIN_CALL: LazyLock<Regex> =
 
 /// Words next to every secret the walk finds: `SECRET_KEY` names end in `pass...`, `pwd`
 /// or `secret` or are `pass`/`pw`; `SECRET_PARAM` parameters end in `password=`, `pwd=`,
-/// `secret=`; `LOGIN_CALL` names are `login`, `authorize`, `authorize_password`. Keep it in
-/// step with them. (Constructors and base64 calls are found by `SECRET_CALL` instead: their
+/// `secret=`; `LOGIN_CALL` names are `login`, `authorize`, `authorize_password`; Basic
+/// authentication pairs are keyed `auth` or `basic_auth` (`auth` also covers `authorize`).
+/// Keep it in step with them. (Constructors and base64 calls are found by `SECRET_CALL` instead: their
 /// names, `sdk` above all, are everywhere in RingCentral code, and walking every statement that
 /// names `rcsdk` made redaction slower.)
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["pw", "pass", "secret", "login", "authorize"])
+        .build(["pw", "pass", "secret", "login", "auth"])
         .expect("constant patterns")
 });
 
@@ -112,6 +116,7 @@ static SECRET_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 static SECRET_CALL: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(concat!(
         r"(?i)\b(?:sdk|rcsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient|new",
+        r"|httpbasicauth|basicauth|basic_auth|setbasicauth|networkcredential|usernamepasswordcredentials",
         r"|btoa|base64_encode|b64encode|standard_b64encode|strict_encode64|encode64|encodetostring|from|getbytes)",
         r"\s*(\()",
     ))
@@ -344,10 +349,19 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
                 push_value(only, src, lang, out);
             }
         }
-        // define('RC_PASSWORD', 'x'), params.append('password', 'x')
-        if let [k, v, ..] = args.as_slice() {
-            let (k, v) = (unwrap_expr(*k), unwrap_expr(*v));
-            if key_text(k, src, lang).is_some_and(|k| is_secret_name(&k)) {
+        // define('RC_PASSWORD', 'x'), params.append('password', 'x'), and the alternating keys
+        // and values of map builders: Map.of("grant_type", "password", "password", "x").
+        let map_builder = called.as_deref().is_some_and(|n| {
+            matches!(n.rsplit(['.', ':']).next().unwrap_or(n), "of" | "mapOf" | "hashMapOf" | "mutableMapOf")
+        });
+        for (i, pair) in args.chunks_exact(2).enumerate() {
+            let (k, v) = (unwrap_expr(pair[0]), unwrap_expr(pair[1]));
+            let key = match i {
+                0 => key_text(k, src, lang),
+                _ if map_builder => crate::syntax::string_value(k, src, lang),
+                _ => break,
+            };
+            if key.is_some_and(|k| is_secret_name(&k)) {
                 push_value(v, src, lang, out);
             }
         }
@@ -365,10 +379,19 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         None if parts.len() == 2 => parts.last().copied(),
         None => None,
     };
-    if let (Some(k), Some(v)) = (key, value)
-        && key_text(k, src, lang).is_some_and(|k| is_secret_name(&k))
-    {
-        push_value(unwrap_expr(v), src, lang, out);
+    let (Some(k), Some(v)) = (key, value) else { return };
+    match key_text(k, src, lang) {
+        Some(name) if is_secret_name(&name) => push_value(unwrap_expr(v), src, lang, out),
+        // `auth=('id', 'secret')`, `'auth' => ['id', 'secret']`: Basic authentication's pair.
+        Some(name) if name.eq_ignore_ascii_case("auth") || name.eq_ignore_ascii_case("basic_auth") => {
+            let v = unwrap_expr(v);
+            if is_pair_list(v.kind())
+                && let [_, secret] = list_elements(v).as_slice()
+            {
+                push_value(*secret, src, lang, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -386,6 +409,13 @@ fn push_value(value: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>
     if is_concat(value, src, lang) {
         if has_string_leaf(value, src, lang) {
             out.push(value.byte_range());
+        }
+        return;
+    }
+    // `url.Values{"password": {"pw"}}`, `{'password': ['pw']}`: a list of one value.
+    if is_pair_list(value.kind()) {
+        if let [only] = list_elements(value).as_slice() {
+            push_value(*only, src, lang, out);
         }
         return;
     }
@@ -663,6 +693,7 @@ fn is_pair_list(kind: &str) -> bool {
             | "array_creation_expression"
             | "literal_value"
             | "array_initializer"
+            | "initializer_expression"
             | "flow_sequence"
     )
 }
@@ -1025,6 +1056,17 @@ mod tests {
             found(Lang::Bash, "curl -u \"$ID:$SECRET\" -u 'id:CL13NTS3CR3T' x\n"),
             ["id:CL13NTS3CR3T"]
         );
+        let go = "package main\nfunc f() {\n\tv := url.Values{\"grant_type\": {\"password\"}, \"password\": {\"Tr0ub4dor&3\"}}\n\
+                  \treq.SetBasicAuth(\"id\", \"CL13NTS3CR3T\")\n}\n";
+        assert_eq!(found(Lang::Go, go), ["Tr0ub4dor&3", "CL13NTS3CR3T"]);
+        let py = "requests.post(u, auth=('id', 'CL13NTS3CR3T'), data={'password': ['Tr0ub4dor&3']})";
+        assert_eq!(found(Lang::Python, py), ["CL13NTS3CR3T", "Tr0ub4dor&3"]);
+        let java = "class A { void m() { var f = Map.of(\"grant_type\", \"password\", \"password\", \"Tr0ub4dor&3\"); } }";
+        assert_eq!(found(Lang::Java, java), ["Tr0ub4dor&3"]);
+        let cs = "class A { void M() { var d = new Dictionary<string, string> { { \"password\", \"Tr0ub4dor&3\" } }; } }";
+        assert_eq!(found(Lang::CSharp, cs), ["Tr0ub4dor&3"]);
+        let rb = "rc = RingCentral.new('id', 'CL13NTS3CR3T', server)\nrc.authorize(username: 'u', password: \"Tr0ub#{'4dor&3'}\")\n";
+        assert_eq!(found(Lang::Ruby, rb), ["CL13NTS3CR3T", "Tr0ub#{'4dor&3'}"]);
     }
 
     #[test]

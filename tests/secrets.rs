@@ -1,7 +1,8 @@
 //! The planted-secret suite: files holding distinctive secrets in every shape pwflow reads
 //! (literals, concatenations, templates, escaped bodies, pair lists, Postman records, `.env`
 //! and shell values with shell metacharacters, continued lines, YAML, Markdown fences, URL
-//! user-info, Basic credentials, SDK client secrets, comments) are scanned with every output format,
+//! user-info, Basic credentials and Basic authentication pairs, SDK client secrets, comments, in
+//! PHP, JS, Python, Ruby, Go, Java and C#) are scanned with every output format,
 //! `--diff`, `--fix`, `--write-baseline` and `audit`; no fragment of a secret may appear in
 //! anything written, while `--show-secrets` shows them (so the check is not vacuous).
 
@@ -119,6 +120,44 @@ fn planted() -> Vec<(&'static str, String)> {
                  \"url\": \"https://platform.ringcentral.com/restapi/oauth/token\", \"body\": {{\"mode\": \"urlencoded\", \
                  \"urlencoded\": [{{\"key\": \"grant_type\", \"value\": \"password\"}}, {{\"key\": \"username\", \"value\": \"u\"}}, \
                  {{\"key\": \"password\", \"value\": \"{P1}\"}}, {{\"key\": \"client_secret\", \"value\": \"{CS}\"}}]}}}}}}]}}\n"
+            ),
+        ),
+        (
+            "go/token.go",
+            format!(
+                "package main\n\nimport (\n\t\"net/http\"\n\t\"net/url\"\n)\n\nfunc main() {{\n\t\
+                 data := url.Values{{\"grant_type\": {{\"password\"}}, \"username\": {{\"u\"}}, \"password\": {{\"{P1}\"}}}}\n\t\
+                 req, _ := http.NewRequest(\"POST\", \"https://platform.ringcentral.com/restapi/oauth/token\", nil)\n\t\
+                 req.SetBasicAuth(\"id\", \"{CS}\")\n\t_ = data\n}}\n"
+            ),
+        ),
+        (
+            "py/token.py",
+            format!(
+                "import requests\nrequests.post('https://platform.ringcentral.com/restapi/oauth/token', auth=('id', '{CS}'), \
+                 data={{'grant_type': 'password', 'username': 'u', 'password': 'Tr0ub' + '4dor&3'}})\n"
+            ),
+        ),
+        (
+            "cs/Token.cs",
+            format!(
+                "using System.Net.Http;\nclass A {{\n  void M() {{\n    var content = new FormUrlEncodedContent(new Dictionary<string, string> \
+                 {{ {{ \"grant_type\", \"password\" }}, {{ \"username\", \"u\" }}, {{ \"password\", \"{P1}\" }} }});\n    \
+                 var r = client.PostAsync(\"https://platform.ringcentral.com/restapi/oauth/token\", content);\n  }}\n}}\n"
+            ),
+        ),
+        (
+            "java/Token.java",
+            format!(
+                "class A {{\n  void m() {{\n    var form = Map.of(\"grant_type\", \"password\", \"username\", \"u\", \"password\", \"{P2}\");\n    \
+                 post(\"https://platform.ringcentral.com/restapi/oauth/token\", form);\n  }}\n}}\n"
+            ),
+        ),
+        (
+            "rb/login.rb",
+            format!(
+                "require 'ringcentral'\nrc = RingCentral.new('id', '{CS}', 'https://platform.ringcentral.com')\n\
+                 rc.authorize(username: 'u', extension: '101', password: \"Tr0ub#{{'4dor&3'}}\")\n"
             ),
         ),
         ("ci.yaml", format!("env:\n  RC_USERNAME: \"+16505550100\"\n  RC_PASSWORD: {P1} {P2}\n")),
