@@ -868,18 +868,26 @@ impl<'r> Engine<'r> {
         // Captures and the JWT expressions derived from them are source text; other variables
         // are the checks' own words.
         let from_source = |name: &str| name.starts_with("jwt_") || raw.bindings.get(name).is_none();
-        let render = |t: &crate::rules::template::Template| {
+        // `masked`: for what is shown; an edit written into the file is rendered as it is,
+        // or a literal password that equals a name in the new code (`platform`) would write
+        // `***` into the file.
+        let render_with = |t: &crate::rules::template::Template, masked: bool| {
             let values: Vec<(String, String)> = t
                 .vars()
                 .filter_map(|v| {
                     lookup(v).map(|x| {
-                        let x = if from_source(v) { redact::mask_values(&x, &secret_values) } else { x };
+                        let x = if masked && from_source(v) {
+                            redact::mask_values(&x, &secret_values)
+                        } else {
+                            x
+                        };
                         (v.to_owned(), x)
                     })
                 })
                 .collect();
             t.render(|v| values.iter().find(|(k, _)| k == v).map(|(_, x)| x.as_str()))
         };
+        let render = |t: &crate::rules::template::Template| render_with(t, true);
         // The recommended flow's rewrite comes first.
         let mut specs: Vec<&FixSpec> = rule.fixes.iter().filter(|f| fix_applies(f, &raw.bindings)).collect();
         specs.sort_by_key(|f| f.flow != context.recommendation.flow);
@@ -889,14 +897,19 @@ impl<'r> Engine<'r> {
                 let target = raw.bindings.range(&f.target).or_else(|| {
                     raw.captures.iter().find(|(n, _)| *n == f.target).map(|(_, node)| node.byte_range())
                 })?;
-                let replacement = render(&f.template);
+                let shown = render(&f.template);
+                let replacement = if f.applicability == Applicability::DisplayOnly {
+                    shown.clone()
+                } else {
+                    render_with(&f.template, false)
+                };
                 let edit = Edit { range: target.clone(), replacement: replacement.clone() };
                 let mut edits = vec![edit.clone()];
                 if f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly {
                     edits.extend(raw.bindings.jwt_edits.iter().cloned());
                 }
                 let code = if f.applicability == Applicability::DisplayOnly {
-                    replacement
+                    shown
                 } else {
                     // The lines the edits touch, as they read after the fix.
                     let mut sorted: Vec<&Edit> = edits.iter().collect();
@@ -911,7 +924,7 @@ impl<'r> Engine<'r> {
                             continue;
                         }
                         code.push_str(&redact::redact_slice(src, pos..e.range.start, secrets));
-                        code.push_str(&e.replacement);
+                        code.push_str(if e.range == edit.range { &shown } else { &e.replacement });
                         pos = e.range.end;
                     }
                     if pos < span.end {

@@ -361,3 +361,18 @@ fn show_secrets_shows_what_the_other_runs_mask() {
     // The check the other tests rely on catches what these runs print.
     assert!(std::panic::catch_unwind(|| assert_clean("--show-secrets", &text)).is_err());
 }
+
+#[test]
+fn a_secret_equal_to_a_word_of_the_new_code_is_masked_in_the_preview_not_in_the_file() {
+    let dir = TempDir::new().expect("tempdir");
+    let php = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n\
+               $platform->login(getenv('RC_USERNAME'), '101', getenv('RC_PASSWORD'));\n$legacy = ['password' => 'getenv'];\n";
+    fs::write(dir.path().join("a.php"), php).expect("write");
+    // The preview masks the value wherever it stands in the rewrite.
+    let shown = stdout_of(dir.path(), &["a.php", "--color", "never"]);
+    assert!(shown.contains("'jwt' => ***('RC_JWT')"), "{shown}");
+    // The file gets the code itself (a masked edit broke the file, so the fix was dropped).
+    stdout_of(dir.path(), &["a.php", "--fix", "--unsafe-fixes"]);
+    let fixed = fs::read_to_string(dir.path().join("a.php")).expect("read");
+    assert!(fixed.contains("$platform->login(['jwt' => getenv('RC_JWT')]);"), "{fixed}");
+}
