@@ -863,13 +863,23 @@ pub fn clip(secrets: &[Range<usize>], range: &Range<usize>) -> Vec<Range<usize>>
 }
 
 /// Masks every occurrence of the given secret values in a generated text (fix code built from
-/// captures). Values shorter than four characters are left alone: masking `a` everywhere
-/// would make the text unreadable and protects nothing.
+/// captures), longest first (a value that holds another is masked whole). Values shorter than
+/// four characters are masked only as a whole quoted literal (`'pw'`): masking `a` everywhere
+/// would make the text unreadable and protect nothing.
 #[must_use]
 pub fn mask_values(text: &str, values: &[&str]) -> String {
+    let mut sorted: Vec<&str> = values.iter().copied().filter(|v| !v.is_empty()).collect();
+    sorted.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    sorted.dedup();
     let mut out = text.to_owned();
-    for v in values.iter().filter(|v| v.len() >= 4) {
-        out = out.replace(v, MASK);
+    for v in sorted {
+        if v.len() >= 4 {
+            out = out.replace(v, MASK);
+        } else {
+            for q in ['\'', '"', '`'] {
+                out = out.replace(&format!("{q}{v}{q}"), &format!("{q}{MASK}{q}"));
+            }
+        }
     }
     out
 }
@@ -1067,6 +1077,15 @@ mod tests {
         assert_eq!(found(Lang::CSharp, cs), ["Tr0ub4dor&3"]);
         let rb = "rc = RingCentral.new('id', 'CL13NTS3CR3T', server)\nrc.authorize(username: 'u', password: \"Tr0ub#{'4dor&3'}\")\n";
         assert_eq!(found(Lang::Ruby, rb), ["CL13NTS3CR3T", "Tr0ub#{'4dor&3'}"]);
+    }
+
+    #[test]
+    fn values_are_masked_longest_first_and_short_ones_only_when_quoted() {
+        let note = "`login('u', '101', 'Tr0ub' . '4dor&3')` and `new SDK('id', 'pw')` on a `pw` line";
+        assert_eq!(
+            mask_code_spans(note, &["Tr0ub", "'Tr0ub' . '4dor&3'", "pw"]),
+            "`login('u', '101', ***)` and `new SDK('id', '***')` on a `pw` line"
+        );
     }
 
     #[test]
