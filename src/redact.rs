@@ -28,7 +28,7 @@ pub const MASK: &str = "***";
 
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    crate::regexes::ascii(r"(?i)(^|_|[a-z])(password|passwd|passwort|pwd|secret)\d*$|^pass\d*$|^pw\d*$")
+    crate::regexes::ascii(r"(?i)(^|[_.\-]|[a-z])(password|passwd|passwort|pwd|secret)\d*$|^pass\d*$|^pw\d*$")
 });
 /// A secret-named parameter inside a string (`password=`, `client_secret=`, `RC_PASSWORD=`),
 /// after a separator: the start of the string, `&`, `?`, whitespace, `;`, `,`, or an escaped
@@ -71,12 +71,13 @@ static TEXT_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// `SECRET_CALL` in step):
 /// `new SDK(id, secret, server)` (PHP), `SDK(id, secret, server)` (Python),
 /// `RingCentral.new(id, secret, server)` (Ruby), `new RestClient(id, secret, server)` (Java, C#);
-/// and Basic authentication's `(user, password)`: `HTTPBasicAuth`, `SetBasicAuth`, `basic_auth`,
+/// Go's `rcsdk.NewSdk(key, secret, server)`; and Basic authentication's `(user, password)`:
+/// `HTTPBasicAuth`, `SetBasicAuth`, `basic_auth`,
 /// `NetworkCredential`, `UsernamePasswordCredentials`.
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SDK_CONSTRUCTOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(concat!(
-        r"(?i)^(sdk|rcsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient",
+        r"(?i)^(sdk|rcsdk|newsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient",
         r"|httpbasicauth|basicauth|basic_auth|setbasicauth|networkcredential|usernamepasswordcredentials)$",
     ))
 });
@@ -115,7 +116,8 @@ static SECRET_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 #[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_CALL: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(concat!(
-        r"(?i)\b(?:sdk|rcsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient|new",
+        r"(?i)\b(?:sdk|rcsdk|newsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient|new",
+        r"|newapiclientpasswordsimple",
         r"|httpbasicauth|basicauth|basic_auth|setbasicauth|networkcredential|usernamepasswordcredentials",
         r"|btoa|base64_encode|b64encode|standard_b64encode|strict_encode64|encode64|encodetostring|from|getbytes)",
         r"\s*(\()",
@@ -328,14 +330,19 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
             }
             _ => {}
         }
-        // `new SDK('id', 'secret', server)`: a client secret.
-        if let [_, secret, ..] = positional.as_slice()
-            && node
-                .parent()
-                .and_then(|p| constructed_name(p, src))
-                .is_some_and(|n| SDK_CONSTRUCTOR.is_match(&n))
+        // `new SDK('id', 'secret', server)`: a client secret; grokify's Go
+        // `NewApiClientPasswordSimple(url, id, secret, user, ext, pw)` has it third.
+        if positional.len() >= 2
+            && let Some(name) = node.parent().and_then(|p| constructed_name(p, src))
         {
-            push_value(unwrap_expr(*secret), src, lang, out);
+            let at = if name.eq_ignore_ascii_case("NewApiClientPasswordSimple") {
+                Some(2)
+            } else {
+                SDK_CONSTRUCTOR.is_match(&name).then_some(1)
+            };
+            if let Some(secret) = at.and_then(|i| positional.get(i)) {
+                push_value(unwrap_expr(*secret), src, lang, out);
+            }
         }
         // `btoa('id:secret')`, `base64_encode("$id:secret")`: a Basic credential being built.
         if let (Some(name), [only]) = (called.as_deref(), positional.as_slice())
@@ -970,7 +977,18 @@ mod tests {
 
     #[test]
     fn secret_names() {
-        for n in ["password", "$password", "RC_PASSWORD", "rcPassword", "client_secret", "pw", "pwd"] {
+        for n in [
+            "password",
+            "$password",
+            "RC_PASSWORD",
+            "rcPassword",
+            "client_secret",
+            "client-secret",
+            "rc.password",
+            "RC_PASSWORD2",
+            "pw",
+            "pwd",
+        ] {
             assert!(is_secret_name(n), "{n}");
         }
         for n in ["username", "extension", "passport", "password_reset_url", "jwt"] {
@@ -1069,6 +1087,11 @@ mod tests {
         let go = "package main\nfunc f() {\n\tv := url.Values{\"grant_type\": {\"password\"}, \"password\": {\"Tr0ub4dor&3\"}}\n\
                   \treq.SetBasicAuth(\"id\", \"CL13NTS3CR3T\")\n}\n";
         assert_eq!(found(Lang::Go, go), ["Tr0ub4dor&3", "CL13NTS3CR3T"]);
+        let go = "package main\nfunc f() {\n\tsdk := rcsdk.NewSdk(\"key\", \"CL13NTS3CR3T\", rcsdk.RC_SERVER_SANDBOX)\n\
+                  \tc, _ := ru.NewApiClientPasswordSimple(\n\t\t\"https://x\", \"id\", \"S3cr3t$Val\", \"+1650\", \"101\", \"pw\")\n}\n";
+        assert_eq!(found(Lang::Go, go), ["CL13NTS3CR3T", "S3cr3t$Val"]);
+        let yaml = "registration:\n  rc:\n    client-secret: CL13NTS3CR3T\n";
+        assert_eq!(found(Lang::Yaml, yaml), ["CL13NTS3CR3T"]);
         let py = "requests.post(u, auth=('id', 'CL13NTS3CR3T'), data={'password': ['Tr0ub4dor&3']})";
         assert_eq!(found(Lang::Python, py), ["CL13NTS3CR3T", "Tr0ub4dor&3"]);
         let java = "class A { void m() { var f = Map.of(\"grant_type\", \"password\", \"password\", \"Tr0ub4dor&3\"); } }";

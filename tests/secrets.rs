@@ -160,6 +160,14 @@ fn planted() -> Vec<(&'static str, String)> {
                  rc.authorize(username: 'u', extension: '101', password: \"Tr0ub#{{'4dor&3'}}\")\n"
             ),
         ),
+        (
+            "java/application.yml",
+            format!(
+                "spring:\n  security:\n    oauth2:\n      client:\n        registration:\n          ringcentral:\n            \
+                 client-id: id\n            client-secret: {CS}\n            authorization-grant-type: password\n        \
+                 provider:\n          ringcentral:\n            token-uri: https://platform.ringcentral.com/restapi/oauth/token\n"
+            ),
+        ),
         ("ci.yaml", format!("env:\n  RC_USERNAME: \"+16505550100\"\n  RC_PASSWORD: {P1} {P2}\n")),
         (
             "README.md",
