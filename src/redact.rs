@@ -50,6 +50,13 @@ static COMMENT_SECRET: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A password-like JSON key inside a string and the quote that opens its value
+/// (`"password": "`, `\"password\":\"`, `'client_secret': '`).
+#[allow(clippy::expect_used)] // reason: constant patterns
+static JSON_PARAM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(r#"(?i)[a-z0-9_.\-]*(?:password|passwd|pwd|secret)\\?["']\s*:\s*(\\?["'])"#)
+});
+
 /// A form field's start after a separator: `&key=`, `\u0026key=`, ... (where a parameter's
 /// value ends).
 #[allow(clippy::expect_used)] // reason: constant patterns
@@ -233,6 +240,18 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
     }
     if is_string(node, lang) {
         let inner = string_inner_range(node, src);
+        // JSON in a string: `'{"username": "u", "password": "Tr0ub4dor&3"}'`; the value runs
+        // to its closing quote (escaped as the opening one was) or the end of the string.
+        if memchr::memchr(b':', &src.as_bytes()[inner.clone()]).is_some() {
+            for caps in JSON_PARAM.captures_iter(&src[inner.clone()]) {
+                let (Some(all), Some(quote)) = (caps.get(0), caps.get(1)) else { continue };
+                let start = inner.start + all.end();
+                let end = src[start..inner.end].find(quote.as_str()).map_or(inner.end, |i| start + i);
+                if end > start {
+                    out.push(start..end);
+                }
+            }
+        }
         // Most strings hold no parameter at all: skip the regex (a cache from its pool per
         // call) for them.
         if memchr::memchr(b'=', &src.as_bytes()[inner.clone()]).is_none() {
@@ -1052,6 +1071,9 @@ mod tests {
             "services:\n  app:\n    environment:\n      - RC_PASSWORD=Tr0ub4dor&3 S3cr3t$Val\n      - X=1\n";
         assert_eq!(found(Lang::Yaml, yaml), ["Tr0ub4dor&3 S3cr3t$Val"]);
         assert_eq!(found(Lang::Bash, "curl -d password=pw1 -d x=1\n"), ["pw1"]);
+        let js = "const a = '{\"username\": \"u\", \"password\": \"Tr0ub4dor&3\"}';\n\
+                  const b = \"{\\\"client_secret\\\":\\\"S3cr3t$Val\\\"}\";";
+        assert_eq!(found(Lang::JavaScript, js), ["Tr0ub4dor&3", "S3cr3t$Val"]);
     }
 
     #[test]

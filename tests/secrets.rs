@@ -1,8 +1,8 @@
 //! The planted-secret suite: files holding distinctive secrets in every shape pwflow reads
-//! (literals, concatenations, templates, escaped bodies, pair lists, Postman records, `.env`
-//! and shell values with shell metacharacters, continued lines, YAML, Markdown fences, URL
-//! user-info, Basic credentials and Basic authentication pairs, SDK client secrets, comments, in
-//! PHP, JS, Python, Ruby, Go, Java and C#) are scanned with every output format,
+//! (literals, concatenations, templates, escaped bodies, JSON in strings, pair lists, Postman
+//! records, `.env` and shell values with shell metacharacters, continued lines, YAML, Markdown
+//! fences, URL user-info, Basic credentials and Basic authentication pairs, SDK client secrets,
+//! comments, in PHP, JS, Python, Ruby, Go, Java and C#) are scanned with every output format,
 //! `--diff`, `--fix`, `--write-baseline` and `audit`; no fragment of a secret may appear in
 //! anything written, while `--show-secrets` shows them (so the check is not vacuous).
 
@@ -77,6 +77,15 @@ fn planted() -> Vec<(&'static str, String)> {
             format!(
                 "const {{ SDK }} = require('@ringcentral/sdk');\n// password: {P1} (the old one)\n\
                  fetch('https://platform.ringcentral.com/restapi/oauth/token', {{ method: 'POST', body: 'grant_type=password&username=u&password=' + 'Tr0ub' + '4dor&3' }}); // pw = {P2}\n"
+            ),
+        ),
+        (
+            "web/json.js",
+            format!(
+                "const {{ SDK }} = require('@ringcentral/sdk');\n\
+                 fetch('https://platform.ringcentral.com/restapi/oauth/token', {{ method: 'POST', body: 'grant_type=password&username=u&password=' + pw }});\n\
+                 const saved = '{{\"username\": \"u\", \"password\": \"{P1}\"}}';\n\
+                 const escaped = \"{{\\\"client_secret\\\":\\\"{CS}\\\"}}\";\n"
             ),
         ),
         (
