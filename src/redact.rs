@@ -406,7 +406,7 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         None => None,
     };
     let (Some(k), Some(v)) = (key, value) else { return };
-    match key_text(k, src, lang) {
+    match assigned_name(k, src, lang) {
         Some(name) if is_secret_name(&name) => push_value(unwrap_expr(v), src, lang, out),
         // `auth=('id', 'secret')`, `'auth' => ['id', 'secret']`: Basic authentication's pair.
         Some(name) if name.eq_ignore_ascii_case("auth") || name.eq_ignore_ascii_case("basic_auth") => {
@@ -777,6 +777,40 @@ fn record_secret(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usiz
     }
 }
 
+/// The name a key or an assignment's target gives its value: `password` for `'password' =>`,
+/// `os.environ['RC_PASSWORD']`, `$_ENV['RC_PASSWORD']`, `ENV['RC_PASSWORD']`,
+/// `$this->password`, `settings.password`, `@password`.
+fn assigned_name(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
+    if let Some(name) = key_text(key, src, lang) {
+        return Some(name);
+    }
+    match key.kind() {
+        "subscript"
+        | "subscript_expression"
+        | "element_reference"
+        | "element_access_expression"
+        | "index_expression" => {
+            let index = unwrap_expr(*named_children(key).last()?);
+            let index = if index.kind() == "bracketed_argument_list" {
+                unwrap_expr(*named_children(index).first()?)
+            } else {
+                index
+            };
+            crate::syntax::string_value(index, src, lang).or_else(|| key_text(index, src, lang))
+        }
+        "member_expression"
+        | "attribute"
+        | "member_access_expression"
+        | "field_expression"
+        | "selector_expression"
+        | "field_access" => key_text(*named_children(key).last()?, src, lang),
+        "instance_variable" | "class_variable" | "global_variable" => {
+            Some(crate::syntax::text(key, src).trim_start_matches(['@', '$']).to_owned())
+        }
+        _ => None,
+    }
+}
+
 /// The name of the class a constructor call builds, or of the function a call calls:
 /// `new SDK(...)`, `new \RingCentral\SDK\SDK(...)`, `RingCentral.new(...)`, `SDK(...)`.
 fn constructed_name(call: Node<'_>, src: &str) -> Option<String> {
@@ -1071,6 +1105,14 @@ mod tests {
             "services:\n  app:\n    environment:\n      - RC_PASSWORD=Tr0ub4dor&3 S3cr3t$Val\n      - X=1\n";
         assert_eq!(found(Lang::Yaml, yaml), ["Tr0ub4dor&3 S3cr3t$Val"]);
         assert_eq!(found(Lang::Bash, "curl -d password=pw1 -d x=1\n"), ["pw1"]);
+        let py = "os.environ['RC_PASSWORD'] = 'pw1'\nsettings.password = 'pw2'\n";
+        assert_eq!(found(Lang::Python, py), ["pw1", "pw2"]);
+        let php = "<?php $_ENV['RC_PASSWORD'] = 'pw1'; $this->password = 'pw2';";
+        assert_eq!(found(Lang::Php, php), ["pw1", "pw2"]);
+        let rb = "ENV['RC_PASSWORD'] = 'pw1'\n@password = 'pw2'\n";
+        assert_eq!(found(Lang::Ruby, rb), ["pw1", "pw2"]);
+        let js = "process.env.RC_PASSWORD = 'pw1'; config['password'] = 'pw2';";
+        assert_eq!(found(Lang::JavaScript, js), ["pw1", "pw2"]);
         let js = "const a = '{\"username\": \"u\", \"password\": \"Tr0ub4dor&3\"}';\n\
                   const b = \"{\\\"client_secret\\\":\\\"S3cr3t$Val\\\"}\";";
         assert_eq!(found(Lang::JavaScript, js), ["Tr0ub4dor&3", "S3cr3t$Val"]);

@@ -148,6 +148,20 @@ fn planted() -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "py/env.py",
+            format!(
+                "from ringcentral import SDK\nos.environ['RC_PASSWORD'] = '{P1}'; settings.password = '{P2}'; \
+                 platform = SDK('id', 'x', 'y').platform(); platform.login('u', '101', os.environ['RC_PASSWORD'])\n"
+            ),
+        ),
+        (
+            "rb/env.rb",
+            format!(
+                "require 'ringcentral'\nENV['RC_PASSWORD'] = '{P1}'; @password = '{P2}'; rc = RingCentral.new('id', 'x', 'y'); \
+                 rc.authorize(username: 'u', extension: '101', password: ENV['RC_PASSWORD'])\n"
+            ),
+        ),
+        (
             "cs/Token.cs",
             format!(
                 "using System.Net.Http;\nclass A {{\n  void M() {{\n    var content = new FormUrlEncodedContent(new Dictionary<string, string> \
