@@ -691,6 +691,34 @@ pub fn env_value_end(src: &str, start: usize) -> usize {
     end
 }
 
+/// The end of a shell word starting at `start` (an assignment's value in a script): quoted
+/// parts to their closing quote, `\`-escapes and continued lines included, up to unquoted
+/// whitespace or a command separator (`;`, `|`, `&&`, `&` before a blank, `)`, `<`, `>`). An
+/// `&` inside the word (`Tr0ub4dor&3`) is taken as part of it: a password, not a background
+/// job, so a rewrite never leaves its tail behind.
+#[must_use]
+pub fn shell_value_end(src: &str, start: usize) -> usize {
+    let bytes = src.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' => {
+                i += if bytes.get(i + 1) == Some(&b'\r') && bytes.get(i + 2) == Some(&b'\n') { 3 } else { 2 };
+            }
+            b'\'' | b'"' | b'`' => i = closing_quote(bytes, i).map_or(bytes.len(), |c| c + 1),
+            b'&' if bytes.get(i + 1).is_some_and(|n| !n.is_ascii_whitespace() && *n != b'&') => i += 1,
+            b';' | b'|' | b'&' | b')' | b'<' | b'>' => break,
+            _ if b.is_ascii_whitespace() => break,
+            _ => i += 1,
+        }
+    }
+    let mut end = i.min(bytes.len());
+    while end < bytes.len() && !src.is_char_boundary(end) {
+        end += 1;
+    }
+    end
+}
+
 /// The offset of the quote that closes the one at `open` (`\` escapes inside double quotes
 /// and backticks; none inside single quotes, as in the shell).
 fn closing_quote(bytes: &[u8], open: usize) -> Option<usize> {
@@ -1086,6 +1114,11 @@ mod tests {
             ["Tr0ub4dor&3", "S3cr3t$Val x", "a b;c", "q\\\"x y", "cont\\\n  inued", "a#b"]
         );
         assert_eq!(found(Lang::Bash, "export RC_PASSWORD=$(cat pw) && run\n"), ["$(cat pw) && run"]);
+        // A script's rewrite stops at the end of the shell word, `&` inside it included.
+        let sh = "A=Tr0ub4dor&3; b\nA='x y'z|c\nA=p\\\nq d\nA=x & y\n";
+        let ends: Vec<&str> =
+            [2, 19, 30, 39].iter().map(|&start| &sh[start..shell_value_end(sh, start)]).collect();
+        assert_eq!(ends, ["Tr0ub4dor&3", "'x y'z", "p\\\nq", "x"]);
     }
 
     #[test]

@@ -407,3 +407,17 @@ fn a_secret_equal_to_a_word_of_the_new_code_is_masked_in_the_preview_not_in_the_
     let fixed = fs::read_to_string(dir.path().join("a.php")).expect("read");
     assert!(fixed.contains("$platform->login(['jwt' => getenv('RC_JWT')]);"), "{fixed}");
 }
+
+#[test]
+fn shell_rewrites_take_the_whole_word_and_keep_the_commands_after_it() {
+    let dir = TempDir::new().expect("tempdir");
+    let sh = format!(
+        "#!/bin/sh\nexport RC_USERNAME=u\nexport RC_PASSWORD={P1}; echo ready\nRC_PASSWORD2=\"{P2} x\" run_app --flag\n"
+    );
+    fs::write(dir.path().join("run.sh"), &sh).expect("write");
+    let diff = stdout_of(dir.path(), &["run.sh", "--diff", "--unsafe-fixes"]);
+    assert_clean("--diff", &diff);
+    stdout_of(dir.path(), &["run.sh", "--fix", "--unsafe-fixes"]);
+    let fixed = fs::read_to_string(dir.path().join("run.sh")).expect("read");
+    assert_eq!(fixed, "#!/bin/sh\nexport RC_JWT=; echo ready\n run_app --flag\n");
+}

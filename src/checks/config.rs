@@ -74,7 +74,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             range: node.byte_range(),
             message: format!("`{other}` only serves the password grant"),
         });
-        if assignment && let Some(line) = whole_line(node, assignment_end(node, src), src) {
+        if assignment && let Some(line) = whole_line(node, assignment_end(node, src, cx.file.lang), src) {
             out.jwt_edits.push(Edit { range: line, replacement: String::new() });
         }
     }
@@ -82,7 +82,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         // The rewrite replaces the whole value, not only what the shell grammar reads as the
         // assignment: `RC_PASSWORD=Tr0ub4dor&3` must not leave `&3` behind, nor a `\`-continued
         // value its continuation line.
-        let end = assignment_end(matched, src);
+        let end = assignment_end(matched, src, cx.file.lang);
         if first_password && !has_jwt {
             out.ranges.push(("match", matched.start_byte()..end));
             out.var("jwt_setting", format!("{jwt_name}="));
@@ -103,9 +103,10 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     Some(out)
 }
 
-/// Where an assignment ends: the end of its value's logical line (see
-/// [`crate::redact::env_value_end`]), at least the end of the node.
-fn assignment_end(node: Node<'_>, src: &str) -> usize {
+/// Where an assignment ends, at least the end of the node: in a `.env` file the end of its
+/// value's logical line ([`crate::redact::env_value_end`]); in a shell script the end of the
+/// shell word ([`crate::redact::shell_value_end`]), so the commands after it on the line stay.
+fn assignment_end(node: Node<'_>, src: &str, lang: Lang) -> usize {
     let Some(name) = node.child_by_field_name("name") else { return node.end_byte() };
     let rest = &src[name.end_byte()..];
     let eq = if rest.starts_with("+=") {
@@ -118,7 +119,13 @@ fn assignment_end(node: Node<'_>, src: &str) -> usize {
     if eq == 0 {
         return node.end_byte();
     }
-    crate::redact::env_value_end(src, name.end_byte() + eq).max(node.end_byte())
+    let start = name.end_byte() + eq;
+    let end = if lang == Lang::Bash {
+        crate::redact::shell_value_end(src, start)
+    } else {
+        crate::redact::env_value_end(src, start)
+    };
+    end.max(node.end_byte())
 }
 
 /// The byte range of the lines holding `node` up to `end`, newline included, when they hold
