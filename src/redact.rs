@@ -200,8 +200,17 @@ fn text_credentials(root: Node<'_>, src: &str, out: &mut Vec<Range<usize>>) {
     let span = root.byte_range();
     let Some(text) = src.get(span.clone()) else { return };
     for caps in TEXT_CREDENTIAL.captures_iter(text) {
+        // A `Basic`/`Bearer` token looks encoded (a digit, `=`, `+`, `/` or a capital after its
+        // first letter): "Basic authentication" in a comment is prose.
+        let prose = caps.get(2).is_some_and(|m| {
+            let t = m.as_str().as_bytes();
+            !t.iter()
+                .enumerate()
+                .any(|(i, b)| b.is_ascii_digit() || b"=+/".contains(b) || (i > 0 && b.is_ascii_uppercase()))
+        });
         if let Some(m) = caps.get(1).or_else(|| caps.get(2)).or_else(|| caps.get(3))
             && !is_code_only(m.as_str())
+            && !prose
         {
             out.push(span.start + m.start()..span.start + m.end());
         }
@@ -1175,6 +1184,8 @@ mod tests {
         assert_eq!(found(Lang::Json, json), ["Tr0ub4dor&3"]);
         let php = "<?php $rc = new SDK('id', 'CL13NTS3CR3T', SDK::SERVER_PRODUCTION); $x = new Other('id', 'kept');";
         assert_eq!(found(Lang::Php, php), ["CL13NTS3CR3T"]);
+        let js = "// Basic authentication, Bearer tokenization\nh = 'Bearer eyJhbGciOi.x'; g = 'Basic dXNlcjpwdw=='";
+        assert_eq!(found(Lang::JavaScript, js), ["eyJhbGciOi.x", "dXNlcjpwdw=="]);
         let py = "sdk = SDK('id', 'CL13NTS3CR3T', 'https://platform.ringcentral.com')\nr = [('password', 'Tr0ub4dor&3')]";
         assert_eq!(found(Lang::Python, py), ["CL13NTS3CR3T", "Tr0ub4dor&3"]);
         assert_eq!(
