@@ -138,7 +138,7 @@ pub fn fix_text(
     mode: FixMode,
     worker: &mut Worker,
 ) -> (String, usize) {
-    let (fixed, applied, _) = fix_text_masked(engine, path, display, lang, text, mode, worker);
+    let (fixed, applied, _) = fix_text_tracking(engine, path, display, lang, text, mode, false, worker);
     (fixed, applied)
 }
 
@@ -153,8 +153,24 @@ pub fn fix_text_masked(
     mode: FixMode,
     worker: &mut Worker,
 ) -> (String, usize, ChangeSecrets) {
+    fix_text_tracking(engine, path, display, lang, text, mode, true, worker)
+}
+
+/// [`fix_text`], following the secrets through the change when `track` (a diff will show it;
+/// finding them costs a parse of the text before and after).
+#[allow(clippy::too_many_arguments)] // reason: fix_text's arguments and one switch
+fn fix_text_tracking(
+    engine: &Engine<'_>,
+    path: &Path,
+    display: &Path,
+    lang: Lang,
+    text: &str,
+    mode: FixMode,
+    track: bool,
+    worker: &mut Worker,
+) -> (String, usize, ChangeSecrets) {
     let baseline_errors = engine.syntax_errors(lang, text, worker);
-    let before = engine.secret_ranges(lang, text, worker);
+    let before = if track { engine.secret_ranges(lang, text, worker) } else { Vec::new() };
     // The original secrets, followed through every pass: a fix that kept a piece of one (it
     // must not, but a rule's template could) is still masked in the diff.
     let mut carried = before.clone();
@@ -180,7 +196,9 @@ pub fn fix_text_masked(
     if applied == 0 {
         return (current, 0, ChangeSecrets { after: before.clone(), before });
     }
-    carried.extend(engine.secret_ranges(lang, &current, worker));
+    if track {
+        carried.extend(engine.secret_ranges(lang, &current, worker));
+    }
     let after = crate::redact::normalize(carried);
     (current, applied, ChangeSecrets { before, after })
 }
@@ -253,7 +271,9 @@ pub fn fix_file(
         Some(rest) => ("\u{feff}", rest),
         None => ("", text),
     };
-    let (fixed, applied, secrets) = fix_text_masked(engine, path, display, lang, body, mode, worker);
+    // Written files are not shown: their secrets need not be found.
+    let (fixed, applied, secrets) =
+        fix_text_tracking(engine, path, display, lang, body, mode, !write, worker);
     if applied == 0 || fixed == body {
         return FileFix::Unchanged;
     }
