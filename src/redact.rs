@@ -1210,6 +1210,39 @@ mod tests {
         assert_eq!(found(Lang::Ruby, rb), ["CL13NTS3CR3T", "Tr0ub#{'4dor&3'}"]);
     }
 
+    /// The value scanners end on character boundaries within the text, whatever they read
+    /// (unterminated quotes and braces, escapes before multi-byte characters, lone `\r`).
+    #[test]
+    fn value_ends_are_character_boundaries_in_range() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap_or(0)
+        };
+        let pieces = [
+            "a", "é", "\\", "'", "\"", "`", "#", " ", "&", "{", "}", "$", "\n", "\r", "=", "x=", "&k=", "日",
+        ];
+        for _ in 0..20_000 {
+            let text: String = (0..next(16) + 1).map(|_| pieces[next(pieces.len())]).collect();
+            let starts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let start = starts[next(starts.len())];
+            for end in [env_value_end(&text, start), shell_value_end(&text, start)] {
+                assert!(
+                    end >= start && end <= text.len() && text.is_char_boundary(end),
+                    "{text:?} from {start}: {end}"
+                );
+            }
+            let end = param_value_end(&text, start, text.len(), next(2) == 0);
+            assert!(
+                end >= start && end <= text.len() && text.is_char_boundary(end),
+                "{text:?} from {start}: {end}"
+            );
+            let _ = is_code_only(&text[start..]);
+        }
+    }
+
     #[test]
     fn values_are_masked_longest_first_and_short_ones_only_when_quoted() {
         let note = "`login('u', '101', 'Tr0ub' . '4dor&3')` and `new SDK('id', 'pw')` on a `pw` line";
