@@ -421,3 +421,29 @@ fn shell_rewrites_take_the_whole_word_and_keep_the_commands_after_it() {
     let fixed = fs::read_to_string(dir.path().join("run.sh")).expect("read");
     assert_eq!(fixed, "#!/bin/sh\nexport RC_JWT=; echo ready\n run_app --flag\n");
 }
+
+#[test]
+fn env_rewrites_leave_exactly_one_jwt_setting() {
+    let dir = TempDir::new().expect("tempdir");
+    let cases = [
+        // A JWT setting already there: the password settings only go.
+        (
+            format!(
+                "RC_SERVER_URL=https://platform.ringcentral.com\nRC_JWT=\nRC_USERNAME=u\nRC_PASSWORD={P1}\n"
+            ),
+            "RC_SERVER_URL=https://platform.ringcentral.com\nRC_JWT=\n",
+        ),
+        // Three password settings, one continued over two lines, one after a comment.
+        (
+            format!(
+                "RC_USERNAME=u\nRC_PASSWORD={P2}\\\n  more\n# old\nRINGCENTRAL_PASSWORD='{P1}'\nexport RC_PASSWORD2=\"{P1}\" # x\nRC_SERVER_URL=s\n"
+            ),
+            "RC_JWT=\n# old\nRC_SERVER_URL=s\n",
+        ),
+    ];
+    for (before, after) in cases {
+        fs::write(dir.path().join(".env"), &before).expect("write");
+        stdout_of(dir.path(), &[".env", "--fix", "--unsafe-fixes"]);
+        assert_eq!(fs::read_to_string(dir.path().join(".env")).expect("read"), after, "{before}");
+    }
+}
