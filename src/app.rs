@@ -189,16 +189,43 @@ pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
         ignore: pick(&args.scan.ignore, cfg.map(|c| &c.ignore)),
         severity: cfg.map(|c| c.severity.clone()).unwrap_or_default(),
         fail_on: args.fail_on.or(cfg.and_then(|c| c.fail_on)).unwrap_or(Severity::Warning),
-        jwt_var: args
-            .scan
-            .jwt_var
-            .clone()
-            .or_else(|| cfg.and_then(|c| c.jwt_var.clone()))
-            .unwrap_or_else(|| "RC_JWT".to_owned()),
+        jwt_var: jwt_var(
+            args.scan.jwt_var.as_deref(),
+            config.as_ref().map(|c| (c.path.as_path(), c.config.jwt_var.as_deref())),
+        )?,
         baseline: args.baseline.clone().or_else(|| cfg.and_then(|c| c.baseline.as_ref()).map(resolve)),
         exclude,
         config,
     })
+}
+
+/// The JWT variable's name: `--jwt-var`, else `jwt-var` in the configuration, else `RC_JWT`.
+/// It is pasted into code and configuration (`getenv('RC_JWT')`, `RC_JWT=`), so it must be an
+/// identifier in every language: anything else could inject code. Both are checked, so a
+/// configuration that would inject code fails even on a run that overrides it.
+fn jwt_var(flag: Option<&str>, config: Option<(&Path, Option<&str>)>) -> Result<String> {
+    let check = |name: &str, source: &dyn std::fmt::Display| -> Result<()> {
+        let mut chars = name.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !valid {
+            bail!(
+                "{source}: {name:?} is not a variable name: use letters, digits and `_`, not starting with a digit ([A-Za-z_][A-Za-z0-9_]*)"
+            );
+        }
+        Ok(())
+    };
+    let from_config = match config {
+        Some((path, Some(name))) => {
+            check(name, &format_args!("{}: jwt-var", path.display()))?;
+            Some(name)
+        }
+        _ => None,
+    };
+    if let Some(name) = flag {
+        check(name, &"--jwt-var")?;
+    }
+    Ok(flag.or(from_config).unwrap_or("RC_JWT").to_owned())
 }
 
 fn check(args: &CheckArgs) -> Result<ExitStatus> {

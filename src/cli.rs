@@ -115,7 +115,8 @@ pub struct ScanArgs {
     /// Give up parsing a file after this many milliseconds (the file is reported as skipped).
     #[arg(long, value_name = "MS", default_value_t = 5000)]
     pub parse_timeout_ms: u64,
-    /// Environment variable suggested to hold the JWT credential [default: RC_JWT].
+    /// Environment variable suggested to hold the JWT credential [default: RC_JWT]; an
+    /// identifier (`[A-Za-z_][A-Za-z0-9_]*`), as it is pasted into code.
     #[arg(long, value_name = "NAME")]
     pub jwt_var: Option<String>,
     /// Use this config file instead of the `pwflow.toml` discovered upward.

@@ -640,8 +640,9 @@ impl<'r> Engine<'r> {
         errors
     }
 
-    /// The literal secrets of a text (empty with `--show-secrets`), to mask them in diffs.
-    pub fn secret_values(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<String> {
+    /// The secret ranges of a text (sorted, merged; empty with `--show-secrets`), to mask
+    /// them in diffs.
+    pub fn secret_ranges(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<Range<usize>> {
         if self.options.show_secrets {
             return Vec::new();
         }
@@ -652,8 +653,7 @@ impl<'r> Engine<'r> {
                 ranges.extend(redact::file_secrets(tree.root_node(), text, unit.lang));
             }
         }
-        let ranges = redact::normalize(ranges);
-        redact::values(text, &ranges).into_iter().map(str::to_owned).collect()
+        redact::normalize(ranges)
     }
 
     /// Parses `text` as `lang` within a time limit; with `ranges`, only those byte ranges (the
@@ -880,18 +880,26 @@ impl<'r> Engine<'r> {
         // Captures and the JWT expressions derived from them are source text; other variables
         // are the checks' own words.
         let from_source = |name: &str| name.starts_with("jwt_") || raw.bindings.get(name).is_none();
-        let render = |t: &crate::rules::template::Template| {
+        // `masked`: for what is shown; an edit written into the file is rendered as it is,
+        // or a literal password that equals a name in the new code (`platform`) would write
+        // `***` into the file.
+        let render_with = |t: &crate::rules::template::Template, masked: bool| {
             let values: Vec<(String, String)> = t
                 .vars()
                 .filter_map(|v| {
                     lookup(v).map(|x| {
-                        let x = if from_source(v) { redact::mask_values(&x, &secret_values) } else { x };
+                        let x = if masked && from_source(v) {
+                            redact::mask_values(&x, &secret_values)
+                        } else {
+                            x
+                        };
                         (v.to_owned(), x)
                     })
                 })
                 .collect();
             t.render(|v| values.iter().find(|(k, _)| k == v).map(|(_, x)| x.as_str()))
         };
+        let render = |t: &crate::rules::template::Template| render_with(t, true);
         // The recommended flow's rewrite comes first.
         let mut specs: Vec<&FixSpec> = rule.fixes.iter().filter(|f| fix_applies(f, &raw.bindings)).collect();
         specs.sort_by_key(|f| f.flow != context.recommendation.flow);
@@ -901,14 +909,19 @@ impl<'r> Engine<'r> {
                 let target = raw.bindings.range(&f.target).or_else(|| {
                     raw.captures.iter().find(|(n, _)| *n == f.target).map(|(_, node)| node.byte_range())
                 })?;
-                let replacement = render(&f.template);
+                let shown = render(&f.template);
+                let replacement = if f.applicability == Applicability::DisplayOnly {
+                    shown.clone()
+                } else {
+                    render_with(&f.template, false)
+                };
                 let edit = Edit { range: target.clone(), replacement: replacement.clone() };
                 let mut edits = vec![edit.clone()];
                 if f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly {
                     edits.extend(raw.bindings.jwt_edits.iter().cloned());
                 }
                 let code = if f.applicability == Applicability::DisplayOnly {
-                    replacement
+                    shown
                 } else {
                     // The lines the edits touch, as they read after the fix.
                     let mut sorted: Vec<&Edit> = edits.iter().collect();
@@ -923,13 +936,15 @@ impl<'r> Engine<'r> {
                             continue;
                         }
                         code.push_str(&redact::redact_slice(src, pos..e.range.start, secrets));
-                        code.push_str(&e.replacement);
+                        code.push_str(if e.range == edit.range { &shown } else { &e.replacement });
                         pos = e.range.end;
                     }
                     if pos < span.end {
                         code.push_str(&redact::redact_slice(src, pos..span.end, secrets));
                     }
-                    dedent(code.trim_end_matches(['\n', '\r']))
+                    let code = dedent(code.trim_end_matches(['\n', '\r']));
+                    // A rewrite that only deletes lines shows that it does.
+                    if code.trim().is_empty() { "(the line is deleted)".to_owned() } else { code }
                 };
                 let (title, leftovers) = match (&raw.bindings.jwt_dropped, raw.captures.first()) {
                     _ if f.applicability == Applicability::DisplayOnly => (f.title.clone(), Vec::new()),
@@ -1247,11 +1262,7 @@ fn excerpt(
     let lo = labels.iter().map(|l| l.range.start).chain([primary.start]).min().unwrap_or(primary.start);
     let hi = labels.iter().map(|l| l.range.end).chain([primary.end]).max().unwrap_or(primary.end);
     let view = window(src, lines.line_span(&(lo..hi)), &(lo..hi));
-    let local: Vec<Range<usize>> = secrets
-        .iter()
-        .filter(|s| s.start >= view.start && s.end <= view.end)
-        .map(|s| s.start - view.start..s.end - view.start)
-        .collect();
+    let local = redact::clip(secrets, &view);
     let redacted = redact::Redacted::new(&src[view.clone()], &local);
     let local_range = |r: &Range<usize>| {
         let r =

@@ -140,8 +140,8 @@ pub struct FixedFixture {
     pub fixable_left: usize,
     /// Edits a second `--fix` would apply (should be none).
     pub second_pass: usize,
-    /// Literal secrets of the original, to mask when the diff is shown.
-    pub secrets: Vec<String>,
+    /// Where the secrets are before and after the fix, to mask when the diff is shown.
+    pub secrets: crate::fix::ChangeSecrets,
 }
 
 /// Applies all JWT fixes to a fixture in memory, the way `--fix --unsafe-fixes` does.
@@ -155,7 +155,8 @@ pub fn fix_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<FixedFix
     let mut worker = Worker::default();
     let mode =
         crate::fix::FixMode { unsafe_fixes: true, flow: crate::finding::Flow::Jwt, flow_explicit: true };
-    let (after, applied) = crate::fix::fix_text(&engine, file, file, lang, &before, mode, &mut worker);
+    let (after, applied, secrets) =
+        crate::fix::fix_text_masked(&engine, file, file, lang, &before, mode, &mut worker);
     let syntax_errors =
         (engine.syntax_errors(lang, &before, &mut worker), engine.syntax_errors(lang, &after, &mut worker));
     let left = match engine.check_bytes(file, file, lang, after.as_bytes(), &mut worker).outcome {
@@ -165,7 +166,6 @@ pub fn fix_fixture(set: &RuleSet, rule_id: &str, file: &Path) -> Result<FixedFix
     let fixable_left =
         left.iter().filter(|f| f.fixes.iter().any(|x| crate::fix::applicable(x, mode))).count();
     let (_, second_pass) = crate::fix::fix_text(&engine, file, file, lang, &after, mode, &mut worker);
-    let secrets = engine.secret_values(lang, &before, &mut worker);
     Ok(FixedFixture { before, after, applied, syntax_errors, fixable_left, second_pass, secrets })
 }
 

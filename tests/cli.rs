@@ -428,3 +428,36 @@ fn rules_and_explain() {
         .stdout(predicate::str::contains("## Use instead"))
         .stdout(predicate::str::contains("platform.login({ jwt: process.env.RC_JWT })"));
 }
+
+#[test]
+fn jwt_var_must_be_an_identifier() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "a.php", PHP_PASSWORD);
+    for bad in ["X') . system('id') . ('", "", "1JWT", "RC-JWT", "RC JWT", "JWT\n"] {
+        pwflow()
+            .arg("check")
+            .arg("--isolated")
+            .arg(dir.path())
+            .args(["--jwt-var", bad])
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("--jwt-var").and(predicate::str::contains("is not a variable name")),
+            )
+            .stdout(predicate::str::contains("system").not());
+    }
+    write(dir.path(), "pwflow.toml", "jwt-var = \"$(id)\"\n");
+    pwflow().arg("check").arg(dir.path()).assert().code(2).stderr(
+        predicate::str::contains("pwflow.toml: jwt-var")
+            .and(predicate::str::contains("is not a variable name")),
+    );
+    // A valid name from the flag wins over the file's, and reaches the rewrite.
+    write(dir.path(), "pwflow.toml", "jwt-var = \"FROM_FILE\"\n");
+    pwflow()
+        .arg("check")
+        .arg(dir.path())
+        .args(["--jwt-var", "_My_JWT2"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("getenv('_My_JWT2')"));
+}

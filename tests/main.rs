@@ -10,4 +10,5 @@ mod hostile;
 mod meta;
 mod precommit;
 mod readme;
+mod secrets;
 mod user_rules;

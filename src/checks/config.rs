@@ -33,7 +33,7 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
     name: "password-credential-config",
     languages: &[Lang::Env, Lang::Bash, Lang::Yaml, Lang::Json, Lang::Ini, Lang::Properties, Lang::Python],
     needs: &["key", "match"],
-    provides: &["prefix", "jwt_name", "form"],
+    provides: &["prefix", "jwt_name", "jwt_setting", "form"],
     about: "a RingCentral password setting in configuration: a password key whose name or block \
             says RingCentral (an `RC_`/`RINGCENTRAL_`/`ENGAGE_VOICE_` name, or a username next to \
             it with an extension, a RingCentral URL or RingCentral code around it); names the \
@@ -500,12 +500,23 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let settings = settings_in(scope, lang, pair.kind());
     let mut users = Vec::new();
     let mut extensions = Vec::new();
+    let jwt = jwt_name(&name, &this, cx.file.jwt_var);
+    // An earlier password setting of another block that gets the same JWT name
+    // (`RC_PASSWORD`, then `RINGCENTRAL_PASSWORD`) already becomes that JWT setting.
+    let mut jwt_taken = false;
     for (other_key, other_pair) in &settings {
         if other_pair.id() == pair.id() || !same_unit(*other_pair, pair, src) {
             continue;
         }
         let Some(other_name) = key_text(*other_key, src, lang) else { continue };
         let Some(other) = key_name(&other_name) else { continue };
+        if other.role == Role::Password
+            && other_pair.start_byte() < pair.start_byte()
+            && !matches!(stem_kind(&other.stem), StemKind::Other | StemKind::Unknown)
+            && jwt_name(&other_name, &other, cx.file.jwt_var) == jwt
+        {
+            jwt_taken = true;
+        }
         if !same_block(&other.stem, &this.stem) {
             continue;
         }
@@ -546,8 +557,25 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             range: node.byte_range(),
             message: format!("`{other_name}` only serves the password grant"),
         });
-        if flat && let Some(line) = whole_line(*node, src) {
+        if flat && let Some(line) = whole_line(*node, assignment_end(*node, src, lang), src) {
             out.jwt_edits.push(Edit { range: line, replacement: String::new() });
+        }
+    }
+    if flat {
+        // The rewrite replaces the whole value, not only what the shell grammar reads as the
+        // assignment: `RC_PASSWORD=Tr0ub4dor&3` must not leave `&3` behind, nor a `\`-continued
+        // value its continuation line. When the file already sets the JWT, the password line
+        // goes, so the file ends with exactly one JWT setting.
+        let end = assignment_end(pair, src, lang);
+        let has_jwt = settings
+            .iter()
+            .any(|(k, _)| key_text(*k, src, lang).is_some_and(|k| k.eq_ignore_ascii_case(&jwt)));
+        if has_jwt || jwt_taken {
+            out.ranges.push(("match", whole_line(pair, end, src).unwrap_or(pair.start_byte()..end)));
+            out.var("jwt_setting", "");
+        } else {
+            out.ranges.push(("match", pair.start_byte()..end));
+            out.var("jwt_setting", format!("{jwt}="));
         }
     }
     out.notes.push(
@@ -562,7 +590,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     let prefix = name[..this.role_at.start].to_owned();
     out.var("form", if flat { "assignment" } else { "mapping" });
-    out.var("jwt_name", jwt_name(&name, &this, cx.file.jwt_var));
+    out.var("jwt_name", jwt);
     out.var("prefix", prefix);
     Some(out)
 }
@@ -603,17 +631,42 @@ fn jwt_name(key: &str, name: &KeyName, configured: &str) -> String {
     format!("{}{jwt}{}", &key[..name.role_at.start], &key[name.role_at.end..])
 }
 
-/// The byte range of the line holding `node`, newline included, when the line holds nothing
-/// else than the assignment (an `export`, a trailing comment); `None` otherwise, so a line
-/// with more code on it is never deleted.
-fn whole_line(node: Node<'_>, src: &str) -> Option<std::ops::Range<usize>> {
+/// Where an assignment ends, at least the end of the node: in a `.env` file the end of its
+/// value's logical line ([`crate::redact::env_value_end`]); in a shell script the end of the
+/// shell word ([`crate::redact::shell_value_end`]), so the commands after it on the line stay.
+fn assignment_end(node: Node<'_>, src: &str, lang: Lang) -> usize {
+    let Some(name) = node.child_by_field_name("name") else { return node.end_byte() };
+    let rest = &src[name.end_byte()..];
+    let eq = if rest.starts_with("+=") {
+        2
+    } else if rest.starts_with('=') {
+        1
+    } else {
+        0
+    };
+    if eq == 0 {
+        return node.end_byte();
+    }
+    let start = name.end_byte() + eq;
+    let end = if lang == Lang::Bash {
+        crate::redact::shell_value_end(src, start)
+    } else {
+        crate::redact::env_value_end(src, start)
+    };
+    end.max(node.end_byte())
+}
+
+/// The byte range of the lines holding `node` up to `end`, newline included, when they hold
+/// nothing else than the assignment (an `export`, a trailing comment); `None` otherwise, so a
+/// line with more code on it is never deleted.
+fn whole_line(node: Node<'_>, end: usize, src: &str) -> Option<std::ops::Range<usize>> {
     let start = src[..node.start_byte()].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[node.end_byte()..].find('\n').map_or(src.len(), |i| node.end_byte() + i + 1);
+    let line_end = src[end..].find('\n').map_or(src.len(), |i| end + i + 1);
     let before = src[start..node.start_byte()].trim();
-    let after = src[node.end_byte()..end].trim();
+    let after = src[end..line_end].trim();
     let before_ok = before.is_empty() || before == "export";
     let after_ok = after.is_empty() || after.starts_with('#');
-    (before_ok && after_ok && !text(node, src).contains('\n')).then_some(start..end)
+    (before_ok && after_ok).then_some(start..line_end)
 }
 
 #[cfg(test)]

@@ -364,7 +364,14 @@ impl<'t> Chain<'t> {
             return None;
         }
         let keys: Vec<Option<String>> = fields.iter().map(|f| self.key(f)).collect();
-        let is_cred: Vec<bool> = keys.iter().map(|k| k.as_deref().is_some_and(is_credential)).collect();
+        let mut is_cred: Vec<bool> = keys.iter().map(|k| k.as_deref().is_some_and(is_credential)).collect();
+        // A "field" with no key right after a credential is the rest of its value
+        // (`password=Tr0ub4dor&3`): it goes with it, or the fix would keep a piece of the secret.
+        for i in 1..fields.len() {
+            if keys[i].is_none() && is_cred[i - 1] {
+                is_cred[i] = true;
+            }
+        }
         // The password's expression tells where the file reads secrets from.
         let password =
             fields.iter().zip(&keys).find(|(_, k)| k.as_deref().is_some_and(is_password)).and_then(
