@@ -64,8 +64,11 @@ pub fn markdown_regions(src: &str) -> Vec<Region> {
                 let Some((fenced, pieces)) = current.take() else { continue };
                 let content: String = pieces.iter().map(|r| &src[r.clone()]).collect();
                 let lang = match fenced {
-                    // A block tagged with a programming language that holds only settings.
-                    Some(lang) if lang.is_code() => Some(sniff_block(&content).unwrap_or(lang)),
+                    // A block tagged with a programming language that holds only `.env`
+                    // settings (`KEY=value`; `obj.key = value` lines are code).
+                    Some(lang) if lang.is_code() => {
+                        Some(sniff_block(&content).filter(|l| *l == Lang::Env).unwrap_or(lang))
+                    }
                     Some(lang) => Some(lang.refine(content.as_bytes())),
                     None => sniff_block(&content),
                 };
@@ -128,7 +131,12 @@ pub fn sniff_block(content: &str) -> Option<Lang> {
         .count();
     let enough = |count: usize| count >= 1 && count * 5 >= lines.len() * 4;
     if enough(env) {
-        Some(Lang::Env.refine(content.as_bytes()))
+        // Dotted keys (`app.password=`) are `.properties` style, never a dotenv file's.
+        let dotted = lines.iter().any(|line| {
+            let line = line.strip_prefix("export ").map_or(*line, str::trim_start);
+            line[..key_len(line)].contains('.')
+        });
+        Some(if dotted { Lang::Properties } else { Lang::Env.refine(content.as_bytes()) })
     } else if enough(yaml) {
         Some(Lang::Yaml)
     } else {

@@ -18,6 +18,21 @@ const PHP_NON_PASSWORD_KEYS: &[&str] = &["jwt", "code"];
 const JS_NON_PASSWORD_KEYS: &[&str] = &["jwt", "code", "access_token"];
 const CREDENTIAL_KEYS: &[&str] = &["username", "password"];
 
+/// Property names that say an options object is a user's credentials (`login(config.user)`,
+/// `rc.auth(settings.credentials)`), when the object itself is defined elsewhere (a config
+/// module, a JSON file read at run time): such an object has no `jwt` or `code`, so the SDK
+/// takes the password branch.
+const CREDENTIAL_OBJECT_NAMES: &[&str] = &[
+    "user",
+    "credentials",
+    "creds",
+    "credential",
+    "account",
+    "rcuser",
+    "usercredentials",
+    "passwordcredentials",
+];
+
 /// Key/value entries of an array or object literal.
 struct Creds<'t> {
     entries: Vec<(String, Node<'t>)>,
@@ -25,6 +40,9 @@ struct Creds<'t> {
     unknown: bool,
     /// Where the literal was defined, when it was reached through a variable.
     origin: Option<Node<'t>>,
+    /// Known only by its name: `login(config.user)` where `config` is read from a file or
+    /// module this file does not hold.
+    by_name: bool,
 }
 
 impl<'t> Creds<'t> {
@@ -54,7 +72,7 @@ fn is_special_php_argument(arg: Node<'_>) -> bool {
 }
 
 fn php_array<'t>(array: Node<'t>, src: &str) -> Creds<'t> {
-    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None };
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None, by_name: false };
     for element in named_children(array) {
         if element.kind() != "array_element_initializer" {
             continue;
@@ -76,7 +94,7 @@ fn php_array<'t>(array: Node<'t>, src: &str) -> Creds<'t> {
 
 fn js_object<'t>(cx: &CheckCx<'_, 't>, object: Node<'t>, depth: usize) -> Creds<'t> {
     let src = cx.file.src;
-    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None };
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None, by_name: false };
     for child in named_children(object) {
         match child.kind() {
             "pair" => {
@@ -298,7 +316,7 @@ pub(super) fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, ou
 }
 
 fn origin_label(creds: &Creds<'_>, out: &mut Bindings, what: &str) {
-    if let Some(origin) = creds.origin {
+    if let Some(origin) = creds.origin.filter(|_| !creds.by_name) {
         out.labels.push(Label { range: origin.byte_range(), message: format!("{what} defined here") });
     }
 }
@@ -462,10 +480,21 @@ fn js_options<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<Creds<'t>> {
         "member_expression" => {
             let (object, property) =
                 (arg.child_by_field_name("object")?, arg.child_by_field_name("property")?);
+            let named_credentials = || {
+                let name = text(property, cx.file.src).to_ascii_lowercase();
+                CREDENTIAL_OBJECT_NAMES.contains(&name.as_str()).then(|| Creds {
+                    // What such an object holds for the SDK: a username and a password.
+                    entries: vec![("username".to_owned(), arg)],
+                    unknown: false,
+                    origin: Some(arg),
+                    by_name: true,
+                })
+            };
             if object.kind() != "identifier" {
-                return None;
+                return named_credentials();
             }
-            let outer = js_object(cx, resolve_js_literal(cx, object, "object")?, 0);
+            let Some(literal) = resolve_js_literal(cx, object, "object") else { return named_credentials() };
+            let outer = js_object(cx, literal, 0);
             let inner = unwrap_expr(outer.value(text(property, cx.file.src))?);
             if inner.kind() != "object" {
                 return None;
@@ -494,6 +523,10 @@ pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             let (evidence, kind) = judge_options(&creds, cx, JS_NON_PASSWORD_KEYS)?;
             origin_label(&creds, &mut out, "login options");
             let shape = match kind {
+                "credentials" if creds.by_name => format!(
+                    "`login({})`: a user's credentials object (defined elsewhere, with no `jwt` or `code`)",
+                    text(unwrap_expr(args[0]), cx.file.src)
+                ),
                 "credentials" if creds.origin.is_some() => format!(
                     "`login({})` whose options hold a username and password",
                     text(unwrap_expr(args[0]), cx.file.src)

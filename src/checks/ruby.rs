@@ -164,7 +164,13 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let args_node = cx.cap("args")?;
     let args = read_args(cx, args_node)?;
     let mut out = Bindings::default();
-    let (keyword_form, password) = if args.keywords.is_empty() {
+    // grokify's positional form may end in OAuth options (`access_token_ttl: 600`), which Ruby
+    // passes as keywords: three positional credentials and no credential keyword is that form.
+    let options_only = args.positional.len() == 3
+        && ["username", "password", "extension", "jwt", "auth_code", "code"]
+            .iter()
+            .all(|k| args.keyword(k).is_none());
+    let (keyword_form, password) = if args.keywords.is_empty() || options_only {
         // grokify: `authorize_password(username, extension, password[, remember/params])`.
         if !(3..=4).contains(&args.positional.len())
             // (the fourth may be `remember` or a params hash)
@@ -257,7 +263,10 @@ fn client_block<'t>(cx: &CheckCx<'_, 't>, node: Node<'t>, param: &str) -> Option
                 let ctor = text(call.child_by_field_name("receiver")?, src);
                 let rc_ctor = ctor.contains("RingCentralSdk")
                     || (cx.file.context.sdk == Some(SdkFamily::RubyGrokify) && ctor.ends_with("Client"));
-                return (method == Some("new") && rc_ctor).then_some(p);
+                // Docs also write the constructor without `.new` (`RingCentralSdk::REST::Client
+                // do |config|`): the block configures the same client.
+                let bare = method.is_some_and(|m| m.ends_with("Client")) && ctor.contains("RingCentralSdk");
+                return ((method == Some("new") && rc_ctor) || bare).then_some(p);
             }
             "method" | "singleton_method" | "class" | "module" | "program" => return None,
             _ => n = p.parent(),
