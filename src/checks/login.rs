@@ -414,10 +414,15 @@ pub fn php_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 pub fn php_legacy_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
     let args = arguments(cx.cap("args")?);
-    if !(3..=4).contains(&args.len()) || args.iter().any(|a| is_special_php_argument(*a)) {
+    if args.iter().any(|a| is_special_php_argument(*a)) {
         return None;
     }
-    if unwrap_expr(args[0]).kind() == "array_creation_expression" {
+    if let Some(first) = args.first().map(|a| unwrap_expr(*a))
+        && first.kind() == "array_creation_expression"
+    {
+        return php_wrapper_authorize(cx, receiver, first, args.len());
+    }
+    if !(3..=4).contains(&args.len()) {
         return None;
     }
     let mut out = Bindings::default();
@@ -439,6 +444,46 @@ pub fn php_legacy_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         },
     );
     out.var("jwt_expr", php_jwt_expr(cx, args.get(2).copied()));
+    out.var("q", "'");
+    Some(out)
+}
+
+/// A wrapper's `->authorize(['username' => .., 'extension' => .., 'password' => ..])` in
+/// RingCentral code (a Glip or app client that forwards the array to the SDK's password login).
+/// All three RingCentral credentials must be there, with no `jwt`/`code`: the extension is the
+/// RingCentral login's own, so the receiver need not be named like a platform.
+fn php_wrapper_authorize<'t>(
+    cx: &CheckCx<'_, 't>,
+    receiver: Node<'t>,
+    array: Node<'t>,
+    arg_count: usize,
+) -> Option<Bindings> {
+    let src = cx.file.src;
+    let creds = php_array(array, src);
+    if arg_count > 2
+        || creds.unknown
+        || creds.has_non_empty(&["jwt", "code", "access_token"], src, cx.file.lang)
+        || !["username", "password", "extension"].iter().all(|k| creds.value(k).is_some())
+    {
+        return None;
+    }
+    let mut out = Bindings::default();
+    if !receiver::accept(cx, receiver, Evidence::Strong, &mut out) {
+        let reason = cx.file.context.rc_reason()?;
+        out.notes.push(format!(
+            "RingCentral code ({reason}): `{}` receives the RingCentral username, extension and password",
+            text(receiver, src)
+        ));
+    }
+    let password = creds.value("password");
+    secret_if_literal(cx, password, &mut out);
+    out.var("sdk_family", SdkFamily::PhpSdk.key());
+    out.var("sdk_name", "a wrapper of ringcentral/ringcentral-php");
+    out.var(
+        "shape",
+        "a wrapper's `authorize(['username' => .., 'extension' => .., 'password' => ..])`, which logs in with the password grant",
+    );
+    out.var("jwt_expr", php_jwt_expr(cx, password));
     out.var("q", "'");
     Some(out)
 }
