@@ -267,6 +267,12 @@ pub fn java_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let recv_text = text(receiver, src);
     let platform_like = last_name(receiver, src).is_some_and(|n| n.to_ascii_lowercase().contains("platform"))
         || recv_text.contains("getPlatform");
+    // The early Java SDK (`core.SDK`, `platform.Platform`) named its password login `login`:
+    // only on a platform, with the three credentials.
+    let method = cx.cap("method").map_or("", |m| text(m, src));
+    if method == "login" && !(platform_like && args.len() == 3) {
+        return None;
+    }
     // The receiver, not the file, decides: a file may hold both eras during a migration.
     let legacy = args.len() == 4 || platform_like;
     if args.len() == 4 && !legacy {
@@ -283,7 +289,9 @@ pub fn java_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     out.var("sdk_name", family.package());
     out.var(
         "shape",
-        if legacy {
+        if method == "login" {
+            "early Java SDK `platform.login(username, extension, password)`"
+        } else if legacy {
             "legacy Android SDK `getPlatform().authorize(username, extension, password, callback)`"
         } else {
             "`authorize(username, extension, password)` (deprecated in 3.x, removed in 3.3.0)"
