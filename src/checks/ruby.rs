@@ -170,7 +170,14 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         && ["username", "password", "extension", "jwt", "auth_code", "code"]
             .iter()
             .all(|k| args.keyword(k).is_none());
-    let (keyword_form, password) = if args.keywords.is_empty() || options_only {
+    // ringcentral_sdk 1.x: `authorize_user(user_config)` logs in with the config's credentials.
+    let user_config = method == "authorize_user";
+    if user_config && !(args.positional.len() == 1 && args.keywords.is_empty()) {
+        return None;
+    }
+    let (keyword_form, password) = if user_config {
+        (false, None)
+    } else if args.keywords.is_empty() || options_only {
         // grokify: `authorize_password(username, extension, password[, remember/params])`.
         if !(3..=4).contains(&args.positional.len())
             // (the fourth may be `remember` or a params hash)
@@ -200,7 +207,8 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         // `authorize_password` is grokify's own name; its aliases need a client-like receiver.
         let client_like = ["client", "sdk", "rc"].iter().any(|n| receiver_name.contains(n));
         let rc = cx.file.context.rc_reason();
-        let by_method = method == "authorize_password" && !keyword_form && rc.is_some();
+        let by_method =
+            matches!(method, "authorize_password" | "authorize_user") && !keyword_form && rc.is_some();
         if !(by_method || (grokify_file && client_like)) {
             return None;
         }
@@ -211,7 +219,14 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     secret_if_literal(cx, password, &mut out);
     let legacy = receiver_name.contains("platform") || text(receiver, src).ends_with(".platform");
-    let (family, name, shape) = if keyword_form {
+    let (family, name, shape) = if user_config {
+        (
+            SdkFamily::RubyGrokify.key(),
+            SdkFamily::RubyGrokify.package(),
+            "ringcentral_sdk 1.x `authorize_user(user)`: the user config's username, extension and password"
+                .to_owned(),
+        )
+    } else if keyword_form {
         (
             SdkFamily::RubySdk.key(),
             SdkFamily::RubySdk.package(),
