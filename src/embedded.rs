@@ -130,6 +130,30 @@ pub fn sniff_block(content: &str) -> Option<Lang> {
         })
         .count();
     let enough = |count: usize| count >= 1 && count * 5 >= lines.len() * 4;
+    // Constant declarations of C# or Java (`const string RC_PASSWORD = "...";`,
+    // `static final String RC_PASSWORD = "...";`): a setup block of a program's settings.
+    let declaration = |line: &&str| {
+        let code = line.split_once("//").map_or(*line, |(code, _)| code).trim_end();
+        let Some(body) = code.strip_suffix(';') else { return false };
+        let mut words = body.split_whitespace().peekable();
+        while words.peek().is_some_and(|w| {
+            matches!(
+                *w,
+                "public" | "private" | "protected" | "internal" | "static" | "readonly" | "final" | "const"
+            )
+        }) {
+            words.next();
+        }
+        let typed = words.next().is_some_and(|t| matches!(t, "string" | "String" | "var" | "int" | "long"));
+        let named = words.next().is_some_and(|n| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
+        typed && named && words.next() == Some("=")
+    };
+    let declarations = lines.iter().filter(|l| declaration(l)).count();
+    if declarations >= 2 && enough(declarations) {
+        let java =
+            lines.iter().any(|l| l.contains("String ")) && !lines.iter().any(|l| l.contains("string "));
+        return Some(if java { Lang::Java } else { Lang::CSharp });
+    }
     if enough(env) {
         // Dotted keys (`app.password=`) are `.properties` style, never a dotenv file's.
         let dotted = lines.iter().any(|line| {

@@ -31,7 +31,17 @@ use crate::syntax::{descendants, key_text, named_children, text};
 /// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[CheckDef {
     name: "password-credential-config",
-    languages: &[Lang::Env, Lang::Bash, Lang::Yaml, Lang::Json, Lang::Ini, Lang::Properties, Lang::Python],
+    languages: &[
+        Lang::Env,
+        Lang::Bash,
+        Lang::Yaml,
+        Lang::Json,
+        Lang::Ini,
+        Lang::Properties,
+        Lang::Python,
+        Lang::CSharp,
+        Lang::Java,
+    ],
     needs: &["key", "match"],
     provides: &["prefix", "jwt_name", "jwt_setting", "form"],
     about: "a RingCentral password setting in configuration: a password key whose name or block \
@@ -463,6 +473,36 @@ fn holding_pair(mapping: Node<'_>) -> Option<Node<'_>> {
     None
 }
 
+/// Whether `name` occurs in `src` as a whole word anywhere but at `key`, outside line
+/// comments (a commented-out copy of the settings is not a use).
+fn used_elsewhere(name: &str, key: Node<'_>, src: &str) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let bytes = src.as_bytes();
+    memchr::memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+        let end = at + name.len();
+        let line = &src[src[..at].rfind('\n').map_or(0, |i| i + 1)..at];
+        let inside_word = (at > 0 && word(bytes[at - 1])) || bytes.get(end).is_some_and(|b| word(*b));
+        let commented = line.contains('#') || line.contains("//");
+        at != key.start_byte() && !inside_word && !commented
+    })
+}
+
+/// Whether a C#/Java declarator is a constant: its declaration says `const` or `final`.
+fn is_constant(declarator: Node<'_>, src: &str) -> bool {
+    let mut node = declarator.parent();
+    while let Some(n) = node {
+        if matches!(
+            n.kind(),
+            "local_declaration_statement" | "field_declaration" | "local_variable_declaration"
+        ) {
+            let head = &src[n.start_byte()..declarator.start_byte()];
+            return head.split_whitespace().any(|w| w == "const" || w == "final");
+        }
+        node = n.parent();
+    }
+    false
+}
+
 /// Whether two settings lie in one code block of a document: no fence line between them (a
 /// Markdown file's blocks of one language are parsed as one text).
 fn same_unit(a: Node<'_>, b: Node<'_>, src: &str) -> bool {
@@ -488,8 +528,17 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let lang = cx.file.lang;
     let name = key_text(key, src, lang)?;
     let this = key_name(&name).filter(|k| k.role == Role::Password)?;
-    // Python modules: constants only (`USERNAME = '...'`), not every local `password`.
+    // Python modules: constants only (`USERNAME = '...'`), not every local `password`; C# and
+    // Java: `const` / `final` declarations.
     if lang == Lang::Python && name.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    if matches!(lang, Lang::CSharp | Lang::Java) && !is_constant(pair, src) {
+        return None;
+    }
+    // A constant this same file passes to a login is reported at the login, whose finding
+    // names it; a module of settings that other files read is reported here.
+    if matches!(lang, Lang::Python | Lang::CSharp | Lang::Java) && used_elsewhere(&name, key, src) {
         return None;
     }
     let kind = stem_kind(&this.stem);
@@ -537,8 +586,11 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             let named = names_ringcentral(scope, &settings, src, lang);
             // A mapping deep in a YAML/JSON file (a CI deploy step, a database section) is judged
             // by what it holds; a flat file (`.env`, a constants module) by its code too.
-            let context = matches!(lang, Lang::Env | Lang::Bash | Lang::Properties | Lang::Python)
-                && (cx.file.context.rc_reason().is_some() || cx.file.context.rc_neighbours.is_some());
+            let context = matches!(
+                lang,
+                Lang::Env | Lang::Bash | Lang::Properties | Lang::Python | Lang::CSharp | Lang::Java
+            ) && (cx.file.context.rc_reason().is_some()
+                || cx.file.context.rc_neighbours.is_some());
             !users.is_empty() && (!extensions.is_empty() || named || context)
         }
         StemKind::Other | StemKind::Unknown => false,
