@@ -166,7 +166,9 @@ pub struct CheckArgs {
     /// Scan the content staged in the git index instead of the working tree (pre-commit).
     #[arg(long)]
     pub staged: bool,
-    /// Report only findings on lines added since this git revision.
+    /// Report only findings on lines added since the merge base of REV and HEAD (git's
+    /// `REV...HEAD`; `A...B` and `A..B` are accepted). Needs the history back to the merge base:
+    /// in CI, fetch it (`actions/checkout` with `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`).
     #[arg(long, value_name = "REV")]
     pub diff_base: Option<String>,
     /// Apply safe fixes (add --unsafe-fixes for the JWT rewrites, which need a new credential).

@@ -317,3 +317,82 @@ fn suppressions_are_read_in_every_language() {
         assert_eq!(rules, ["pwflow/unused-suppression", "pwflow/invalid-suppression"], "{name}: {doc}");
     }
 }
+
+/// `--diff-base main` compares with the merge base (git's `main...HEAD`): after `main` migrates
+/// a file, a branch that forked before is not blamed for the old login it never touched.
+#[test]
+fn diff_base_compares_with_the_merge_base() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    git(d, &["init", "-q", "-b", "main"]);
+    write(d, "old.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "base"]);
+    git(d, &["checkout", "-q", "-b", "feature"]);
+    write(d, "new.php", &format!("{HEADER}$platform->login($a, $b, $c);\n"));
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "feature adds a login"]);
+    git(d, &["checkout", "-q", "main"]);
+    write(d, "old.php", &format!("{HEADER}$platform->login(['jwt' => getenv('RC_JWT')]);\n"));
+    git(d, &["commit", "-q", "-am", "main migrates old.php"]);
+    git(d, &["checkout", "-q", "feature"]);
+    let paths = |rev: &str| -> Vec<String> {
+        let out =
+            pwflow(d).args(["check", ".", "--format", "json", "--diff-base", rev]).output().expect("runs");
+        assert!(out.status.code().is_some_and(|c| c < 2), "{rev}: {}", String::from_utf8_lossy(&out.stderr));
+        json(&out.stdout)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["path"].as_str().expect("path").to_owned())
+            .collect()
+    };
+    for rev in ["main", "main...HEAD", "main...", "main...feature"] {
+        assert_eq!(paths(rev), ["new.php"], "--diff-base {rev}");
+    }
+    // Two dots compare with `main` itself, as `git diff main..HEAD` does.
+    assert_eq!(paths("main..HEAD"), ["new.php", "old.php"]);
+    pwflow(d)
+        .args(["check", ".", "--diff-base", "feature...main"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not the checked-out commit"));
+}
+
+/// A shallow clone (the `actions/checkout` default) lacks the base or the merge base: exit 2
+/// with how to fetch the history, for GitHub and GitLab.
+#[test]
+fn diff_base_in_a_shallow_clone_says_how_to_fetch_history() {
+    let dir = TempDir::new().expect("tempdir");
+    let origin = dir.path().join("origin");
+    fs::create_dir_all(&origin).expect("mkdir");
+    git(&origin, &["init", "-q", "-b", "main"]);
+    write(&origin, "a.php", &format!("{HEADER}$platform->login(['jwt' => getenv('RC_JWT')]);\n"));
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-q", "-m", "one"]);
+    git(&origin, &["checkout", "-q", "-b", "feature"]);
+    for n in 0..3 {
+        write(&origin, &format!("f{n}.php"), &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+        git(&origin, &["add", "."]);
+        git(&origin, &["commit", "-q", "-m", "feature"]);
+    }
+    git(&origin, &["checkout", "-q", "main"]);
+    write(&origin, "b.txt", "main moves on\n");
+    git(&origin, &["add", "."]);
+    git(&origin, &["commit", "-q", "-m", "two"]);
+    let url = format!("file://{}", origin.display());
+    for (name, extra) in [("single", &[][..]), ("all", &["--no-single-branch"][..])] {
+        let clone = dir.path().join(name);
+        let mut args = vec!["clone", "-q", "--depth", "1", "-b", "feature"];
+        args.extend_from_slice(extra);
+        args.extend([url.as_str(), clone.to_str().expect("utf-8 temp path")]);
+        git(dir.path(), &args);
+        pwflow(&clone)
+            .args(["check", ".", "--diff-base", "origin/main"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("shallow"))
+            .stderr(predicate::str::contains("fetch-depth: 0"))
+            .stderr(predicate::str::contains("GIT_DEPTH: 0"));
+    }
+}
