@@ -396,3 +396,69 @@ fn diff_base_in_a_shallow_clone_says_how_to_fetch_history() {
             .stderr(predicate::str::contains("GIT_DEPTH: 0"));
     }
 }
+
+/// pwflow's own files written into the scanned tree are skipped with a reason, never reported:
+/// the documented baseline workflow passes right after the baseline is written, and reports in
+/// every format (check and audit) add no finding.
+#[test]
+fn own_baselines_and_reports_are_skipped() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "app/a.php", &format!("{HEADER}$platform->login($u, $e, 'hunter2');\n"));
+    write(
+        d,
+        "bin/token.sh",
+        "curl https://platform.ringcentral.com/restapi/oauth/token -d 'grant_type=password&username=u&password=p'\n",
+    );
+    pwflow(d).args(["check", ".", "--write-baseline", "pwflow-baseline.json"]).assert().code(0);
+    pwflow(d).args(["check", ".", "--baseline", "pwflow-baseline.json"]).assert().code(0);
+    let outputs = [
+        ("json", "report.json"),
+        ("sarif", "report.sarif.json"),
+        ("gitlab", "gl-code-quality-report.json"),
+        ("junit", "junit.xml.md"),
+        ("github", "annotations.sh"),
+    ];
+    for (format, file) in outputs {
+        pwflow(d).args(["check", ".", "--format", format, "--output", file]).assert().code(1);
+    }
+    pwflow(d)
+        .args([
+            "audit",
+            ".",
+            "--quiet",
+            "--html",
+            "audit.html",
+            "--markdown",
+            "audit.md",
+            "--json",
+            "audit.json",
+        ])
+        .assert()
+        .code(0);
+    let out = pwflow(d).args(["check", ".", "--format", "json"]).output().expect("runs");
+    let doc = json(&out.stdout);
+    let paths: Vec<&str> =
+        doc["findings"].as_array().expect("findings").iter().filter_map(|f| f["path"].as_str()).collect();
+    assert_eq!(paths, ["app/a.php", "bin/token.sh"], "{doc}");
+    let skipped: Vec<(&str, &str)> = doc["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .map(|s| (s["path"].as_str().expect("path"), s["reason"].as_str().expect("reason")))
+        .collect();
+    for file in [
+        "pwflow-baseline.json",
+        "report.json",
+        "report.sarif.json",
+        "gl-code-quality-report.json",
+        "audit.md",
+        "audit.json",
+    ] {
+        assert!(skipped.contains(&(file, "pwflow-output")), "{file} not skipped: {skipped:?}");
+    }
+    // The human summary lists them with the reason.
+    pwflow(d).args(["check", ".", "--baseline", "pwflow-baseline.json"]).assert().code(0).stdout(
+        predicate::str::contains("pwflow-baseline.json (pwflow-output: written by pwflow (baseline))"),
+    );
+}
