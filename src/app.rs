@@ -286,12 +286,26 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
         scan::filter_to_diff(&mut result, rev)?;
     }
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&result.findings).write(path)?;
+        let baseline = Baseline::of(&result.findings);
+        baseline.write(path)?;
+        let n = baseline.len();
+        // One line, not the report: the findings are what the file now holds.
+        let line = format!("wrote {n} entr{} to {}\n", if n == 1 { "y" } else { "ies" }, path.display());
+        if args.output.is_none() {
+            if !args.quiet {
+                write_stdout(&line)?;
+            }
+            return Ok(ExitStatus::Clean);
+        }
+        if !args.quiet {
+            write_stderr(&line)?;
+        }
     } else if let Some(path) = &settings.baseline {
         let baseline = Baseline::read(path)?;
-        let outcome = baseline.apply(&mut result.findings, &result.scanned);
-        if args.prune_baseline {
+        let mut outcome = baseline.apply(&mut result.findings, &result.scanned, &result.roots);
+        if args.prune_baseline && !outcome.stale.is_empty() {
             baseline.pruned(&outcome.stale).write(path)?;
+            outcome.pruned = true;
         }
         result.baseline = Some(outcome);
     } else if args.prune_baseline {

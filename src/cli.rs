@@ -157,10 +157,12 @@ pub struct CheckArgs {
     /// Report only findings that this baseline file does not hold.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record the current findings in FILE (and exit 0).
+    /// Record the current findings in FILE, print `wrote N entries to FILE` and exit 0 (the
+    /// report goes only to --output, when given).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "prune_baseline"])]
     pub write_baseline: Option<PathBuf>,
-    /// Drop baseline entries whose finding is gone from the scanned files.
+    /// Drop baseline entries whose finding is gone from the scanned files or whose file no
+    /// longer exists.
     #[arg(long)]
     pub prune_baseline: bool,
     /// Scan the content staged in the git index instead of the working tree (pre-commit).

@@ -462,3 +462,58 @@ fn own_baselines_and_reports_are_skipped() {
         predicate::str::contains("pwflow-baseline.json (pwflow-output: written by pwflow (baseline))"),
     );
 }
+
+/// Baselines: writing one prints one line; entries of deleted files are stale and pruned; with
+/// everything baselined or suppressed, the summary counts what it did not report.
+#[test]
+fn baseline_write_prune_and_summary_say_what_happened() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let login = format!("{HEADER}$platform->login($u, $e, $p);\n");
+    write(d, "app/a.php", &login);
+    write(d, "app/b.php", &login);
+    write(
+        d,
+        "app/c.php",
+        &format!(
+            "{HEADER}// pwflow-ignore: ringcentral/php-password-login -- TICKET-1\n$platform->login($u, $e, $p);\n"
+        ),
+    );
+    pwflow(d)
+        .args(["check", ".", "--write-baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout("wrote 2 entries to baseline.json\n");
+    pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no new password-flow usage: 3 finding(s) not reported (2 in the baseline, 1 suppressed by comments"))
+        .stdout(predicate::str::contains("no password-flow usage found").not());
+    // A scan of one file does not make the other files' entries stale.
+    pwflow(d)
+        .args(["check", "app/a.php", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("stale").not());
+    // A deleted file: its entry is stale, and pruning drops it.
+    fs::remove_file(d.join("app/b.php")).expect("rm");
+    pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("baseline: 1 stale entry"))
+        .stdout(predicate::str::contains("app/b.php"));
+    pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json", "--prune-baseline"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("baseline: dropped 1 stale entry"));
+    let pruned = fs::read_to_string(d.join("baseline.json")).expect("baseline");
+    assert!(pruned.contains("app/a.php") && !pruned.contains("app/b.php"), "{pruned}");
+    pwflow(d)
+        .args(["check", ".", "--baseline", "baseline.json"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("stale").not());
+}

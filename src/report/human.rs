@@ -169,23 +169,41 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     if let Some(b) = &result.baseline
         && !b.stale.is_empty()
     {
-        let _ = writeln!(
-            out,
-            "baseline: {} stale entr{} (the finding is gone; --prune-baseline drops them):",
-            b.stale.len(),
-            if b.stale.len() == 1 { "y" } else { "ies" }
-        );
+        let entries = if b.stale.len() == 1 { "entry" } else { "entries" };
+        if b.pruned {
+            let _ = writeln!(
+                out,
+                "baseline: dropped {} stale {entries} (the finding or its file is gone):",
+                b.stale.len()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "baseline: {} stale {entries} (the finding or its file is gone; --prune-baseline drops them):",
+                b.stale.len()
+            );
+        }
         for e in b.stale.iter().take(20) {
             let _ = writeln!(out, "  {}:{} {} ({})", e.path.display(), e.line, e.rule, e.fingerprint);
         }
     }
-    if suppressed + baselined > 0 {
-        let _ =
-            writeln!(out, "not reported: {suppressed} suppressed by comments, {baselined} in the baseline");
-    }
-    if active.is_empty() {
+    if active.is_empty() && suppressed + baselined > 0 {
+        // Everything found is excused: say so, rather than that nothing was found.
+        let _ = writeln!(
+            out,
+            "no new password-flow usage: {} finding(s) not reported ({baselined} in the baseline, {suppressed} suppressed by comments; {} files parsed)",
+            suppressed + baselined,
+            result.stats.parsed
+        );
+    } else if active.is_empty() {
         let _ = writeln!(out, "no password-flow usage found ({} files parsed)", result.stats.parsed);
     } else {
+        if suppressed + baselined > 0 {
+            let _ = writeln!(
+                out,
+                "not reported: {suppressed} suppressed by comments, {baselined} in the baseline"
+            );
+        }
         let _ = writeln!(
             out,
             "found {} password-flow finding(s) in {files} file(s): {} error(s), {} warning(s), {} info",
