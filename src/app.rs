@@ -311,6 +311,23 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     } else if args.prune_baseline {
         bail!("--prune-baseline needs a baseline (--baseline FILE or `baseline` in pwflow.toml)");
     }
+    let hint = {
+        use crate::finding::Applicability;
+        let offered = |f: &&crate::finding::Finding, kind: Applicability| {
+            f.fixes.iter().any(|x| x.flow == flow && x.applicability == kind)
+        };
+        let fixable: Vec<&crate::finding::Finding> = result
+            .findings
+            .iter()
+            .filter(|f| f.is_active() && (args.flow.is_some() || f.recommendation.flow == flow))
+            .collect();
+        let safe = fixable.iter().filter(|f| offered(f, Applicability::Safe)).count();
+        let unsafe_only = fixable
+            .iter()
+            .filter(|f| !offered(f, Applicability::Safe) && offered(f, Applicability::Unsafe))
+            .count();
+        report::human::render_fix_hint(safe, unsafe_only, args.fix || args.diff, args.unsafe_fixes)
+    };
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = use_color(args.color, to_terminal);
     if args.diff {
@@ -324,11 +341,21 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
             })
             .collect();
         write_stdout(&diffs)?;
+        // The diff owns stdout; fixes it leaves out (unsafe ones without --unsafe-fixes) are
+        // named on stderr, so `--diff` is never silent about them.
+        if !args.quiet {
+            write_stderr(&hint)?;
+        }
         return Ok(if diffs.is_empty() { ExitStatus::Clean } else { ExitStatus::Findings });
     }
     let rendered = match args.format {
         Format::Human => {
-            report::human::render(&result, color, args.quiet) + &report::human::render_fixes(&fixes)
+            let mut out =
+                report::human::render(&result, color, args.quiet) + &report::human::render_fixes(&fixes);
+            if !args.quiet {
+                out.push_str(&hint);
+            }
+            out
         }
         Format::Json => report::json::render(&result)?,
         Format::Sarif => report::sarif::render(&result, &ran)?,

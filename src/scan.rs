@@ -525,6 +525,8 @@ pub struct FixReport {
     pub display: PathBuf,
     /// The outcome.
     pub fix: crate::fix::FileFix,
+    /// Findings of the file that the fixed text no longer has (one fix may take several edits).
+    pub findings_fixed: usize,
 }
 
 /// Applies (or, with `write` false, only computes) fixes for every file with fixable findings,
@@ -567,14 +569,14 @@ pub fn fix(
             .par_iter()
             .map_init(Worker::default, |worker, (location, display)| {
                 let Some(lang) = Lang::from_path(location) else {
-                    return (
-                        FixReport { display: display.clone(), fix: crate::fix::FileFix::Unchanged },
-                        None,
-                    );
+                    let fix = crate::fix::FileFix::Unchanged;
+                    return (FixReport { display: display.clone(), fix, findings_fixed: 0 }, None);
                 };
                 let outcome = crate::fix::fix_file(&engine, location, display, lang, mode, write, worker);
-                let remaining = match (&outcome, write) {
-                    (crate::fix::FileFix::Fixed { after, .. }, true) => {
+                // The fixed text is scanned again in both modes: what remains replaces the file's
+                // findings after a write, and the difference is the count of findings fixed.
+                let remaining = match &outcome {
+                    crate::fix::FileFix::Fixed { after, .. } => {
                         let body = after.strip_prefix('\u{feff}').unwrap_or(after);
                         match engine.check_bytes(location, display, lang, body.as_bytes(), worker).outcome {
                             Outcome::Scanned { mut findings, .. } => {
@@ -589,15 +591,20 @@ pub fn fix(
                     }
                     _ => None,
                 };
-                (FixReport { display: display.clone(), fix: outcome }, remaining)
+                (FixReport { display: display.clone(), fix: outcome, findings_fixed: 0 }, remaining)
             })
             .collect()
     });
     let mut out = Vec::new();
-    for (report, remaining) in reports {
+    for (mut report, remaining) in reports {
         if let Some(remaining) = remaining {
-            result.findings.retain(|f| f.path != report.display);
-            result.findings.extend(remaining);
+            let counted = |f: &Finding| f.suppressed.is_none();
+            let before = result.findings.iter().filter(|f| f.path == report.display && counted(f)).count();
+            report.findings_fixed = before.saturating_sub(remaining.iter().filter(|f| counted(f)).count());
+            if write {
+                result.findings.retain(|f| f.path != report.display);
+                result.findings.extend(remaining);
+            }
         }
         out.push(report);
     }

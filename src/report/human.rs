@@ -216,6 +216,34 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     out
 }
 
+/// The ruff-style hint about fixes the user did not ask for: `safe` findings have a fix that
+/// `--fix` applies, `unsafe_only` findings one that needs `--unsafe-fixes` too. `fixing` says
+/// whether `--fix` or `--diff` was given, `unsafe_fixes` whether `--unsafe-fixes` was.
+#[must_use]
+pub fn render_fix_hint(safe: usize, unsafe_only: usize, fixing: bool, unsafe_fixes: bool) -> String {
+    let mut out = String::new();
+    let s = |n: usize| if n == 1 { "" } else { "es" };
+    if fixing {
+        if !unsafe_fixes && unsafe_only > 0 {
+            let _ = writeln!(out, "{unsafe_only} fix{} available with --unsafe-fixes", s(unsafe_only));
+        }
+        return out;
+    }
+    let (with_fix, hidden) = if unsafe_fixes { (safe + unsafe_only, 0) } else { (safe, unsafe_only) };
+    if with_fix > 0 {
+        let flags = if unsafe_fixes { "--fix --unsafe-fixes" } else { "--fix" };
+        let _ = writeln!(out, "{with_fix} fix{} available with {flags} (--diff shows them)", s(with_fix));
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "{hidden} fix{} available with --fix --unsafe-fixes (--diff --unsafe-fixes shows them)",
+            s(hidden)
+        );
+    }
+    out
+}
+
 /// Renders `--stats`.
 #[must_use]
 pub fn render_stats(stats: &Stats) -> String {
@@ -253,10 +281,12 @@ pub fn render_fixes(reports: &[crate::scan::FixReport]) -> String {
         })
         .collect();
     if !fixed.is_empty() {
-        let total: usize = fixed.iter().map(|(_, n)| n).sum();
-        let _ = writeln!(out, "fixed {total} finding(s) in {} file(s):", fixed.len());
+        // A fix may take several edits (a login call and the body it builds): count both.
+        let findings: usize = fixed.iter().map(|(r, _)| r.findings_fixed).sum();
+        let edits: usize = fixed.iter().map(|(_, n)| n).sum();
+        let _ = writeln!(out, "fixed {findings} finding(s) with {edits} edit(s) in {} file(s):", fixed.len());
         for (r, n) in &fixed {
-            let _ = writeln!(out, "  {} ({n})", r.display.display());
+            let _ = writeln!(out, "  {} ({} finding(s), {n} edit(s))", r.display.display(), r.findings_fixed);
         }
     }
     for r in reports {
