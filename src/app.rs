@@ -349,6 +349,13 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
         return Ok(if diffs.is_empty() { ExitStatus::Clean } else { ExitStatus::Findings });
     }
     let rendered = match args.format {
+        _ if args.statistics => match args.format {
+            Format::Human | Format::Concise => report::concise::statistics(&result),
+            _ => bail!("--statistics prints a table: use it with --format human or concise"),
+        },
+        Format::Concise => {
+            report::concise::render(&result, args.quiet) + &report::human::render_fixes(&fixes)
+        }
         Format::Human => {
             let mut out =
                 report::human::render(&result, color, args.quiet) + &report::human::render_fixes(&fixes);
@@ -392,12 +399,55 @@ fn rules(args: &RulesArgs) -> Result<ExitStatus> {
 
 fn explain(id: &str, dirs: &[PathBuf]) -> Result<ExitStatus> {
     let set = load_rules(dirs)?;
-    let Some(rule) = set.get(id) else {
-        let known: Vec<_> = set.rules.iter().map(|r| r.id.as_str()).collect();
-        bail!("no rule `{id}` (known: {})", known.join(", "));
-    };
+    let rule = resolve_rule(&set, id)?;
     write_stdout(&report::rules::explain(rule))?;
     Ok(ExitStatus::Clean)
+}
+
+/// A rule by id, or by its name after the group when only one rule has that name
+/// (`php-password-login`).
+///
+/// # Errors
+/// No such rule (with the nearest ids), or a name that several groups share.
+pub fn resolve_rule<'s>(set: &'s RuleSet, query: &str) -> Result<&'s Rule> {
+    if let Some(rule) = set.get(query) {
+        return Ok(rule);
+    }
+    let name_of = |r: &Rule| r.id.rsplit_once('/').map_or(r.id.clone(), |(_, name)| name.to_owned());
+    let named: Vec<&Rule> = set.rules.iter().filter(|r| name_of(r) == query).collect();
+    match named.as_slice() {
+        [rule] => Ok(rule),
+        [] => {
+            let mut near: Vec<(usize, &str)> = set
+                .rules
+                .iter()
+                .map(|r| (edit_distance(query, &r.id).min(edit_distance(query, &name_of(r))), r.id.as_str()))
+                .collect();
+            near.sort();
+            let shown: Vec<String> = near.iter().take(3).map(|(_, id)| format!("`{id}`")).collect();
+            bail!("no rule `{query}`; nearest: {} (`pwflow rules` lists them all)", shown.join(", "))
+        }
+        several => {
+            let ids: Vec<String> = several.iter().map(|r| format!("`{}`", r.id)).collect();
+            bail!("`{query}` names several rules: {}; give the full id", ids.join(", "))
+        }
+    }
+}
+
+/// Levenshtein distance over characters (rule ids are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 fn test_rules(dir: &Path, fixtures: Option<&Path>) -> Result<ExitStatus> {

@@ -27,7 +27,8 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain {
-        /// Rule id (`ringcentral/php-password-login`).
+        /// Rule id (`ringcentral/php-password-login`), or its name when only one rule has it
+        /// (`php-password-login`).
         rule: String,
         /// Extra rule directories to look in.
         #[arg(long = "rules", value_name = "DIR")]
@@ -58,6 +59,8 @@ pub enum Command {
 pub enum Format {
     /// rustc-style diagnostics with the suggested rewrites.
     Human,
+    /// One line per finding: `path:line:column: rule message` (editors and grep read it).
+    Concise,
     /// One JSON document: findings, skipped files, stats (see `docs/json-format.md`).
     Json,
     /// SARIF 2.1.0 for GitHub code scanning (`upload-sarif`) and other SARIF viewers.
@@ -148,6 +151,10 @@ pub struct CheckArgs {
     /// Print scan statistics (files seen, skipped, prefiltered, parsed; time per stage) to stderr.
     #[arg(long)]
     pub stats: bool,
+    /// Print the number of findings per rule (most frequent first) instead of the findings
+    /// (with --format human or concise).
+    #[arg(long)]
+    pub statistics: bool,
     /// Print only findings (no summary, no skipped-file notes).
     #[arg(long, short)]
     pub quiet: bool,
