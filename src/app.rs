@@ -231,6 +231,20 @@ fn jwt_var(flag: Option<&str>, config: Option<(&Path, Option<&str>)>) -> Result<
 fn check(args: &CheckArgs) -> Result<ExitStatus> {
     let settings = settings(args)?;
     let set = load_rules(&settings.rule_dirs)?;
+    if let Some(loaded) = &settings.config {
+        // A selector from the config file is reported at its line, as other config errors are.
+        let c = &loaded.config;
+        for (key, values) in
+            [("select", &c.select), ("extend-select", &c.extend_select), ("ignore", &c.ignore)]
+        {
+            if let Some(bad) = values.iter().find(|s| !set.rules.iter().any(|r| selector_matches(s, r))) {
+                bail!(
+                    "{}: {key} names `{bad}`, which matches no rule (see `pwflow rules`)",
+                    config_location(loaded, bad)
+                );
+            }
+        }
+    }
     let mut active = select(&set, &settings.select, &settings.extend_select, &settings.ignore)?;
     for rule in &mut active {
         let by_id = settings.severity.get(&rule.rule.id);
@@ -241,7 +255,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     for key in settings.severity.keys() {
         if set.get(key).is_none() && !set.rules.iter().any(|r| &r.group == key) {
-            let at = settings.config.as_ref().map_or_else(String::new, |c| format!("{}: ", c.path.display()));
+            let at = settings
+                .config
+                .as_ref()
+                .map_or_else(String::new, |c| format!("{}: ", config_location(c, key)));
             bail!("{at}[severity] names `{key}`, which is no rule or group (see `pwflow rules`)");
         }
     }
@@ -384,6 +401,17 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     let failing = result.findings.iter().any(|f| f.is_active() && f.severity >= settings.fail_on);
     Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
+}
+
+/// `FILE:LINE` of the first line of a config file that quotes `value` (`FILE` alone when none
+/// does): the parsed config keeps no positions, and a selector is a quoted string.
+fn config_location(loaded: &config::Loaded, value: &str) -> String {
+    let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
+    let quoted = [format!("\"{value}\""), format!("'{value}'")];
+    match text.lines().position(|l| quoted.iter().any(|q| l.contains(q.as_str()))) {
+        Some(i) => format!("{}:{}", loaded.path.display(), i + 1),
+        None => loaded.path.display().to_string(),
+    }
 }
 
 fn rules(args: &RulesArgs) -> Result<ExitStatus> {

@@ -69,13 +69,20 @@ pub struct Outcome {
 /// A baseline file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
-    /// Unreadable or unwritable.
-    #[error("{path}: {source}")]
+    /// Unreadable or unwritable. (The error is part of the message, not a `source`: anyhow
+    /// would print it a second time.)
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: String,
         /// The I/O error.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// The baseline named by `--baseline` or `pwflow.toml` does not exist.
+    #[error("{path}: baseline not found; record one with `pwflow check --write-baseline {path}`")]
+    Missing {
+        /// The file.
+        path: String,
     },
     /// Not a baseline file.
     #[error("{path}:{line}:{column}: not a pwflow baseline ({message}); recreate it with --write-baseline")]
@@ -137,8 +144,10 @@ impl Baseline {
     /// Unreadable, not JSON of this shape, or another version.
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| BaselineError::Io { path: display.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => BaselineError::Missing { path: display.clone() },
+            _ => BaselineError::Io { path: display.clone(), error },
+        })?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError::Corrupt {
             path: display.clone(),
             line: e.line(),
@@ -156,7 +165,7 @@ impl Baseline {
     /// # Errors
     /// I/O failures.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        let io = |source| BaselineError::Io { path: path.display().to_string(), source };
+        let io = |error| BaselineError::Io { path: path.display().to_string(), error };
         let mut text = serde_json::to_string_pretty(self).map_err(|e| io(std::io::Error::other(e)))?;
         text.push('\n');
         std::fs::write(path, text).map_err(io)

@@ -517,3 +517,29 @@ fn baseline_write_prune_and_summary_say_what_happened() {
         .code(0)
         .stdout(predicate::str::contains("stale").not());
 }
+
+/// Configuration and baseline errors name the file and, for a config, the line; an error is
+/// printed once, with what to do.
+#[test]
+fn config_and_baseline_errors_carry_file_line_and_print_once() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "a.php", "<?php echo 1;\n");
+    let out =
+        pwflow(d).args(["check", ".", "--baseline", "missing.json"]).assert().code(2).get_output().clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("missing.json: baseline not found") && err.contains("--write-baseline"), "{err}");
+    for (text, key, line) in [
+        ("# rules\nselect = [\n  \"ringcentral\",\n  \"ringcentral/nope\",\n]\n", "select", 4),
+        ("extend-select = ['oauth-ropc']\nignore = ['nope']\n", "ignore", 2),
+        ("[severity]\n\"ringcentral/nope\" = \"error\"\n", "[severity]", 2),
+    ] {
+        write(d, "pwflow.toml", text);
+        pwflow(d)
+            .args(["check", "."])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!("pwflow.toml:{line}: {key} names `")));
+    }
+}
