@@ -23,7 +23,7 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Write a one-off audit report (HTML, Markdown, JSON) of a codebase or of many repositories.
     Audit(Box<AuditArgs>),
-    /// List the rules.
+    /// List the rules: id, severity, on/off, fix class, languages, description.
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain {

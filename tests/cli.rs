@@ -542,3 +542,27 @@ fn help_points_only_at_existing_docs() {
         assert!(doc.contains(&format!("`{field}`")), "docs/json-format.md does not describe {field}");
     }
 }
+
+/// `pwflow rules` is a table with a header, the fix class and a description of each rule.
+#[test]
+fn rules_is_a_table_with_header_fix_kind_and_description() {
+    let out = pwflow().arg("rules").output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split_whitespace().collect();
+    assert_eq!(header, ["RULE", "SEVERITY", "DEFAULT", "FIX", "LANGUAGES", "DESCRIPTION"]);
+    let rules = pwflow::rules::RuleSet::builtin().expect("rules");
+    for rule in &rules.rules {
+        let row = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(rule.id.as_str()))
+            .unwrap_or_else(|| panic!("{} is not listed:\n{text}", rule.id));
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cells[3], pwflow::report::rules::fix_kind(rule), "{row}");
+        assert!(cells.len() > 5, "{} has no description: {row}", rule.id);
+    }
+    let row = text.lines().find(|l| l.starts_with("ringcentral/php-password-login ")).expect("row");
+    assert!(row.contains(" unsafe ") && row.contains(" php "), "{row}");
+    assert!(text.trim_end().ends_with("`pwflow explain RULE` for the documentation"), "{text}");
+}
