@@ -347,13 +347,31 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     };
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = use_color(args.color, to_terminal);
+    // Paths in the formats CI systems attach to files, and in `--diff` (for `git apply`), are
+    // relative to the repository root when inside one (CI resolves them against the checkout),
+    // else relative to the working directory. The human formats keep the working directory's.
+    let top = match args.format {
+        _ if args.diff => repo_top(),
+        Format::Sarif | Format::Github | Format::Gitlab | Format::Junit => repo_top(),
+        _ => None,
+    };
+    if let Some(top) = &top
+        && !args.diff
+    {
+        for f in &mut result.findings {
+            f.location = repo_path(&f.location, Some(top));
+        }
+    }
     if args.diff {
         let diffs: String = fixes
             .iter()
             .filter_map(|r| match &r.fix {
-                FileFix::Fixed { before, after, secrets, .. } => {
-                    Some(crate::fix::unified_diff(&r.display, before, after, secrets))
-                }
+                FileFix::Fixed { before, after, secrets, .. } => Some(crate::fix::unified_diff(
+                    &repo_path(&r.location, top.as_deref()),
+                    before,
+                    after,
+                    secrets,
+                )),
                 _ => None,
             })
             .collect();
@@ -382,7 +400,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
             out
         }
         Format::Json => report::json::render(&result)?,
-        Format::Sarif => report::sarif::render(&result, &ran)?,
+        Format::Sarif => match &top {
+            Some(top) => report::sarif::render_with_base(&result, &ran, Some(top))?,
+            None => report::sarif::render(&result, &ran)?,
+        },
         Format::Github => report::github::render(&result)?,
         Format::Junit => report::junit::render(&result, &ran)?,
         Format::Gitlab => report::gitlab::render(&result)?,
@@ -401,6 +422,22 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     let failing = result.findings.iter().any(|f| f.is_active() && f.severity >= settings.fail_on);
     Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
+}
+
+/// The root of the git repository holding the working directory (canonical), if any.
+fn repo_top() -> Option<PathBuf> {
+    let top = crate::git::toplevel(Path::new(".")).ok()?;
+    std::fs::canonicalize(top).ok()
+}
+
+/// `path` (from the working directory) relative to the repository root `top`; unchanged when
+/// there is no root or the file lies outside it.
+fn repo_path(path: &Path, top: Option<&Path>) -> PathBuf {
+    let Some(top) = top else { return path.to_path_buf() };
+    std::fs::canonicalize(path)
+        .ok()
+        .and_then(|abs| abs.strip_prefix(top).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
 }
 
 /// `FILE:LINE` of the first line of a config file that quotes `value` (`FILE` alone when none

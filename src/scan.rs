@@ -523,6 +523,8 @@ pub fn filter_to_diff(result: &mut ScanResult, rev: &str) -> Result<()> {
 pub struct FixReport {
     /// Path relative to the scan root.
     pub display: PathBuf,
+    /// Path from the working directory (where the file is).
+    pub location: PathBuf,
     /// The outcome.
     pub fix: crate::fix::FileFix,
     /// Findings of the file that the fixed text no longer has (one fix may take several edits).
@@ -570,7 +572,15 @@ pub fn fix(
             .map_init(Worker::default, |worker, (location, display)| {
                 let Some(lang) = Lang::from_path(location) else {
                     let fix = crate::fix::FileFix::Unchanged;
-                    return (FixReport { display: display.clone(), fix, findings_fixed: 0 }, None);
+                    return (
+                        FixReport {
+                            display: display.clone(),
+                            location: location.clone(),
+                            fix,
+                            findings_fixed: 0,
+                        },
+                        None,
+                    );
                 };
                 let outcome = crate::fix::fix_file(&engine, location, display, lang, mode, write, worker);
                 // The fixed text is scanned again in both modes: what remains replaces the file's
@@ -591,7 +601,15 @@ pub fn fix(
                     }
                     _ => None,
                 };
-                (FixReport { display: display.clone(), fix: outcome, findings_fixed: 0 }, remaining)
+                (
+                    FixReport {
+                        display: display.clone(),
+                        location: location.clone(),
+                        fix: outcome,
+                        findings_fixed: 0,
+                    },
+                    remaining,
+                )
             })
             .collect()
     });

@@ -543,3 +543,55 @@ fn config_and_baseline_errors_carry_file_line_and_print_once() {
             .stderr(predicate::str::contains(format!("pwflow.toml:{line}: {key} names `")));
     }
 }
+
+/// Run from a subdirectory of a repository, the formats CI attaches to files and `--diff` use
+/// paths relative to the repository root: annotations land on the file, and the diff applies
+/// with `git apply` from the root.
+#[test]
+fn ci_formats_and_diff_use_repository_root_paths_from_a_subdirectory() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    let login = format!(
+        "{HEADER}$platform->login(getenv('RC_USERNAME'), getenv('RC_EXTENSION'), getenv('RC_PASSWORD'));\n"
+    );
+    write(d, "services/billing/login.php", &login);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "login"]);
+    let sub = d.join("services");
+    let github = pwflow(&sub).args(["check", ".", "--format", "github"]).output().expect("runs");
+    let text = String::from_utf8_lossy(&github.stdout);
+    assert!(text.contains("file=services/billing/login.php,line=4"), "{text}");
+    for format in ["gitlab", "junit", "sarif"] {
+        let out = pwflow(&sub).args(["check", "billing", "--format", format]).output().expect("runs");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("services/billing/login.php"), "{format}: {text}");
+    }
+    let sarif = pwflow(&sub).args(["check", ".", "--format", "sarif"]).output().expect("runs");
+    let doc = json(&sarif.stdout);
+    let location = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "services/billing/login.php", "{location}");
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let root_uri = doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().expect("base uri");
+    assert!(!root_uri.trim_end_matches('/').ends_with("services"), "{root_uri}");
+    // The human formats stay relative to the working directory.
+    pwflow(&sub)
+        .args(["check", ".", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("billing/login.php:4:"));
+    // --diff from the subdirectory applies from the repository root (--show-secrets: the SDK's
+    // client secret on line 3 would be masked otherwise, and a masked diff does not apply).
+    let diff = pwflow(&sub.join("billing"))
+        .args(["check", ".", "--diff", "--unsafe-fixes", "--show-secrets"])
+        .output()
+        .expect("runs");
+    assert_eq!(diff.status.code(), Some(1));
+    let patch = d.join("fix.patch");
+    fs::write(&patch, &diff.stdout).expect("write patch");
+    let text = String::from_utf8_lossy(&diff.stdout);
+    assert!(text.contains("--- a/services/billing/login.php"), "{text}");
+    git(d, &["apply", "fix.patch"]);
+    let fixed = fs::read_to_string(d.join("services/billing/login.php")).expect("read");
+    assert!(fixed.contains("$platform->login(['jwt' => getenv('RC_JWT')]);"), "{fixed}");
+}
