@@ -491,7 +491,40 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
     inputs.retain(|i| engine.wants(i.lang));
     let acc = run_engine(&engine, opts.threads, &inputs)?;
     let scanned = inputs.iter().map(|i| i.display.as_path()).collect();
-    Ok(finish(vec![top], acc, scanned, skipped, seen, walk_time, started))
+    let mut result = finish(vec![top], acc, scanned, skipped, seen, walk_time, started);
+    // Staged blobs are read by their absolute path; people (and editors) get the file as seen
+    // from the working directory, as in a scan of the working tree.
+    if let Ok(cwd) = std::env::current_dir() {
+        let cwd = real_path(&cwd);
+        for f in &mut result.findings {
+            f.location = relative_from(&f.location, &cwd);
+        }
+    }
+    Ok(result)
+}
+
+/// `path` (absolute) relative to the directory `base`, with `..` steps when it lies beside it;
+/// unchanged when the two share only the filesystem root.
+fn relative_from(path: &Path, base: &Path) -> PathBuf {
+    let mut ancestor = base;
+    let mut ups = 0;
+    loop {
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            if ancestor.parent().is_none() {
+                return path.to_path_buf();
+            }
+            let mut out: PathBuf = std::iter::repeat_n(Path::new(".."), ups).collect();
+            out.push(rest);
+            return out;
+        }
+        match ancestor.parent() {
+            Some(parent) => {
+                ancestor = parent;
+                ups += 1;
+            }
+            None => return path.to_path_buf(),
+        }
+    }
 }
 
 /// Keeps only findings that touch lines added since `rev` (one scan, then a diff filter).

@@ -595,3 +595,29 @@ fn ci_formats_and_diff_use_repository_root_paths_from_a_subdirectory() {
     let fixed = fs::read_to_string(d.join("services/billing/login.php")).expect("read");
     assert!(fixed.contains("$platform->login(['jwt' => getenv('RC_JWT')]);"), "{fixed}");
 }
+
+/// `--staged` shows paths from the working directory, as a scan of the working tree does, and
+/// the CI formats the repository-root paths.
+#[test]
+fn staged_paths_are_relative_not_absolute() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    git(d, &["init", "-q"]);
+    write(d, "app/login.php", &format!("{HEADER}$platform->login($u, $e, $p);\n"));
+    git(d, &["add", "."]);
+    pwflow(&d.join("app"))
+        .args(["check", "--staged", "--format", "concise", "--quiet"])
+        .assert()
+        .code(1)
+        .stdout("login.php:4:12: ringcentral/php-password-login password-flow login (ringcentral/ringcentral-php): `login($username, $extension, $password)` with positional credentials\n");
+    pwflow(d)
+        .args(["check", "--staged", "--format", "concise", "--quiet"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("app/login.php:4:12: "));
+    pwflow(&d.join("app"))
+        .args(["check", "--staged", "--format", "github"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("file=app/login.php,"));
+}
