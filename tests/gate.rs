@@ -556,6 +556,7 @@ fn ci_formats_and_diff_use_repository_root_paths_from_a_subdirectory() {
         "{HEADER}$platform->login(getenv('RC_USERNAME'), getenv('RC_EXTENSION'), getenv('RC_PASSWORD'));\n"
     );
     write(d, "services/billing/login.php", &login);
+    write(d, "services/billing/vendor/acme/login.php", &login);
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "login"]);
     let sub = d.join("services");
@@ -572,6 +573,9 @@ fn ci_formats_and_diff_use_repository_root_paths_from_a_subdirectory() {
     let location = &doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
     assert_eq!(location["uri"], "services/billing/login.php", "{location}");
     assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let skipped = &doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]
+        ["artifactLocation"];
+    assert_eq!(skipped["uri"], "services/billing/vendor", "{skipped}");
     let root_uri = doc["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().expect("base uri");
     assert!(!root_uri.trim_end_matches('/').ends_with("services"), "{root_uri}");
     // The human formats stay relative to the working directory.
