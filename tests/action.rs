@@ -229,15 +229,97 @@ fn action_passes_clean_code_and_honours_its_inputs() {
     assert!(run_job(env.path(), &inputs, &path_env()).failed, "a warning fails with fail-on: warning");
 }
 
-#[test]
-fn action_installs_the_requested_version() {
+/// Runs the Install step for `version` with fake `curl` (serving files from `releases`, or
+/// failing when it is `None`) and `cargo` (recording its arguments) first on PATH. Returns the
+/// runner temp directory (holding `pwflow/bin`), what cargo was asked, and GITHUB_PATH.
+fn install(version: &str, releases: Option<&Path>) -> (TempDir, String, String) {
     let action =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).expect("action");
-    let install =
+    let step =
         steps(&action).into_iter().find(|s| s.env.contains_key("PWFLOW_VERSION")).expect("install step");
-    assert_eq!(install.env["PWFLOW_VERSION"], "${{ inputs.version }}");
-    let run = install.run.expect("script");
-    assert!(run.contains("--tag") && run.contains("$PWFLOW_VERSION"), "{run}");
+    assert_eq!(step.env["PWFLOW_VERSION"], "${{ inputs.version }}");
+    let temp = TempDir::new().expect("runner temp");
+    let fakes = temp.path().join("fakes");
+    fs::create_dir_all(&fakes).expect("mkdir");
+    let curl = match releases {
+        // curl -fsSL --retry 3 -o OUT URL ($5, $6): copy the URL's file name from the release directory.
+        Some(dir) => {
+            format!("#!/bin/sh\nout=\"$5\"; url=\"$6\"; cp \"{}/${{url##*/}}\" \"$out\"\n", dir.display())
+        }
+        None => "#!/bin/sh\nexit 22\n".to_owned(),
+    };
+    let cargo_log = temp.path().join("cargo.log");
+    let cargo = format!("#!/bin/sh\necho \"$@\" >> \"{}\"\n", cargo_log.display());
+    for (name, body) in [("curl", curl), ("cargo", cargo)] {
+        let file = fakes.join(name);
+        fs::write(&file, body).expect("fake");
+        let status = Command::new("chmod").arg("+x").arg(&file).status().expect("chmod");
+        assert!(status.success());
+    }
+    let script_file = temp.path().join("install.sh");
+    fs::write(&script_file, step.run.expect("script")).expect("script");
+    let github_path = temp.path().join("github_path");
+    let out = Command::new("bash")
+        .args(["--noprofile", "--norc", "-eo", "pipefail"])
+        .arg(&script_file)
+        .env("PATH", format!("{}:/usr/bin:/bin", fakes.display()))
+        .env("PWFLOW_VERSION", version)
+        .env("PWFLOW_ACTION_PATH", env!("CARGO_MANIFEST_DIR"))
+        .env("PWFLOW_ROOT", temp.path().join("pwflow"))
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .env("GITHUB_PATH", &github_path)
+        .output()
+        .expect("bash");
+    assert!(out.status.success(), "install failed: {}", String::from_utf8_lossy(&out.stderr));
+    let asked = fs::read_to_string(&cargo_log).unwrap_or_default();
+    let path = fs::read_to_string(&github_path).unwrap_or_default();
+    (temp, asked, path)
+}
+
+#[test]
+fn action_installs_the_requested_version() {
+    // A release: the archive for the runner, checked against its .sha256, no compiler needed.
+    let releases = TempDir::new().expect("releases");
+    let name = "pwflow-0.1.0-x86_64-unknown-linux-musl";
+    let staging = releases.path().join("staging");
+    fs::create_dir_all(staging.join(name)).expect("mkdir");
+    // A stand-in binary: what matters is that the archive's file lands on PATH, runnable.
+    let binary = staging.join(name).join("pwflow");
+    fs::write(&binary, "#!/bin/sh\necho 'pwflow 0.1.0'\n").expect("write binary");
+    assert!(Command::new("chmod").arg("+x").arg(&binary).status().expect("chmod").success());
+    let tar = Command::new("tar")
+        .arg("-C")
+        .arg(&staging)
+        .arg("-czf")
+        .arg(releases.path().join(format!("{name}.tar.gz")))
+        .arg(name)
+        .status()
+        .expect("tar");
+    assert!(tar.success());
+    let sum = Command::new("sha256sum")
+        .current_dir(releases.path())
+        .arg(format!("{name}.tar.gz"))
+        .output()
+        .expect("sha256sum");
+    fs::write(releases.path().join(format!("{name}.tar.gz.sha256")), &sum.stdout).expect("write sum");
+    let (temp, asked, path) = install("v0.1.0", Some(releases.path()));
+    assert!(asked.is_empty(), "no build for a released version: {asked}");
+    let bin = temp.path().join("pwflow/bin/pwflow");
+    let version = Command::new(&bin).arg("--version").output().expect("installed binary runs");
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("pwflow "));
+    assert_eq!(path.trim(), temp.path().join("pwflow/bin").display().to_string());
+    // A corrupt archive is not installed: the checksum fails and cargo builds the tag instead.
+    fs::write(releases.path().join(format!("{name}.tar.gz")), b"not the archive").expect("corrupt");
+    let (_temp, asked, _) = install("0.1.0", Some(releases.path()));
+    assert!(asked.contains("--git https://github.com/pwflow/pwflow --tag v0.1.0"), "{asked}");
+    // No release reachable, a commit, a branch: cargo builds that ref.
+    let (_temp, asked, _) = install("0.1.0", None);
+    assert!(asked.contains("--tag v0.1.0"), "{asked}");
+    let (_temp, asked, _) = install("0123abcd", None);
+    assert!(asked.contains("--rev 0123abcd"), "{asked}");
+    let (_temp, asked, _) = install("feature/x", None);
+    assert!(asked.contains("--branch feature/x"), "{asked}");
 }
 
 /// ShellCheck (Debian's package; `.ci/run` installs it) finds nothing in the action's scripts,
