@@ -566,3 +566,17 @@ fn rules_is_a_table_with_header_fix_kind_and_description() {
     assert!(row.contains(" unsafe ") && row.contains(" php "), "{row}");
     assert!(text.trim_end().ends_with("`pwflow explain RULE` for the documentation"), "{text}");
 }
+
+/// The skipped list and the findings show paths from the same base, the working directory.
+#[test]
+fn skipped_entries_and_findings_share_a_base() {
+    let dir = project();
+    write(dir.path(), "web/vendor/sdk/login.js", JS_PASSWORD);
+    pwflow()
+        .current_dir(dir.path())
+        .args(["check", "web", "--color", "never"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("┌─ web/login.js:3:"))
+        .stdout(predicate::str::contains("\n  web/vendor (vendored: "));
+}

@@ -142,6 +142,19 @@ pub fn render_finding(f: &Finding, color: bool) -> String {
     }
 }
 
+/// A skipped entry's path (relative to its scan root) as seen from the working directory, the
+/// base of the findings' paths: `vendor` of a scan of `app` is `app/vendor`. With several roots
+/// the root is not known, and the path stays as it is.
+fn from_working_directory(path: &std::path::Path, roots: &[std::path::PathBuf]) -> std::path::PathBuf {
+    match roots {
+        [root] if root.is_dir() && !path.is_absolute() && path != root.as_path() => {
+            let joined = root.join(path);
+            joined.strip_prefix(".").map(std::path::Path::to_path_buf).unwrap_or(joined)
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Renders a whole scan: every finding, then a summary (unless `quiet`).
 #[must_use]
 pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
@@ -155,7 +168,8 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     if !result.skipped.is_empty() {
         let _ = writeln!(out, "skipped {} file(s) or directories:", result.skipped.len());
         for s in result.skipped.iter().take(20) {
-            let _ = writeln!(out, "  {} ({}: {})", s.path.display(), s.reason.as_str(), s.detail);
+            let path = from_working_directory(&s.path, &result.roots);
+            let _ = writeln!(out, "  {} ({}: {})", path.display(), s.reason.as_str(), s.detail);
         }
         if result.skipped.len() > 20 {
             let _ = writeln!(out, "  ... and {} more (see --format json)", result.skipped.len() - 20);
