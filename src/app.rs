@@ -231,6 +231,20 @@ fn jwt_var(flag: Option<&str>, config: Option<(&Path, Option<&str>)>) -> Result<
 fn check(args: &CheckArgs) -> Result<ExitStatus> {
     let settings = settings(args)?;
     let set = load_rules(&settings.rule_dirs)?;
+    if let Some(loaded) = &settings.config {
+        // A selector from the config file is reported at its line, as other config errors are.
+        let c = &loaded.config;
+        for (key, values) in
+            [("select", &c.select), ("extend-select", &c.extend_select), ("ignore", &c.ignore)]
+        {
+            if let Some(bad) = values.iter().find(|s| !set.rules.iter().any(|r| selector_matches(s, r))) {
+                bail!(
+                    "{}: {key} names `{bad}`, which matches no rule (see `pwflow rules`)",
+                    config_location(loaded, bad)
+                );
+            }
+        }
+    }
     let mut active = select(&set, &settings.select, &settings.extend_select, &settings.ignore)?;
     for rule in &mut active {
         let by_id = settings.severity.get(&rule.rule.id);
@@ -241,7 +255,10 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     for key in settings.severity.keys() {
         if set.get(key).is_none() && !set.rules.iter().any(|r| &r.group == key) {
-            let at = settings.config.as_ref().map_or_else(String::new, |c| format!("{}: ", c.path.display()));
+            let at = settings
+                .config
+                .as_ref()
+                .map_or_else(String::new, |c| format!("{}: ", config_location(c, key)));
             bail!("{at}[severity] names `{key}`, which is no rule or group (see `pwflow rules`)");
         }
     }
@@ -286,38 +303,107 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
         scan::filter_to_diff(&mut result, rev)?;
     }
     if let Some(path) = &args.write_baseline {
-        Baseline::of(&result.findings).write(path)?;
+        let baseline = Baseline::of(&result.findings);
+        baseline.write(path)?;
+        let n = baseline.len();
+        // One line, not the report: the findings are what the file now holds.
+        let line = format!("wrote {n} entr{} to {}\n", if n == 1 { "y" } else { "ies" }, path.display());
+        if args.output.is_none() {
+            if !args.quiet {
+                write_stdout(&line)?;
+            }
+            return Ok(ExitStatus::Clean);
+        }
+        if !args.quiet {
+            write_stderr(&line)?;
+        }
     } else if let Some(path) = &settings.baseline {
         let baseline = Baseline::read(path)?;
-        let outcome = baseline.apply(&mut result.findings, &result.scanned);
-        if args.prune_baseline {
+        let mut outcome = baseline.apply(&mut result.findings, &result.scanned, &result.roots);
+        if args.prune_baseline && !outcome.stale.is_empty() {
             baseline.pruned(&outcome.stale).write(path)?;
+            outcome.pruned = true;
         }
         result.baseline = Some(outcome);
     } else if args.prune_baseline {
         bail!("--prune-baseline needs a baseline (--baseline FILE or `baseline` in pwflow.toml)");
     }
+    let hint = {
+        use crate::finding::Applicability;
+        let offered = |f: &&crate::finding::Finding, kind: Applicability| {
+            f.fixes.iter().any(|x| x.flow == flow && x.applicability == kind)
+        };
+        let fixable: Vec<&crate::finding::Finding> = result
+            .findings
+            .iter()
+            .filter(|f| f.is_active() && (args.flow.is_some() || f.recommendation.flow == flow))
+            .collect();
+        let safe = fixable.iter().filter(|f| offered(f, Applicability::Safe)).count();
+        let unsafe_only = fixable
+            .iter()
+            .filter(|f| !offered(f, Applicability::Safe) && offered(f, Applicability::Unsafe))
+            .count();
+        report::human::render_fix_hint(safe, unsafe_only, args.fix || args.diff, args.unsafe_fixes)
+    };
     let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
     let color = use_color(args.color, to_terminal);
+    // Paths in the formats CI systems attach to files, and in `--diff` (for `git apply`), are
+    // relative to the repository root when inside one (CI resolves them against the checkout),
+    // else relative to the working directory. The human formats keep the working directory's.
+    let top = match args.format {
+        _ if args.diff => repo_top(),
+        Format::Sarif | Format::Github | Format::Gitlab | Format::Junit => repo_top(),
+        _ => None,
+    };
+    if let Some(top) = &top
+        && !args.diff
+    {
+        for f in &mut result.findings {
+            f.location = repo_path(&f.location, Some(top));
+        }
+    }
     if args.diff {
         let diffs: String = fixes
             .iter()
             .filter_map(|r| match &r.fix {
-                FileFix::Fixed { before, after, secrets, .. } => {
-                    Some(crate::fix::unified_diff(&r.display, before, after, secrets))
-                }
+                FileFix::Fixed { before, after, secrets, .. } => Some(crate::fix::unified_diff(
+                    &repo_path(&r.location, top.as_deref()),
+                    before,
+                    after,
+                    secrets,
+                )),
                 _ => None,
             })
             .collect();
         write_stdout(&diffs)?;
+        // The diff owns stdout; fixes it leaves out (unsafe ones without --unsafe-fixes) are
+        // named on stderr, so `--diff` is never silent about them.
+        if !args.quiet {
+            write_stderr(&hint)?;
+        }
         return Ok(if diffs.is_empty() { ExitStatus::Clean } else { ExitStatus::Findings });
     }
     let rendered = match args.format {
+        _ if args.statistics => match args.format {
+            Format::Human | Format::Concise => report::concise::statistics(&result),
+            _ => bail!("--statistics prints a table: use it with --format human or concise"),
+        },
+        Format::Concise => {
+            report::concise::render(&result, args.quiet) + &report::human::render_fixes(&fixes)
+        }
         Format::Human => {
-            report::human::render(&result, color, args.quiet) + &report::human::render_fixes(&fixes)
+            let mut out =
+                report::human::render(&result, color, args.quiet) + &report::human::render_fixes(&fixes);
+            if !args.quiet {
+                out.push_str(&hint);
+            }
+            out
         }
         Format::Json => report::json::render(&result)?,
-        Format::Sarif => report::sarif::render(&result, &ran)?,
+        Format::Sarif => match &top {
+            Some(top) => report::sarif::render_with_base(&result, &ran, Some(top))?,
+            None => report::sarif::render(&result, &ran)?,
+        },
         Format::Github => report::github::render(&result)?,
         Format::Junit => report::junit::render(&result, &ran)?,
         Format::Gitlab => report::gitlab::render(&result)?,
@@ -338,6 +424,33 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
 }
 
+/// The root of the git repository holding the working directory (canonical), if any.
+fn repo_top() -> Option<PathBuf> {
+    let top = crate::git::toplevel(Path::new(".")).ok()?;
+    std::fs::canonicalize(top).ok()
+}
+
+/// `path` (from the working directory) relative to the repository root `top`; unchanged when
+/// there is no root or the file lies outside it.
+fn repo_path(path: &Path, top: Option<&Path>) -> PathBuf {
+    let Some(top) = top else { return path.to_path_buf() };
+    std::fs::canonicalize(path)
+        .ok()
+        .and_then(|abs| abs.strip_prefix(top).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// `FILE:LINE` of the first line of a config file that quotes `value` (`FILE` alone when none
+/// does): the parsed config keeps no positions, and a selector is a quoted string.
+fn config_location(loaded: &config::Loaded, value: &str) -> String {
+    let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
+    let quoted = [format!("\"{value}\""), format!("'{value}'")];
+    match text.lines().position(|l| quoted.iter().any(|q| l.contains(q.as_str()))) {
+        Some(i) => format!("{}:{}", loaded.path.display(), i + 1),
+        None => loaded.path.display().to_string(),
+    }
+}
+
 fn rules(args: &RulesArgs) -> Result<ExitStatus> {
     let set = load_rules(&args.rule_dirs)?;
     let out = match args.format {
@@ -351,12 +464,55 @@ fn rules(args: &RulesArgs) -> Result<ExitStatus> {
 
 fn explain(id: &str, dirs: &[PathBuf]) -> Result<ExitStatus> {
     let set = load_rules(dirs)?;
-    let Some(rule) = set.get(id) else {
-        let known: Vec<_> = set.rules.iter().map(|r| r.id.as_str()).collect();
-        bail!("no rule `{id}` (known: {})", known.join(", "));
-    };
+    let rule = resolve_rule(&set, id)?;
     write_stdout(&report::rules::explain(rule))?;
     Ok(ExitStatus::Clean)
+}
+
+/// A rule by id, or by its name after the group when only one rule has that name
+/// (`php-password-login`).
+///
+/// # Errors
+/// No such rule (with the nearest ids), or a name that several groups share.
+pub fn resolve_rule<'s>(set: &'s RuleSet, query: &str) -> Result<&'s Rule> {
+    if let Some(rule) = set.get(query) {
+        return Ok(rule);
+    }
+    let name_of = |r: &Rule| r.id.rsplit_once('/').map_or(r.id.clone(), |(_, name)| name.to_owned());
+    let named: Vec<&Rule> = set.rules.iter().filter(|r| name_of(r) == query).collect();
+    match named.as_slice() {
+        [rule] => Ok(rule),
+        [] => {
+            let mut near: Vec<(usize, &str)> = set
+                .rules
+                .iter()
+                .map(|r| (edit_distance(query, &r.id).min(edit_distance(query, &name_of(r))), r.id.as_str()))
+                .collect();
+            near.sort();
+            let shown: Vec<String> = near.iter().take(3).map(|(_, id)| format!("`{id}`")).collect();
+            bail!("no rule `{query}`; nearest: {} (`pwflow rules` lists them all)", shown.join(", "))
+        }
+        several => {
+            let ids: Vec<String> = several.iter().map(|r| format!("`{}`", r.id)).collect();
+            bail!("`{query}` names several rules: {}; give the full id", ids.join(", "))
+        }
+    }
+}
+
+/// Levenshtein distance over characters (rule ids are short).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
 }
 
 fn test_rules(dir: &Path, fixtures: Option<&Path>) -> Result<ExitStatus> {

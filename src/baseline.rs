@@ -2,8 +2,8 @@
 //!
 //! Entries are keyed by the finding's content fingerprint (rule, path, code without whitespace
 //! or secrets, occurrence index), never by line: moving code, adding lines above it or
-//! reformatting it keeps it baselined. An entry whose finding is gone from a scanned file is
-//! *stale*; `--prune-baseline` drops stale entries.
+//! reformatting it keeps it baselined. An entry whose finding is gone from a scanned file, or
+//! whose file no longer exists, is *stale*; `--prune-baseline` drops stale entries.
 //!
 //! Format (JSON, `version` 1):
 //! ```json
@@ -59,20 +59,30 @@ pub struct Baseline {
 pub struct Outcome {
     /// Findings that the baseline already holds.
     pub matched: usize,
-    /// Entries whose finding is gone from a file that was scanned.
+    /// Entries whose finding is gone from a file that was scanned, or whose file is gone.
     pub stale: Vec<Entry>,
+    /// Whether the stale entries were dropped from the file (`--prune-baseline`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pruned: bool,
 }
 
 /// A baseline file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
-    /// Unreadable or unwritable.
-    #[error("{path}: {source}")]
+    /// Unreadable or unwritable. (The error is part of the message, not a `source`: anyhow
+    /// would print it a second time.)
+    #[error("{path}: {error}")]
     Io {
         /// The file.
         path: String,
         /// The I/O error.
-        source: std::io::Error,
+        error: std::io::Error,
+    },
+    /// The baseline named by `--baseline` or `pwflow.toml` does not exist.
+    #[error("{path}: baseline not found; record one with `pwflow check --write-baseline {path}`")]
+    Missing {
+        /// The file.
+        path: String,
     },
     /// Not a baseline file.
     #[error("{path}:{line}:{column}: not a pwflow baseline ({message}); recreate it with --write-baseline")]
@@ -96,6 +106,12 @@ pub enum BaselineError {
         /// Version found.
         found: u32,
     },
+}
+
+/// Whether the file of a baseline entry no longer exists: not under any scan root (paths are
+/// relative to a directory root) nor from the working directory (paths of file roots).
+fn gone(path: &Path, roots: &[PathBuf]) -> bool {
+    !path.exists() && roots.iter().all(|r| !r.join(path).exists())
 }
 
 impl Baseline {
@@ -128,8 +144,10 @@ impl Baseline {
     /// Unreadable, not JSON of this shape, or another version.
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .map_err(|source| BaselineError::Io { path: display.clone(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|error| match error.kind() {
+            std::io::ErrorKind::NotFound => BaselineError::Missing { path: display.clone() },
+            _ => BaselineError::Io { path: display.clone(), error },
+        })?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError::Corrupt {
             path: display.clone(),
             line: e.line(),
@@ -147,14 +165,21 @@ impl Baseline {
     /// # Errors
     /// I/O failures.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        let io = |source| BaselineError::Io { path: path.display().to_string(), source };
+        let io = |error| BaselineError::Io { path: path.display().to_string(), error };
         let mut text = serde_json::to_string_pretty(self).map_err(|e| io(std::io::Error::other(e)))?;
         text.push('\n');
         std::fs::write(path, text).map_err(io)
     }
 
-    /// Marks findings the baseline holds and finds stale entries among `scanned` paths.
-    pub fn apply(&self, findings: &mut [Finding], scanned: &crate::scan::Scanned) -> Outcome {
+    /// Marks findings the baseline holds and finds stale entries: those of `scanned` paths whose
+    /// finding is gone, and those of files that no longer exist (under any of `roots`, or from
+    /// the working directory; a file that exists but was not scanned keeps its entries).
+    pub fn apply(
+        &self,
+        findings: &mut [Finding],
+        scanned: &crate::scan::Scanned,
+        roots: &[PathBuf],
+    ) -> Outcome {
         let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
         for e in &self.findings {
             *remaining.entry(e.fingerprint.as_str()).or_default() += 1;
@@ -174,10 +199,24 @@ impl Baseline {
         outcome.stale = self
             .findings
             .iter()
-            .filter(|e| !matched_keys.contains(&e.fingerprint) && scanned.contains(&e.path))
+            .filter(|e| {
+                !matched_keys.contains(&e.fingerprint) && (scanned.contains(&e.path) || gone(&e.path, roots))
+            })
             .cloned()
             .collect();
         outcome
+    }
+
+    /// The number of entries.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.findings.len()
+    }
+
+    /// Whether the baseline holds no entry.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
     }
 
     /// The baseline without the given stale entries.

@@ -23,11 +23,12 @@ pub enum Command {
     Check(Box<CheckArgs>),
     /// Write a one-off audit report (HTML, Markdown, JSON) of a codebase or of many repositories.
     Audit(Box<AuditArgs>),
-    /// List the rules.
+    /// List the rules: id, severity, on/off, fix class, languages, description.
     Rules(RulesArgs),
     /// Print a rule's documentation.
     Explain {
-        /// Rule id (`ringcentral/php-password-login`).
+        /// Rule id (`ringcentral/php-password-login`), or its name when only one rule has it
+        /// (`php-password-login`).
         rule: String,
         /// Extra rule directories to look in.
         #[arg(long = "rules", value_name = "DIR")]
@@ -58,6 +59,8 @@ pub enum Command {
 pub enum Format {
     /// rustc-style diagnostics with the suggested rewrites.
     Human,
+    /// One line per finding: `path:line:column: rule message` (editors and grep read it).
+    Concise,
     /// One JSON document: findings, skipped files, stats (see `docs/json-format.md`).
     Json,
     /// SARIF 2.1.0 for GitHub code scanning (`upload-sarif`) and other SARIF viewers.
@@ -148,6 +151,10 @@ pub struct CheckArgs {
     /// Print scan statistics (files seen, skipped, prefiltered, parsed; time per stage) to stderr.
     #[arg(long)]
     pub stats: bool,
+    /// Print the number of findings per rule (most frequent first) instead of the findings
+    /// (with --format human or concise).
+    #[arg(long)]
+    pub statistics: bool,
     /// Print only findings (no summary, no skipped-file notes).
     #[arg(long, short)]
     pub quiet: bool,
@@ -157,16 +164,20 @@ pub struct CheckArgs {
     /// Report only findings that this baseline file does not hold.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Record the current findings in FILE (and exit 0).
+    /// Record the current findings in FILE, print `wrote N entries to FILE` and exit 0 (the
+    /// report goes only to --output, when given).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "prune_baseline"])]
     pub write_baseline: Option<PathBuf>,
-    /// Drop baseline entries whose finding is gone from the scanned files.
+    /// Drop baseline entries whose finding is gone from the scanned files or whose file no
+    /// longer exists.
     #[arg(long)]
     pub prune_baseline: bool,
     /// Scan the content staged in the git index instead of the working tree (pre-commit).
     #[arg(long)]
     pub staged: bool,
-    /// Report only findings on lines added since this git revision.
+    /// Report only findings on lines added since the merge base of REV and HEAD (git's
+    /// `REV...HEAD`; `A...B` and `A..B` are accepted). Needs the history back to the merge base:
+    /// in CI, fetch it (`actions/checkout` with `fetch-depth: 0`, GitLab `GIT_DEPTH: 0`).
     #[arg(long, value_name = "REV")]
     pub diff_base: Option<String>,
     /// Apply safe fixes (add --unsafe-fixes for the JWT rewrites, which need a new credential).

@@ -436,6 +436,13 @@ impl<'r> Engine<'r> {
             let detail = "minified (very long lines; use --no-ignore to scan)";
             return FileReport { outcome: skip(display, SkipReason::Minified, detail), times };
         }
+        // pwflow's own baselines and reports quote what they found: scanning them would report
+        // every finding again (only candidates get here, so the check costs nothing elsewhere).
+        if let Some(format) = crate::artefact::recognise(text) {
+            times.read += t.elapsed();
+            let detail = format!("written by pwflow ({format})");
+            return FileReport { outcome: skip(display, SkipReason::PwflowOutput, detail), times };
+        }
         // Merge-conflict markers break the parse around them; blanked (same length, so offsets
         // hold), both sides of the conflict parse as code and both are checked.
         let unconflicted = mask_conflict_markers(text);

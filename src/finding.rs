@@ -251,6 +251,8 @@ pub enum SkipReason {
     Unreadable,
     /// Parsing took longer than the per-file limit.
     Timeout,
+    /// A file pwflow wrote (baseline, report), recognised by its format marker.
+    PwflowOutput,
 }
 
 impl SkipReason {
@@ -265,6 +267,7 @@ impl SkipReason {
             SkipReason::InvalidUtf8 => "invalid-utf8",
             SkipReason::Unreadable => "unreadable",
             SkipReason::Timeout => "timeout",
+            SkipReason::PwflowOutput => "pwflow-output",
         }
     }
 }

@@ -90,15 +90,76 @@ pub fn staged_files(top: &Path) -> Result<Vec<StagedFile>> {
     Ok(files)
 }
 
-/// Lines (1-based, inclusive ranges) added since `rev` in the working tree, per path relative to
-/// the repository top. Untracked files count as wholly added.
+/// How to get the history `--diff-base` needs, for the message of a shallow clone.
+const FETCH_HINT: &str = "fetch more history: `git fetch --unshallow` (or `git fetch origin <branch>`); \
+on GitHub Actions use `actions/checkout` with `fetch-depth: 0`, on GitLab CI set the variable `GIT_DEPTH: 0`";
+
+/// The commit a `--diff-base` argument compares with, as git's `REV...HEAD` does: the merge base
+/// of `REV` and `HEAD`, so a branch is not blamed for what its base changed after it forked.
+/// `A...B` names both sides (B defaults to `HEAD`); `A..B` compares with A itself (git diff's
+/// two-dot form). B must be the checked-out commit, since pwflow scans the working tree.
+///
+/// # Errors
+/// Unknown revisions, unrelated histories, and shallow clones without the merge base (with how
+/// to fetch more history).
+pub fn diff_base(top: &Path, spec: &str) -> Result<String> {
+    let (base, head, merge_base) = if let Some((a, b)) = spec.split_once("...") {
+        (a, b, true)
+    } else if let Some((a, b)) = spec.split_once("..") {
+        (a, b, false)
+    } else {
+        (spec, "", true)
+    };
+    let (base, head) =
+        (if base.is_empty() { "HEAD" } else { base }, if head.is_empty() { "HEAD" } else { head });
+    let shallow = git(top, &["rev-parse", "--is-shallow-repository"])
+        .is_ok_and(|o| String::from_utf8_lossy(&o).trim() == "true");
+    let resolve = |rev: &str| -> Result<String> {
+        match git(
+            top,
+            &["rev-parse", "--verify", "--quiet", "--end-of-options", &format!("{rev}^{{commit}}")],
+        ) {
+            Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_owned()),
+            Err(_) if shallow => {
+                bail!("`{rev}` is not a commit in this clone, which is shallow; {FETCH_HINT}")
+            }
+            Err(_) => {
+                bail!("`{rev}` is not a commit in this repository (a branch of a remote needs `git fetch`)")
+            }
+        }
+    };
+    let base_sha = resolve(base)?;
+    let head_sha = resolve(head)?;
+    let current = resolve("HEAD")?;
+    if head_sha != current {
+        bail!(
+            "--diff-base {spec}: `{head}` is not the checked-out commit; pwflow scans the working tree, \
+             so the right side must be HEAD (or be left out)"
+        );
+    }
+    if !merge_base {
+        return Ok(base_sha);
+    }
+    match git(top, &["merge-base", &base_sha, &head_sha]) {
+        Ok(out) => Ok(String::from_utf8_lossy(&out).trim().to_owned()),
+        Err(_) if shallow => bail!(
+            "--diff-base {spec}: the merge base of `{base}` and `{head}` is not in this clone, which is shallow; {FETCH_HINT}"
+        ),
+        Err(_) => bail!(
+            "--diff-base {spec}: `{base}` and `{head}` have no common history (pass the commit to compare with, e.g. `{base}..`)"
+        ),
+    }
+}
+
+/// Lines (1-based, inclusive ranges) added since the `--diff-base` argument `spec` (see
+/// [`diff_base`]) in the working tree, per path relative to the repository top. Untracked files
+/// count as wholly added.
 ///
 /// # Errors
 /// Unknown revision or git failures.
-pub fn added_lines(top: &Path, rev: &str) -> Result<BTreeMap<PathBuf, Vec<RangeInclusive<usize>>>> {
-    git(top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
-        .with_context(|| format!("`{rev}` is not a commit in this repository"))?;
-    let diff = git(top, &["diff", "--no-color", "--no-ext-diff", "-U0", "--no-renames", rev, "--"])?;
+pub fn added_lines(top: &Path, spec: &str) -> Result<BTreeMap<PathBuf, Vec<RangeInclusive<usize>>>> {
+    let base = diff_base(top, spec)?;
+    let diff = git(top, &["diff", "--no-color", "--no-ext-diff", "-U0", "--no-renames", &base, "--"])?;
     let mut out = parse_unified_zero(&String::from_utf8_lossy(&diff));
     let untracked = git(top, &["ls-files", "--others", "--exclude-standard", "-z"])?;
     for p in untracked.split(|b| *b == 0).filter(|p| !p.is_empty()) {

@@ -6,6 +6,7 @@
 //! ([`prefilter`]), parse, match with [`rules`] and [`checks`]) → [`report`].
 
 pub mod app;
+pub mod artefact;
 pub mod audit;
 pub mod baseline;
 pub mod checks;

@@ -491,7 +491,40 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
     inputs.retain(|i| engine.wants(i.lang));
     let acc = run_engine(&engine, opts.threads, &inputs)?;
     let scanned = inputs.iter().map(|i| i.display.as_path()).collect();
-    Ok(finish(vec![top], acc, scanned, skipped, seen, walk_time, started))
+    let mut result = finish(vec![top], acc, scanned, skipped, seen, walk_time, started);
+    // Staged blobs are read by their absolute path; people (and editors) get the file as seen
+    // from the working directory, as in a scan of the working tree.
+    if let Ok(cwd) = std::env::current_dir() {
+        let cwd = real_path(&cwd);
+        for f in &mut result.findings {
+            f.location = relative_from(&f.location, &cwd);
+        }
+    }
+    Ok(result)
+}
+
+/// `path` (absolute) relative to the directory `base`, with `..` steps when it lies beside it;
+/// unchanged when the two share only the filesystem root.
+fn relative_from(path: &Path, base: &Path) -> PathBuf {
+    let mut ancestor = base;
+    let mut ups = 0;
+    loop {
+        if let Ok(rest) = path.strip_prefix(ancestor) {
+            if ancestor.parent().is_none() {
+                return path.to_path_buf();
+            }
+            let mut out: PathBuf = std::iter::repeat_n(Path::new(".."), ups).collect();
+            out.push(rest);
+            return out;
+        }
+        match ancestor.parent() {
+            Some(parent) => {
+                ancestor = parent;
+                ups += 1;
+            }
+            None => return path.to_path_buf(),
+        }
+    }
 }
 
 /// Keeps only findings that touch lines added since `rev` (one scan, then a diff filter).
@@ -523,8 +556,12 @@ pub fn filter_to_diff(result: &mut ScanResult, rev: &str) -> Result<()> {
 pub struct FixReport {
     /// Path relative to the scan root.
     pub display: PathBuf,
+    /// Path from the working directory (where the file is).
+    pub location: PathBuf,
     /// The outcome.
     pub fix: crate::fix::FileFix,
+    /// Findings of the file that the fixed text no longer has (one fix may take several edits).
+    pub findings_fixed: usize,
 }
 
 /// Applies (or, with `write` false, only computes) fixes for every file with fixable findings,
@@ -567,14 +604,22 @@ pub fn fix(
             .par_iter()
             .map_init(Worker::default, |worker, (location, display)| {
                 let Some(lang) = Lang::from_path(location) else {
+                    let fix = crate::fix::FileFix::Unchanged;
                     return (
-                        FixReport { display: display.clone(), fix: crate::fix::FileFix::Unchanged },
+                        FixReport {
+                            display: display.clone(),
+                            location: location.clone(),
+                            fix,
+                            findings_fixed: 0,
+                        },
                         None,
                     );
                 };
                 let outcome = crate::fix::fix_file(&engine, location, display, lang, mode, write, worker);
-                let remaining = match (&outcome, write) {
-                    (crate::fix::FileFix::Fixed { after, .. }, true) => {
+                // The fixed text is scanned again in both modes: what remains replaces the file's
+                // findings after a write, and the difference is the count of findings fixed.
+                let remaining = match &outcome {
+                    crate::fix::FileFix::Fixed { after, .. } => {
                         let body = after.strip_prefix('\u{feff}').unwrap_or(after);
                         match engine.check_bytes(location, display, lang, body.as_bytes(), worker).outcome {
                             Outcome::Scanned { mut findings, .. } => {
@@ -589,15 +634,28 @@ pub fn fix(
                     }
                     _ => None,
                 };
-                (FixReport { display: display.clone(), fix: outcome }, remaining)
+                (
+                    FixReport {
+                        display: display.clone(),
+                        location: location.clone(),
+                        fix: outcome,
+                        findings_fixed: 0,
+                    },
+                    remaining,
+                )
             })
             .collect()
     });
     let mut out = Vec::new();
-    for (report, remaining) in reports {
+    for (mut report, remaining) in reports {
         if let Some(remaining) = remaining {
-            result.findings.retain(|f| f.path != report.display);
-            result.findings.extend(remaining);
+            let counted = |f: &Finding| f.suppressed.is_none();
+            let before = result.findings.iter().filter(|f| f.path == report.display && counted(f)).count();
+            report.findings_fixed = before.saturating_sub(remaining.iter().filter(|f| counted(f)).count());
+            if write {
+                result.findings.retain(|f| f.path != report.display);
+                result.findings.extend(remaining);
+            }
         }
         out.push(report);
     }

@@ -461,3 +461,122 @@ fn jwt_var_must_be_an_identifier() {
         .code(1)
         .stdout(predicate::str::contains("getenv('_My_JWT2')"));
 }
+
+/// `--format concise`: one `path:line:column: rule message` line per finding, then a summary.
+#[test]
+fn concise_format_is_one_line_per_finding() {
+    let dir = project();
+    let out =
+        pwflow().current_dir(dir.path()).args(["check", ".", "--format", "concise"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("app/login.php:5:12: ringcentral/php-password-login password-flow login"),
+        "{text}"
+    );
+    assert!(lines[1].starts_with("web/login.js:3:"), "{text}");
+    assert!(lines[1].contains(" ringcentral/js-password-login "), "{text}");
+    assert!(!text.contains("S3cr3t") && !text.contains("hunter2"), "{text}");
+    assert_eq!(lines[2], "found 2 password-flow finding(s): 2 error(s), 0 warning(s), 0 info");
+    pwflow()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "concise", "--quiet"])
+        .assert()
+        .code(1)
+        .stdout(predicate::function(|s: &str| s.lines().count() == 2));
+}
+
+/// `--statistics`: findings per rule, most frequent first, and a total; exit code as usual.
+#[test]
+fn statistics_count_findings_per_rule() {
+    let dir = project();
+    write(dir.path(), "app/second.php", PHP_PASSWORD);
+    pwflow().current_dir(dir.path()).args(["check", ".", "--statistics"]).assert().code(1).stdout(
+        "2  ringcentral/php-password-login  error\n1  ringcentral/js-password-login   error\n3  total\n",
+    );
+    pwflow()
+        .current_dir(dir.path())
+        .args(["check", ".", "--statistics", "--format", "json"])
+        .assert()
+        .code(2);
+}
+
+/// `explain` takes a rule's name when only one group has it, names the groups when several do,
+/// and suggests the nearest ids on a typo.
+#[test]
+fn explain_resolves_names_and_suggests_ids() {
+    pwflow()
+        .args(["explain", "php-password-login"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("# ringcentral/php-password-login"));
+    pwflow().args(["explain", "password-grant-request"]).assert().code(2).stderr(predicate::str::contains(
+        "`oauth-ropc/password-grant-request`, `ringcentral/password-grant-request`",
+    ));
+    pwflow()
+        .args(["explain", "php-pasword-login"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nearest: `ringcentral/php-password-login`"))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+/// Files that `--help` points at exist in the repository.
+#[test]
+fn help_points_only_at_existing_docs() {
+    let help = pwflow().args(["check", "--help"]).output().expect("help");
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut named = 0;
+    for word in help.split(|c: char| c.is_whitespace() || c == '`' || c == '(' || c == ')') {
+        if word.starts_with("docs/") {
+            named += 1;
+            assert!(root.join(word).is_file(), "--help names {word}, which does not exist");
+        }
+    }
+    assert!(named > 0, "the JSON format's documentation is named in --help");
+    let doc = fs::read_to_string(root.join("docs/json-format.md")).expect("doc");
+    for field in ["schema_version", "fingerprint", "applicability", "pwflow-output", "files_seen"] {
+        assert!(doc.contains(&format!("`{field}`")), "docs/json-format.md does not describe {field}");
+    }
+}
+
+/// `pwflow rules` is a table with a header, the fix class and a description of each rule.
+#[test]
+fn rules_is_a_table_with_header_fix_kind_and_description() {
+    let out = pwflow().arg("rules").output().expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().expect("header").split_whitespace().collect();
+    assert_eq!(header, ["RULE", "SEVERITY", "DEFAULT", "FIX", "LANGUAGES", "DESCRIPTION"]);
+    let rules = pwflow::rules::RuleSet::builtin().expect("rules");
+    for rule in &rules.rules {
+        let row = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(rule.id.as_str()))
+            .unwrap_or_else(|| panic!("{} is not listed:\n{text}", rule.id));
+        let cells: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cells[3], pwflow::report::rules::fix_kind(rule), "{row}");
+        assert!(cells.len() > 5, "{} has no description: {row}", rule.id);
+    }
+    let row = text.lines().find(|l| l.starts_with("ringcentral/php-password-login ")).expect("row");
+    assert!(row.contains(" unsafe ") && row.contains(" php "), "{row}");
+    assert!(text.trim_end().ends_with("`pwflow explain RULE` for the documentation"), "{text}");
+}
+
+/// The skipped list and the findings show paths from the same base, the working directory.
+#[test]
+fn skipped_entries_and_findings_share_a_base() {
+    let dir = project();
+    write(dir.path(), "web/vendor/sdk/login.js", JS_PASSWORD);
+    pwflow()
+        .current_dir(dir.path())
+        .args(["check", "web", "--color", "never"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("┌─ web/login.js:3:"))
+        .stdout(predicate::str::contains("\n  web/vendor (vendored: "));
+}

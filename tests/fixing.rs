@@ -31,7 +31,7 @@ fn jwt_rewrites_are_unsafe_and_need_the_flag() {
         .args(["a.php", "--fix", "--unsafe-fixes"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("fixed 1 finding(s) in 1 file(s)"));
+        .stdout(predicate::str::contains("fixed 1 finding(s) with 1 edit(s) in 1 file(s)"));
     assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP_FIXED);
     // Idempotent: a second run changes nothing.
     pwflow(dir.path()).args(["a.php", "--fix", "--unsafe-fixes"]).assert().code(0);
@@ -351,4 +351,59 @@ fn request_bodies_without_an_expression_language_stay_guidance() {
         .code(1);
     assert_eq!(fs::read_to_string(dir.path().join("c.postman_collection.json")).expect("read"), json);
     assert_eq!(fs::read_to_string(dir.path().join("escaped.js")).expect("read"), js);
+}
+
+/// Fixes hidden by a missing `--unsafe-fixes` are named, as ruff names them: in the summary of a
+/// check, after `--fix`, and on stderr after `--diff` (whose stdout is the diff); `--diff` exits
+/// 1 exactly when it has something to apply.
+#[test]
+fn hidden_fixes_are_named_and_counts_say_findings_and_edits() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    // One finding whose rewrite takes several edits (the form fields go, the grant changes).
+    let form = "const body = new URLSearchParams();\nbody.append('grant_type', 'password');\nbody.append('username', process.env.RC_USERNAME);\nbody.append('password', process.env.RC_PASSWORD);\nfetch('https://platform.ringcentral.com/restapi/oauth/token', { method: 'POST', body });\n";
+    fs::write(dir.path().join("b.js"), form).expect("write");
+    pwflow(dir.path())
+        .args(["a.php", "b.js"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("2 fixes available with --fix --unsafe-fixes"));
+    pwflow(dir.path())
+        .args(["a.php", "b.js", "--quiet"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("available").not());
+    pwflow(dir.path())
+        .args(["a.php", "b.js", "--fix"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("2 fixes available with --unsafe-fixes"));
+    pwflow(dir.path())
+        .args(["a.php", "b.js", "--diff"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("2 fixes available with --unsafe-fixes"));
+    pwflow(dir.path())
+        .args(["a.php", "b.js", "--diff", "--unsafe-fixes"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::is_empty());
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP, "--diff writes nothing");
+    let out = pwflow(dir.path())
+        .args(["a.php", "b.js", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .get_output()
+        .clone();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let edits: usize = text
+        .lines()
+        .find_map(|l| l.strip_prefix("fixed 2 finding(s) with "))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no fix summary: {text}"));
+    assert!(edits > 2, "the form body takes several edits: {text}");
+    assert!(text.contains("a.php (1 finding(s), 1 edit(s))"), "{text}");
+    assert!(!text.contains("available"), "{text}");
 }

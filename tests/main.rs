@@ -1,5 +1,6 @@
 //! Integration tests: one binary (ripgrep's layout), one module per concern.
 
+mod action;
 mod audit;
 mod cli;
 mod fixing;

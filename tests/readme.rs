@@ -94,3 +94,62 @@ fn ci_snippets_use_existing_flags() {
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("action.yml")).expect("action");
     assert!(snippet("github-actions").contains("args:") && action.contains("  args:"));
 }
+
+/// Runs the GitLab snippet's script lines (all but the `cargo install`) with `sh`, as the GitLab
+/// runner does, with the test binary on PATH: on a merge-request pipeline it fails only on the
+/// findings the branch adds; on other pipelines (no merge-request variables) it fails on any.
+#[test]
+fn gitlab_snippet_gates_merge_requests_and_other_pipelines() {
+    const HEADER: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n";
+    let script: Vec<String> = snippet("gitlab-ci")
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("- "))
+        .filter(|l| !l.starts_with("cargo install"))
+        .map(str::to_owned)
+        .collect();
+    assert!(script.iter().any(|l| l.contains("--diff-base")), "{script:?}");
+    let bin = std::path::PathBuf::from(env!("CARGO_BIN_EXE_pwflow"));
+    let path_env =
+        format!("{}:{}", bin.parent().expect("bin dir").display(), std::env::var("PATH").unwrap_or_default());
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(d)
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    // Runs the script; true when every line succeeds (GitLab stops at the first failure).
+    let pipeline = |mr_base: Option<&str>| -> bool {
+        script.iter().all(|line| {
+            let mut cmd = std::process::Command::new("sh");
+            cmd.current_dir(d).args(["-c", line]).env("PATH", &path_env);
+            cmd.env_remove("CI_MERGE_REQUEST_DIFF_BASE_SHA");
+            if let Some(sha) = mr_base {
+                cmd.env("CI_MERGE_REQUEST_DIFF_BASE_SHA", sha);
+            }
+            cmd.output().expect("sh").status.success()
+        })
+    };
+    git(&["init", "-q", "-b", "main"]);
+    fs::write(d.join("legacy.php"), format!("{HEADER}$platform->login($u, $e, $p);\n")).expect("write");
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "legacy"]);
+    let base = git(&["rev-parse", "HEAD"]);
+    git(&["checkout", "-q", "-b", "feature"]);
+    fs::write(d.join("jwt.php"), format!("{HEADER}$platform->login(['jwt' => getenv('RC_JWT')]);\n"))
+        .expect("write");
+    git(&["add", "jwt.php"]);
+    git(&["commit", "-q", "-m", "jwt"]);
+    assert!(pipeline(Some(&base)), "a merge request that adds no finding must pass");
+    assert!(d.join("gl-code-quality-report.json").is_file(), "the Code Quality report is written");
+    assert!(!pipeline(None), "a branch pipeline fails on the legacy finding");
+    fs::write(d.join("new.php"), format!("{HEADER}$platform->login($a, $b, $c);\n")).expect("write");
+    git(&["add", "new.php"]);
+    git(&["commit", "-q", "-m", "new login"]);
+    assert!(!pipeline(Some(&base)), "a merge request that adds a finding must fail");
+}

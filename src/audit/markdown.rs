@@ -138,6 +138,8 @@ pub fn render(r: &Report) -> String {
     let t = &r.totals;
     let unit_title = if r.unit.noun() == "repository" { "Repository" } else { "Application" };
     let mut out = String::with_capacity(32 * 1024);
+    // The marker line tells pwflow not to scan its own report (see artefact.rs).
+    let _ = writeln!(out, "{} {} -->", crate::artefact::MARKDOWN_MARKER, r.version);
     let _ = writeln!(out, "# Password-flow audit\n");
     let _ = writeln!(
         out,

@@ -9,6 +9,8 @@ use crate::report::ci;
 
 #[derive(Serialize)]
 struct Issue<'a> {
+    /// Code Climate's engine name; first, as pwflow's marker (it skips its own reports).
+    engine_name: &'static str,
     #[serde(rename = "type")]
     kind: &'static str,
     description: String,
@@ -43,6 +45,7 @@ pub fn severity(s: Severity) -> &'static str {
 
 fn issue(f: &Finding) -> Issue<'_> {
     Issue {
+        engine_name: "pwflow",
         kind: "issue",
         description: format!("{} (recommended: {})", f.message, f.recommendation.flow.title_for(&f.rule)),
         check_name: &f.rule,

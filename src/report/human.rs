@@ -142,6 +142,19 @@ pub fn render_finding(f: &Finding, color: bool) -> String {
     }
 }
 
+/// A skipped entry's path (relative to its scan root) as seen from the working directory, the
+/// base of the findings' paths: `vendor` of a scan of `app` is `app/vendor`. With several roots
+/// the root is not known, and the path stays as it is.
+fn from_working_directory(path: &std::path::Path, roots: &[std::path::PathBuf]) -> std::path::PathBuf {
+    match roots {
+        [root] if root.is_dir() && !path.is_absolute() && path != root.as_path() => {
+            let joined = root.join(path);
+            joined.strip_prefix(".").map(std::path::Path::to_path_buf).unwrap_or(joined)
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
 /// Renders a whole scan: every finding, then a summary (unless `quiet`).
 #[must_use]
 pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
@@ -155,7 +168,8 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     if !result.skipped.is_empty() {
         let _ = writeln!(out, "skipped {} file(s) or directories:", result.skipped.len());
         for s in result.skipped.iter().take(20) {
-            let _ = writeln!(out, "  {} ({}: {})", s.path.display(), s.reason.as_str(), s.detail);
+            let path = from_working_directory(&s.path, &result.roots);
+            let _ = writeln!(out, "  {} ({}: {})", path.display(), s.reason.as_str(), s.detail);
         }
         if result.skipped.len() > 20 {
             let _ = writeln!(out, "  ... and {} more (see --format json)", result.skipped.len() - 20);
@@ -169,23 +183,41 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
     if let Some(b) = &result.baseline
         && !b.stale.is_empty()
     {
-        let _ = writeln!(
-            out,
-            "baseline: {} stale entr{} (the finding is gone; --prune-baseline drops them):",
-            b.stale.len(),
-            if b.stale.len() == 1 { "y" } else { "ies" }
-        );
+        let entries = if b.stale.len() == 1 { "entry" } else { "entries" };
+        if b.pruned {
+            let _ = writeln!(
+                out,
+                "baseline: dropped {} stale {entries} (the finding or its file is gone):",
+                b.stale.len()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "baseline: {} stale {entries} (the finding or its file is gone; --prune-baseline drops them):",
+                b.stale.len()
+            );
+        }
         for e in b.stale.iter().take(20) {
             let _ = writeln!(out, "  {}:{} {} ({})", e.path.display(), e.line, e.rule, e.fingerprint);
         }
     }
-    if suppressed + baselined > 0 {
-        let _ =
-            writeln!(out, "not reported: {suppressed} suppressed by comments, {baselined} in the baseline");
-    }
-    if active.is_empty() {
+    if active.is_empty() && suppressed + baselined > 0 {
+        // Everything found is excused: say so, rather than that nothing was found.
+        let _ = writeln!(
+            out,
+            "no new password-flow usage: {} finding(s) not reported ({baselined} in the baseline, {suppressed} suppressed by comments; {} files parsed)",
+            suppressed + baselined,
+            result.stats.parsed
+        );
+    } else if active.is_empty() {
         let _ = writeln!(out, "no password-flow usage found ({} files parsed)", result.stats.parsed);
     } else {
+        if suppressed + baselined > 0 {
+            let _ = writeln!(
+                out,
+                "not reported: {suppressed} suppressed by comments, {baselined} in the baseline"
+            );
+        }
         let _ = writeln!(
             out,
             "found {} password-flow finding(s) in {files} file(s): {} error(s), {} warning(s), {} info",
@@ -193,6 +225,34 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
             count(Severity::Error),
             count(Severity::Warning),
             count(Severity::Info)
+        );
+    }
+    out
+}
+
+/// The ruff-style hint about fixes the user did not ask for: `safe` findings have a fix that
+/// `--fix` applies, `unsafe_only` findings one that needs `--unsafe-fixes` too. `fixing` says
+/// whether `--fix` or `--diff` was given, `unsafe_fixes` whether `--unsafe-fixes` was.
+#[must_use]
+pub fn render_fix_hint(safe: usize, unsafe_only: usize, fixing: bool, unsafe_fixes: bool) -> String {
+    let mut out = String::new();
+    let s = |n: usize| if n == 1 { "" } else { "es" };
+    if fixing {
+        if !unsafe_fixes && unsafe_only > 0 {
+            let _ = writeln!(out, "{unsafe_only} fix{} available with --unsafe-fixes", s(unsafe_only));
+        }
+        return out;
+    }
+    let (with_fix, hidden) = if unsafe_fixes { (safe + unsafe_only, 0) } else { (safe, unsafe_only) };
+    if with_fix > 0 {
+        let flags = if unsafe_fixes { "--fix --unsafe-fixes" } else { "--fix" };
+        let _ = writeln!(out, "{with_fix} fix{} available with {flags} (--diff shows them)", s(with_fix));
+    }
+    if hidden > 0 {
+        let _ = writeln!(
+            out,
+            "{hidden} fix{} available with --fix --unsafe-fixes (--diff --unsafe-fixes shows them)",
+            s(hidden)
         );
     }
     out
@@ -235,10 +295,12 @@ pub fn render_fixes(reports: &[crate::scan::FixReport]) -> String {
         })
         .collect();
     if !fixed.is_empty() {
-        let total: usize = fixed.iter().map(|(_, n)| n).sum();
-        let _ = writeln!(out, "fixed {total} finding(s) in {} file(s):", fixed.len());
+        // A fix may take several edits (a login call and the body it builds): count both.
+        let findings: usize = fixed.iter().map(|(r, _)| r.findings_fixed).sum();
+        let edits: usize = fixed.iter().map(|(_, n)| n).sum();
+        let _ = writeln!(out, "fixed {findings} finding(s) with {edits} edit(s) in {} file(s):", fixed.len());
         for (r, n) in &fixed {
-            let _ = writeln!(out, "  {} ({n})", r.display.display());
+            let _ = writeln!(out, "  {} ({} finding(s), {n} edit(s))", r.display.display(), r.findings_fixed);
         }
     }
     for r in reports {

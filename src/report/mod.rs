@@ -1,6 +1,7 @@
 //! Renderers: the only code that formats output. Each takes plain data and returns text.
 
 pub mod ci;
+pub mod concise;
 pub mod github;
 pub mod gitlab;
 pub mod human;

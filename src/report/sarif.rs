@@ -418,6 +418,9 @@ fn notification(s: &Skipped, result: &ScanResult, base: Option<&Path>) -> Value 
         _ => None,
     };
     if let Some(p) = walked {
+        // The walked path is relative to the working directory, and `%SRCROOT%` may be above it
+        // (the repository root): resolve it so that it is placed under the base correctly.
+        let p = std::fs::canonicalize(&p).unwrap_or(p);
         n["locations"] = json!([{ "physicalLocation": { "artifactLocation": artifact_location(&p, base) } }]);
     }
     n
