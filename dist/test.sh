@@ -2,8 +2,9 @@
 # dist/test.sh [OUT_DIR]: runs dist/package.sh (unless OUT_DIR already holds its output), then
 # installs what it made the way a user would, with no network: the wheel into a fresh venv
 # (`pip install --no-index`), the npm tarballs into a fresh project (`npm install --offline`
-# with an empty cache), the archive after checking its sha256. Each installed pwflow must print
-# its version and find a password-flow login (exit 1). Run by .ci/run.
+# with an empty cache), the archive after checking its sha256, and the pre-commit hooks template
+# (`language: python`) with the wheel as its dependency. Each installed pwflow must print its
+# version and find a password-flow login (exit 1). Run by .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -115,6 +116,46 @@ PLATFORM_TGZ="$(cd "$OUT" && ls pwflow-cli-*-"$VERSION".tgz)"
 check_installed "npm (node_modules/.bin)" "$WORK/npm-project/node_modules/.bin/pwflow"
 npx_pwflow() { (cd "$WORK/npm-project" && npx --offline --cache "$WORK/npm-cache" --no -- pwflow "$@"); }
 check_installed "npm (npx)" npx_pwflow
+
+# --- pre-commit, `language: python`, from the hooks repository template ----------------------
+# pre-commit installs the hooks repository (dist/pre-commit/) and the hook's
+# additional_dependencies (the wheel) into a virtualenv; pip takes the wheel from OUT_DIR, not PyPI (PIP_NO_INDEX, PIP_FIND_LINKS). The template's build
+# backend (setuptools) comes from the virtualenv's seed, as no index is reachable.
+if command -v pre-commit >/dev/null 2>&1; then
+  H="$WORK/pre-commit"
+  mkdir -p "$H/hooks" "$H/repo"
+  cp -R dist/pre-commit/. "$H/hooks/"
+  sed -i.bak "s/\"pwflow==[^\"]*\"/\"pwflow==$VERSION\"/" "$H/hooks/.pre-commit-hooks.yaml"
+  rm "$H/hooks/.pre-commit-hooks.yaml.bak"
+  git_() { git -c user.name=t -c user.email=t@example.invalid -c init.defaultBranch=main "$@"; }
+  (cd "$H/hooks" && git_ init -q && git_ add -A && git_ commit -qm hooks)
+  REV="$(git -C "$H/hooks" rev-parse HEAD)"
+  printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: pwflow\n' "$H/hooks" "$REV" \
+    > "$H/repo/.pre-commit-config.yaml"
+  cp "$WORK/scan/login.php" "$H/repo/"
+  (cd "$H/repo" && git_ init -q && git_ add -A)
+  hook() {
+    (cd "$H/repo" && PRE_COMMIT_HOME="$H/home" PIP_NO_INDEX=1 PIP_FIND_LINKS="$OUT" \
+      PIP_NO_BUILD_ISOLATION=0 pre-commit run --all-files --color never 2>&1)
+  }
+  status=0
+  out="$(hook)" || status=$?
+  if [ "$status" = 1 ] && [[ "$out" == *ringcentral/php-password-login* ]]; then
+    pass "pre-commit (language: python, the wheel): refuses the password login"
+  else
+    failed "pre-commit (language: python, the wheel): exit $status: $out"
+  fi
+  sed -i.bak 's/->login(.*/->login(["jwt" => getenv("RC_JWT")]);/' "$H/repo/login.php" && rm "$H/repo/login.php.bak"
+  (cd "$H/repo" && git_ add -A)
+  if out="$(hook)"; then
+    pass "pre-commit (language: python, the wheel): passes the JWT login"
+  else
+    failed "pre-commit (language: python, the wheel): the JWT login failed: $out"
+  fi
+else
+  if [ -n "${CI:-}" ]; then failed "pre-commit is not installed (CI installs it)"; fi
+  echo "note: pre-commit is not installed; skipping the language: python hook"
+fi
 
 echo "dist: $PASSED passed, $FAILED failed"
 [ "$FAILED" = 0 ]

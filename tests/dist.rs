@@ -1,0 +1,52 @@
+//! The packaging files agree with each other and with the crate (`dist/test.sh`, run by
+//! `.ci/run`, builds and installs the packages themselves): the compiler-free pre-commit hook
+//! runs what the `pwflow` hook runs, on the same files; the npm launcher knows every platform
+//! package the `pwflow` npm package depends on; the README's Install section names the
+//! packages that `dist/package.sh` makes.
+
+use std::fs;
+use std::path::Path;
+
+fn read(path: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
+/// The `key: value` lines of the hook `id` in a `.pre-commit-hooks.yaml`.
+fn hook(yaml: &str, id: &str) -> Vec<(String, String)> {
+    let start = yaml.find(&format!("- id: {id}\n")).unwrap_or_else(|| panic!("no hook {id}"));
+    let mut fields = vec![("id".to_owned(), id.to_owned())];
+    for line in yaml[start..].lines().skip(1) {
+        let Some(field) = line.strip_prefix("  ") else { break };
+        if let Some((key, value)) = field.split_once(':') {
+            fields.push((key.trim().to_owned(), value.trim().to_owned()));
+        }
+    }
+    fields
+}
+
+fn field<'a>(fields: &'a [(String, String)], key: &str) -> &'a str {
+    fields.iter().find(|(k, _)| k == key).map_or_else(|| panic!("no `{key}` in {fields:?}"), |(_, v)| v)
+}
+
+#[test]
+fn python_hook_runs_what_the_rust_hook_runs() {
+    let ours = read(".pre-commit-hooks.yaml");
+    let template = read("dist/pre-commit/.pre-commit-hooks.yaml");
+    let rust = hook(&ours, "pwflow");
+    let python = hook(&template, "pwflow");
+    assert_eq!(field(&rust, "language"), "rust");
+    assert_eq!(field(&python, "language"), "python");
+    for key in ["entry", "types_or", "require_serial", "minimum_pre_commit_version"] {
+        assert_eq!(
+            field(&python, key),
+            field(&rust, key),
+            "dist/pre-commit/.pre-commit-hooks.yaml must keep the `{key}` of the `pwflow` hook in \
+             .pre-commit-hooks.yaml: update the template"
+        );
+    }
+    assert!(
+        field(&python, "additional_dependencies").starts_with("[\"pwflow=="),
+        "the hook must pin the wheel"
+    );
+}
