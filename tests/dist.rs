@@ -4,6 +4,7 @@
 //! package the `pwflow` npm package depends on; the README's Install section names the
 //! packages that `dist/package.sh` makes.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
@@ -49,4 +50,31 @@ fn python_hook_runs_what_the_rust_hook_runs() {
         field(&python, "additional_dependencies").starts_with("[\"pwflow=="),
         "the hook must pin the wheel"
     );
+}
+
+#[test]
+fn npm_launcher_knows_every_platform_package() {
+    let package = read("dist/npm/pwflow/package.json");
+    let launcher = read("dist/npm/pwflow/bin/pwflow.js");
+    let scoped = |text: &str| -> BTreeSet<String> {
+        text.split('"')
+            .filter(|s| s.starts_with("@pwflow/cli-") && !s.contains(' ') && !s.contains('$'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let deps = scoped(&package);
+    assert_eq!(deps.len(), 5, "{deps:?}");
+    assert_eq!(scoped(&launcher), deps, "bin/pwflow.js and package.json list different platforms");
+    // The release builds one package per platform: each npm platform has its target.
+    let workflow = read(".github/workflows/release.yml");
+    for (npm, target) in [
+        ("linux-x64", "x86_64-unknown-linux-musl"),
+        ("linux-arm64", "aarch64-unknown-linux-musl"),
+        ("darwin-x64", "x86_64-apple-darwin"),
+        ("darwin-arm64", "aarch64-apple-darwin"),
+        ("win32-x64", "x86_64-pc-windows-msvc"),
+    ] {
+        assert!(deps.contains(&format!("@pwflow/cli-{npm}")), "{npm}");
+        assert!(workflow.contains(&format!("target: {target}")), "release.yml does not build {target}");
+    }
 }
