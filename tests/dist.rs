@@ -78,3 +78,35 @@ fn npm_launcher_knows_every_platform_package() {
         assert!(workflow.contains(&format!("target: {target}")), "release.yml does not build {target}");
     }
 }
+
+#[test]
+fn readme_install_section_names_the_packages() {
+    let readme = read("README.md");
+    let section = |title: &str| -> &str {
+        let start = readme.find(&format!("\n## {title}\n")).unwrap_or_else(|| panic!("no `## {title}`"));
+        let rest = &readme[start..];
+        &rest[..rest[1..].find("\n## ").map_or(rest.len(), |i| i + 1)]
+    };
+    let install = section("Install");
+    for words in [
+        "pipx install pwflow",
+        "pip install pwflow",
+        "npx pwflow",
+        "npm i -g pwflow",
+        "cargo install --locked pwflow",
+        ".sha256",
+        "sha256sum -c",
+        "entrypoint: [\"\"]",
+    ] {
+        assert!(install.contains(words), "the Install section does not mention `{words}`");
+    }
+    let pre_commit = section("Use in pre-commit");
+    for words in ["pwflow/pwflow-pre-commit", "language: python", "id: pwflow "] {
+        assert!(pre_commit.contains(words), "the pre-commit section does not mention `{words}`");
+    }
+    let start = readme.find("\n## Install\n").expect("install");
+    // It comes after the two set-up commands, which stay the README's first code block.
+    let first_block = readme.split("```").nth(1).expect("a code block");
+    assert!(first_block.contains("cargo run --release -- check"), "{first_block}");
+    assert!(readme.find("cargo run --release -- check").expect("setup") < start);
+}
