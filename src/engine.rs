@@ -725,56 +725,65 @@ impl<'r> Engine<'r> {
         }
         windows.sort_by_key(|w| w.start);
         let windows = merge_windows(&windows, 0);
+        // Only the candidate rules' patterns: another rule's matches would be dropped below.
+        let wanted =
+            |pattern: usize| query.owners(pattern).iter().any(|o| rule_windows.iter().any(|(i, _)| i == o));
         for window in windows {
-            query.for_each_match(tree.root_node(), src.as_bytes(), window, &mut |pattern, found| {
-                let (span_start, span_end) = found.iter().fold((usize::MAX, 0), |(start, end), (_, node)| {
-                    (start.min(node.start_byte()), end.max(node.end_byte()))
-                });
-                for &index in query.owners(pattern) {
-                    let Some((_, own)) = rule_windows.iter().find(|(i, _)| *i == index) else { continue };
-                    let Some((primary_index, start_index)) = query.primary(index) else { continue };
-                    let Some(primary) = found.iter().find(|(i, _)| *i == primary_index).map(|(_, n)| *n)
-                    else {
-                        continue;
-                    };
-                    let start = start_index
-                        .and_then(|s| found.iter().find(|(i, _)| *i == s))
-                        .map_or(primary.start_byte(), |(_, n)| n.start_byte());
-                    let range = start.min(primary.start_byte().max(start))..primary.end_byte();
-                    // A rule sees the matches around its own literals, as if queried alone.
-                    if own
-                        .as_ref()
-                        .is_some_and(|own| !own.iter().any(|w| w.start <= span_end && span_start <= w.end))
-                        || raw.iter().any(|r| r.rule == index && r.range == range)
-                    {
-                        continue;
-                    }
-                    let captures = Captures {
-                        nodes: found.iter().map(|&(i, node)| (query.capture_name(i), node)).collect(),
-                    };
-                    let active = &self.rules[index];
-                    let cx = CheckCx { file: &file, captures: &captures };
-                    let mut bindings = Bindings::default();
-                    let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
-                        Some(b) => {
-                            bindings.merge(b);
-                            true
-                        }
-                        None => false,
-                    });
-                    if accepted {
-                        let targets =
-                            captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
-                        raw.push(RawFinding {
-                            rule: index,
-                            range,
-                            bindings,
-                            captures: targets,
-                            suppressed: None,
+            query.for_each_match_of(
+                tree.root_node(),
+                src.as_bytes(),
+                window,
+                &wanted,
+                &mut |pattern, found| {
+                    let (span_start, span_end) =
+                        found.iter().fold((usize::MAX, 0), |(start, end), (_, node)| {
+                            (start.min(node.start_byte()), end.max(node.end_byte()))
                         });
+                    for &index in query.owners(pattern) {
+                        let Some((_, own)) = rule_windows.iter().find(|(i, _)| *i == index) else { continue };
+                        let Some((primary_index, start_index)) = query.primary(index) else { continue };
+                        let Some(primary) = found.iter().find(|(i, _)| *i == primary_index).map(|(_, n)| *n)
+                        else {
+                            continue;
+                        };
+                        let start = start_index
+                            .and_then(|s| found.iter().find(|(i, _)| *i == s))
+                            .map_or(primary.start_byte(), |(_, n)| n.start_byte());
+                        let range = start.min(primary.start_byte().max(start))..primary.end_byte();
+                        // A rule sees the matches around its own literals, as if queried alone.
+                        if own.as_ref().is_some_and(|own| {
+                            !own.iter().any(|w| w.start <= span_end && span_start <= w.end)
+                        }) || raw.iter().any(|r| r.rule == index && r.range == range)
+                        {
+                            continue;
+                        }
+                        let captures = Captures {
+                            nodes: found.iter().map(|&(i, node)| (query.capture_name(i), node)).collect(),
+                        };
+                        let active = &self.rules[index];
+                        let cx = CheckCx { file: &file, captures: &captures };
+                        let mut bindings = Bindings::default();
+                        let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
+                            Some(b) => {
+                                bindings.merge(b);
+                                true
+                            }
+                            None => false,
+                        });
+                        if accepted {
+                            let targets =
+                                captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
+                            raw.push(RawFinding {
+                                rule: index,
+                                range,
+                                bindings,
+                                captures: targets,
+                                suppressed: None,
+                            });
+                        }
                     }
-                }
-            });
+                },
+            );
         }
         let has_directives = memchr::memmem::find(src.as_bytes(), suppress::MARKER.as_bytes()).is_some();
         if raw.is_empty() && !has_directives {

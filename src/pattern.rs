@@ -281,6 +281,20 @@ impl PatternSet {
         range: Range<usize>,
         found: &mut dyn FnMut(usize, &Captured<'t>),
     ) {
+        self.for_each_match_of(root, src, range, &|_| true, found);
+    }
+
+    /// [`PatternSet::for_each_match`] for the patterns `wanted` accepts only: a file's matching
+    /// need not try the patterns of rules that are not candidates for it (their matches would
+    /// be dropped), which keeps one rule's costly pattern off files another rule admitted.
+    pub fn for_each_match_of<'t>(
+        &self,
+        root: Node<'t>,
+        src: &[u8],
+        range: Range<usize>,
+        wanted: &dyn Fn(usize) -> bool,
+        found: &mut dyn FnMut(usize, &Captured<'t>),
+    ) {
         // As `ts_query_cursor_set_byte_range`: a range ending at 0 is the whole tree.
         let range = if range.end == 0 { range.start..usize::MAX } else { range };
         let mut captures = Vec::new();
@@ -288,7 +302,7 @@ impl PatternSet {
         'walk: loop {
             let node = cursor.node();
             if intersects(node, &range) {
-                self.start_at(node, src, &mut captures, found);
+                self.start_at(node, src, wanted, &mut captures, found);
                 if cursor.goto_first_child() {
                     continue;
                 }
@@ -309,12 +323,16 @@ impl PatternSet {
         &self,
         node: Node<'t>,
         src: &[u8],
+        wanted: &dyn Fn(usize) -> bool,
         captures: &mut Bound<'t>,
         found: &mut dyn FnMut(usize, &Captured<'t>),
     ) {
         let by_kind = self.roots_by_kind.get(usize::from(node.kind_id())).map_or(&[][..], Vec::as_slice);
         for &index in by_kind.iter().chain(&self.wildcard_roots) {
             let index = index as usize;
+            if !wanted(index) {
+                continue;
+            }
             let pattern = &self.patterns[index];
             captures.clear();
             matches(&pattern.root, node, &[], captures, &mut |captures| {

@@ -203,14 +203,30 @@ impl LangQuery {
         range: Range<usize>,
         found: &mut dyn FnMut(usize, &Captured<'t>),
     ) {
+        self.for_each_match_of(root, src, range, &|_| true, found);
+    }
+
+    /// [`QueryPlan::for_each_match`] for the patterns `wanted` accepts (by pattern index); the
+    /// native matcher does not try the others at all, a compiled query skips their matches.
+    pub fn for_each_match_of<'t>(
+        &self,
+        root: Node<'t>,
+        src: &[u8],
+        range: Range<usize>,
+        wanted: &dyn Fn(usize) -> bool,
+        found: &mut dyn FnMut(usize, &Captured<'t>),
+    ) {
         match &self.matcher {
-            Matcher::Native(set) => set.for_each_match(root, src, range, found),
+            Matcher::Native(set) => set.for_each_match_of(root, src, range, wanted, found),
             Matcher::TreeSitter(query) => {
                 let mut cursor = QueryCursor::new();
                 cursor.set_byte_range(range);
                 let mut captures = Vec::new();
                 let mut matches = cursor.matches(query, root, src);
                 while let Some(m) = matches.next() {
+                    if !wanted(m.pattern_index) {
+                        continue;
+                    }
                     captures.clear();
                     captures.extend(m.captures.iter().map(|c| (c.index, c.node)));
                     found(m.pattern_index, &captures);

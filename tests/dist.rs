@@ -38,7 +38,7 @@ fn python_hook_runs_what_the_rust_hook_runs() {
     let python = hook(&template, "pwflow");
     assert_eq!(field(&rust, "language"), "rust");
     assert_eq!(field(&python, "language"), "python");
-    for key in ["entry", "types_or", "require_serial", "minimum_pre_commit_version"] {
+    for key in ["entry", "types", "require_serial", "minimum_pre_commit_version"] {
         assert_eq!(
             field(&python, key),
             field(&rust, key),

@@ -261,6 +261,82 @@ static RC_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("constant patterns")
 });
 
+/// The password words as the text gate finds them.
+static PASSWORD_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // reason: constant patterns
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["password", "passwd", "pwd", "user", "login", "uid"])
+        .expect("constant patterns")
+});
+
+/// The text gate of the check: whether some spelling of a password key in the text could be
+/// reported, judged by the same words the check reads (the key around each password word,
+/// split and classified). A translation catalog full of `"createacct-yourpassword":` message
+/// ids, or a file whose only password keys name another system (`DB_PASSWORD`), is not parsed.
+#[must_use]
+pub fn may_hold_password_setting(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let key_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'$');
+    let keys = PASSWORD_TEXT.find_iter(bytes).filter_map(|m| {
+        let start = bytes[..m.start()].iter().rposition(|b| !key_byte(*b)).map_or(0, |i| i + 1);
+        let end = bytes[m.end()..].iter().position(|b| !key_byte(*b)).map_or(bytes.len(), |i| m.end() + i);
+        // A key is followed by its separator (`=`, `:`, after a closing quote): a word of prose
+        // ("Your password") is not a key ...
+        let after = bytes[end..]
+            .iter()
+            .skip_while(|b| matches!(b, b'"' | b'\'' | b'\\'))
+            .find(|b| **b != b' ' && **b != b'\t');
+        if !matches!(after, Some(b'=' | b':')) {
+            return None;
+        }
+        // ... and stands where keys stand: quoted (`"RC_PASSWORD":`), or first on its line
+        // (`RC_PASSWORD=`, `export ...`, `- password:`, `const string RC_PASSWORD =`); a
+        // sentence's "Password: $1" inside a message is not.
+        let quoted = start > 0
+            && matches!(bytes[start - 1], b'"' | b'\'')
+            && bytes.get(end) == Some(&bytes[start - 1]);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let first = text[line_start..start].split_whitespace().all(|w| {
+            matches!(
+                w,
+                "export"
+                    | "-"
+                    | "const"
+                    | "static"
+                    | "final"
+                    | "readonly"
+                    | "public"
+                    | "private"
+                    | "protected"
+                    | "internal"
+                    | "string"
+                    | "String"
+                    | "var"
+            )
+        });
+        if !(quoted || first) {
+            return None;
+        }
+        text.get(start..end).and_then(key_name)
+    });
+    let (mut passwords, mut users) = (Vec::new(), Vec::new());
+    for key in keys {
+        match key.role {
+            Role::Password => passwords.push(key.stem),
+            Role::Username => users.push(key.stem),
+            Role::Extension => {}
+        }
+    }
+    // What the check accepts without looking further (a RingCentral stem), or with a username
+    // of the same block beside it.
+    passwords.iter().any(|stem| match stem_kind(stem) {
+        StemKind::RingCentral => true,
+        StemKind::RingCentralAmong | StemKind::Neutral => users.iter().any(|u| same_block(u, stem)),
+        StemKind::Other | StemKind::Unknown => false,
+    })
+}
+
 /// Splits a key into upper-case words: separators and camelCase boundaries, with the byte
 /// range of each word in the key.
 fn words(key: &str) -> Vec<(String, std::ops::Range<usize>)> {
@@ -760,6 +836,27 @@ mod tests {
         assert_eq!(stem_kind(&v(&["LEGACY"])), StemKind::Other);
         assert_eq!(stem_kind(&v(&["RC", "RESET", "URL"])), StemKind::Other);
         assert_eq!(stem_kind(&v(&["IRC"])), StemKind::Unknown);
+    }
+
+    #[test]
+    fn the_text_gate_reads_the_keys_around_password_words() {
+        assert!(may_hold_password_setting("RC_PASSWORD=x"));
+        assert!(may_hold_password_setting(
+            "{\"relay_ringcentral_username\": 1, \"relay_ringcentral_password\": {}}"
+        ));
+        assert!(may_hold_password_setting("username: u\npassword: x"));
+        assert!(!may_hold_password_setting("password: x"));
+        assert!(!may_hold_password_setting(
+            "{\"config-admin-name\": \"a\", \"config-admin-password\": \"b\"}"
+        ));
+        assert!(may_hold_password_setting("rc.account.password=x"));
+        assert!(may_hold_password_setting("USERNAME_SB=u\nPASSWORD_SB=x"));
+        assert!(!may_hold_password_setting("{\"createacct-yourpassword\": \"Your password\"}"));
+        assert!(!may_hold_password_setting("DB_PASSWORD=x\nSMTP_PASSWORD=y"));
+        assert!(!may_hold_password_setting("cd $(pwd)/build"));
+        assert!(!may_hold_password_setting("{\"login-help\": \"Enter your password: it is private\"}"));
+        assert!(may_hold_password_setting("  - user: u\n  - password: x"));
+        assert!(may_hold_password_setting("const string RINGCENTRAL_PASSWORD = \"x\";"));
     }
 
     #[test]

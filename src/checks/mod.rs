@@ -328,6 +328,7 @@ pub fn text_gate(name: &str) -> Option<TextGate> {
     match name {
         "php-password-login" | "php-legacy-authorize" => Some(receiver::php_may_name_receiver),
         "js-password-login" | "js-password-authorize" => Some(receiver::js_may_name_receiver),
+        "password-credential-config" => Some(config::may_hold_password_setting),
         _ => None,
     }
 }
