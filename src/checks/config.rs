@@ -114,8 +114,6 @@ const NEUTRAL_WORDS: &[&str] = &[
     "MVP",
     "PLATFORM",
     "API",
-    "CONFIG",
-    "CFG",
     "CRED",
     "CREDS",
     "CREDENTIAL",
@@ -266,7 +264,17 @@ static PASSWORD_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
     #[allow(clippy::expect_used)] // reason: constant patterns
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["password", "passwd", "pwd", "user", "login", "uid"])
+        .build(["password", "passwd", "pwd"])
+        .expect("constant patterns")
+});
+
+/// The username words as the text gate finds them (searched only when a password key needs a
+/// username beside it).
+static USERNAME_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    #[allow(clippy::expect_used)] // reason: constant patterns
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["user", "login", "uid"])
         .expect("constant patterns")
 });
 
@@ -278,63 +286,65 @@ static PASSWORD_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
 pub fn may_hold_password_setting(text: &str) -> bool {
     let bytes = text.as_bytes();
     let key_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'$');
-    let keys = PASSWORD_TEXT.find_iter(bytes).filter_map(|m| {
-        let start = bytes[..m.start()].iter().rposition(|b| !key_byte(*b)).map_or(0, |i| i + 1);
-        let end = bytes[m.end()..].iter().position(|b| !key_byte(*b)).map_or(bytes.len(), |i| m.end() + i);
-        // A key is followed by its separator (`=`, `:`, after a closing quote): a word of prose
-        // ("Your password") is not a key ...
-        let after = bytes[end..]
-            .iter()
-            .skip_while(|b| matches!(b, b'"' | b'\'' | b'\\'))
-            .find(|b| **b != b' ' && **b != b'\t');
-        if !matches!(after, Some(b'=' | b':')) {
-            return None;
-        }
-        // ... and stands where keys stand: quoted (`"RC_PASSWORD":`), or first on its line
-        // (`RC_PASSWORD=`, `export ...`, `- password:`, `const string RC_PASSWORD =`); a
-        // sentence's "Password: $1" inside a message is not.
-        let quoted = start > 0
-            && matches!(bytes[start - 1], b'"' | b'\'')
-            && bytes.get(end) == Some(&bytes[start - 1]);
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let first = text[line_start..start].split_whitespace().all(|w| {
-            matches!(
-                w,
-                "export"
-                    | "-"
-                    | "const"
-                    | "static"
-                    | "final"
-                    | "readonly"
-                    | "public"
-                    | "private"
-                    | "protected"
-                    | "internal"
-                    | "string"
-                    | "String"
-                    | "var"
-            )
-        });
-        if !(quoted || first) {
-            return None;
-        }
-        text.get(start..end).and_then(key_name)
-    });
-    let (mut passwords, mut users) = (Vec::new(), Vec::new());
-    for key in keys {
-        match key.role {
-            Role::Password => passwords.push(key.stem),
-            Role::Username => users.push(key.stem),
-            Role::Extension => {}
-        }
-    }
+    let keys = |words: &'static AhoCorasick| {
+        words.find_iter(bytes).filter_map(move |m| {
+            let start = bytes[..m.start()].iter().rposition(|b| !key_byte(*b)).map_or(0, |i| i + 1);
+            let end =
+                bytes[m.end()..].iter().position(|b| !key_byte(*b)).map_or(bytes.len(), |i| m.end() + i);
+            // A key is followed by its separator (`=`, `:`, after a closing quote): a word of prose
+            // ("Your password") is not a key ...
+            let after = bytes[end..]
+                .iter()
+                .skip_while(|b| matches!(b, b'"' | b'\'' | b'\\'))
+                .find(|b| **b != b' ' && **b != b'\t');
+            if !matches!(after, Some(b'=' | b':')) {
+                return None;
+            }
+            // ... and stands where keys stand: quoted (`"RC_PASSWORD":`), or first on its line
+            // (`RC_PASSWORD=`, `export ...`, `- password:`, `const string RC_PASSWORD =`); a
+            // sentence's "Password: $1" inside a message is not.
+            let quoted = start > 0
+                && matches!(bytes[start - 1], b'"' | b'\'')
+                && bytes.get(end) == Some(&bytes[start - 1]);
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let first = text[line_start..start].split_whitespace().all(|w| {
+                matches!(
+                    w,
+                    "export"
+                        | "-"
+                        | "const"
+                        | "static"
+                        | "final"
+                        | "readonly"
+                        | "public"
+                        | "private"
+                        | "protected"
+                        | "internal"
+                        | "string"
+                        | "String"
+                        | "var"
+                )
+            });
+            if !(quoted || first) {
+                return None;
+            }
+            text.get(start..end).and_then(key_name)
+        })
+    };
     // What the check accepts without looking further (a RingCentral stem), or with a username
     // of the same block beside it.
-    passwords.iter().any(|stem| match stem_kind(stem) {
-        StemKind::RingCentral => true,
-        StemKind::RingCentralAmong | StemKind::Neutral => users.iter().any(|u| same_block(u, stem)),
-        StemKind::Other | StemKind::Unknown => false,
-    })
+    let mut need_user = Vec::new();
+    for key in keys(&PASSWORD_TEXT).filter(|k| k.role == Role::Password) {
+        match stem_kind(&key.stem) {
+            StemKind::RingCentral => return true,
+            StemKind::RingCentralAmong | StemKind::Neutral => need_user.push(key.stem),
+            StemKind::Other | StemKind::Unknown => {}
+        }
+    }
+    !need_user.is_empty()
+        && keys(&USERNAME_TEXT)
+            .filter(|k| k.role == Role::Username)
+            .any(|user| need_user.iter().any(|stem| same_block(&user.stem, stem)))
 }
 
 /// Splits a key into upper-case words: separators and camelCase boundaries, with the byte
