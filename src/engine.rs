@@ -541,6 +541,11 @@ impl<'r> Engine<'r> {
                         _ => ranges.insert(0, 0..end),
                     }
                 }
+                // YAML nests by indentation: a window that starts inside a mapping reads its
+                // keys at the wrong depth. Each window starts at the top-level key above it.
+                if lang == Lang::Yaml {
+                    ranges = yaml_windows(text, ranges);
+                }
                 unit.ranges = ranges;
                 partial = true;
             }
@@ -1189,6 +1194,33 @@ struct RawFinding<'t> {
 
 /// Files larger than this are parsed only around the literal hits of their candidate rules.
 const PARTIAL_PARSE_MIN: usize = 64 * 1024;
+
+/// Widens YAML parse windows to start at the top-level entry above them (the last line before
+/// the window that starts in column 0 and is not a comment or a document marker), then merges
+/// windows that come to overlap.
+fn yaml_windows(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for mut range in ranges {
+        let mut at = range.start;
+        while at > 0 {
+            let line_start = text[..at.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[line_start..];
+            let top = line.bytes().next().is_some_and(|b| !b.is_ascii_whitespace() && b != b'#')
+                && !line.starts_with("---")
+                && !line.starts_with("...");
+            at = line_start;
+            if top {
+                break;
+            }
+        }
+        range.start = range.start.min(at);
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
 /// Bytes of context parsed before and after each hit in a large file.
 const PARTIAL_PARSE_CONTEXT: usize = 8 * 1024;
 
@@ -1446,6 +1478,18 @@ mod tests {
             }
         }
         assert_eq!(compared, 8000);
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // reason: lists of ranges, one range long
+    fn yaml_windows_start_at_the_top_level_entry_above() {
+        let text = "a: 1\nb:\n  c:\n    d: 2\n# note\n    e: 3\nf: 4\n";
+        let e = text.find("e: 3").expect("e");
+        let windows = yaml_windows(text, vec![e..e + 4]);
+        assert_eq!(windows, vec![text.find("b:").expect("b")..e + 4]);
+        // Two windows under one top-level entry merge.
+        let d = text.find("d: 2").expect("d");
+        assert_eq!(yaml_windows(text, vec![d..d + 4, e..e + 4]).len(), 1);
     }
 
     #[test]

@@ -319,3 +319,43 @@ fn fuzz_scan_regressions_scan_without_panicking() {
         }
     }
 }
+
+/// Issue 18, item 8: a `grant_type` key deep inside a JSON or YAML file over 64 KiB (parsed in
+/// windows around the literal hits) is found as in a small one; YAML windows start at the
+/// top-level entry above them, or the keys read at the wrong depth.
+#[test]
+fn large_structured_files_are_read_as_deeply_as_small_ones() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let mut yaml = String::from("openapi: 3.0.0\npaths:\n");
+    for i in 0..3000 {
+        yaml.push_str(&format!("  /items/{i}:\n    get:\n      summary: item {i} of the catalogue\n"));
+    }
+    yaml.push_str(
+        "components:\n  securitySchemes:\n    rc:\n      x-token-request:\n        url: https://platform.ringcentral.com/restapi/oauth/token\n        body:\n          grant_type: password\n          username: u\n",
+    );
+    for i in 0..500 {
+        yaml.push_str(&format!("x-extra-{i}: value {i}\n"));
+    }
+    let mut items: Vec<String> = (0..1500)
+        .map(|i| format!("{{\"name\": \"req{i}\", \"request\": {{\"url\": \"https://example.org/{i}\"}}}}"))
+        .collect();
+    items.insert(
+        1200,
+        "{\"name\": \"token\", \"request\": {\"url\": \"https://platform.ringcentral.com/restapi/oauth/token\", \"body\": {\"mode\": \"urlencoded\", \"urlencoded\": [{\"key\": \"grant_type\", \"value\": \"password\"}]}}}".to_owned(),
+    );
+    let json = format!("{{\"item\": [\n{}\n]}}\n", items.join(",\n"));
+    assert!(yaml.len() > 64 * 1024 && json.len() > 64 * 1024);
+    write(d, "api.yaml", &yaml);
+    write(d, "collection.json", &json);
+    let (code, doc) = scan(d, &[]);
+    assert_eq!(code, 1);
+    let found: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path"))
+        .collect();
+    assert!(found.contains(&"api.yaml"), "{found:?}");
+    assert!(found.contains(&"collection.json"), "{found:?}");
+}
