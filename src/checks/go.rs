@@ -274,11 +274,7 @@ fn constructor_origin(call: Node<'_>, root: Node<'_>, src: &str) -> Origin {
             }
         }
         "identifier" => {
-            let package = named_children(root)
-                .into_iter()
-                .find(|n| n.kind() == "package_clause")
-                .and_then(|p| named_children(p).into_iter().next())
-                .map(|n| text(n, src));
+            let package = package_name(root, src);
             match package {
                 Some(p) if is_rc(p) => Origin::RingCentral(format!("the file is package `{p}`")),
                 _ => Origin::Local,
@@ -303,16 +299,21 @@ fn rc_import_or_host(root: Node<'_>, src: &str) -> Option<String> {
     if let Some(path) = import {
         return Some(format!("the file imports {path}"));
     }
-    let package = named_children(root)
-        .into_iter()
-        .find(|n| n.kind() == "package_clause")
-        .and_then(|p| named_children(p).into_iter().next())
-        .map(|n| text(n, src));
+    let package = package_name(root, src);
     if let Some(p) = package.filter(|p| p.to_ascii_lowercase().contains("ringcentral")) {
         return Some(format!("the file is package `{p}`"));
     }
     memchr::memmem::find(src.to_ascii_lowercase().as_bytes(), b"ringcentral.com")
         .map(|_| "the file names a RingCentral host".to_owned())
+}
+
+/// The name in the file's `package` clause.
+fn package_name<'s>(root: Node<'_>, src: &'s str) -> Option<&'s str> {
+    named_children(root)
+        .into_iter()
+        .find(|n| n.kind() == "package_clause")
+        .and_then(|p| named_children(p).into_iter().next())
+        .map(|n| text(n, src))
 }
 
 /// The import path bound to `alias` (an explicit name, or the path's last element).
