@@ -247,14 +247,10 @@ impl<'r> Engine<'r> {
             })
             .collect();
         let prefilter = Prefilter::new(&literals)?;
-        let gates = rules
-            .iter()
-            .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::file_gate(c.name)).collect())
-            .collect();
-        let text_gates = rules
-            .iter()
-            .map(|r| r.rule.checks.iter().filter_map(|c| crate::checks::text_gate(c.name)).collect())
-            .collect();
+        let gates =
+            rules.iter().map(|r| r.rule.checks.iter().filter_map(|c| c.file_gate).collect()).collect();
+        let text_gates =
+            rules.iter().map(|r| r.rule.checks.iter().filter_map(|c| c.text_gate).collect()).collect();
         let regex_gates = rules
             .iter()
             .map(|r| {
@@ -770,6 +766,19 @@ impl<'r> Engine<'r> {
                         let mut bindings = Bindings::default();
                         let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
                             Some(b) => {
+                                #[cfg(debug_assertions)]
+                                if let Some(name) = b
+                                    .vars
+                                    .iter()
+                                    .map(|(n, _)| n)
+                                    .chain(b.ranges.iter().map(|(n, _)| n))
+                                    .find(|n| !check.provides.contains(n))
+                                {
+                                    panic!(
+                                        "check `{}` binds `{name}`, which its `provides` lacks",
+                                        check.name
+                                    );
+                                }
                                 bindings.merge(b);
                                 true
                             }

@@ -72,7 +72,7 @@ fn gates_admit_every_expected_finding_alone() {
     for rule in &set.rules {
         let regex =
             rule.prefilter_regex.as_deref().map(|s| regex::Regex::new(s).expect("prefilter-regex compiles"));
-        let gates: Vec<_> = rule.checks.iter().filter_map(|c| pwflow::checks::text_gate(c.name)).collect();
+        let gates: Vec<_> = rule.checks.iter().filter_map(|c| c.text_gate).collect();
         for file in fixtures_of(&root(), &rule.id).positive {
             // The engine queries only around the rule's literals: every match holds one (of the
             // file's language's list). Documents hold code of several languages.

@@ -119,3 +119,24 @@ fn user_rules_with_quantifiers_fall_back_to_tree_sitter_queries() {
         .stdout(predicate::str::contains("\"acme/rc-connect-args\""))
         .stdout(predicate::str::contains("\"ringcentral/password-grant-request\""));
 }
+
+/// A check reads the captures it needs by name: a rule whose query lacks one is refused when
+/// the rules are tested, at the query's position, instead of never matching.
+#[test]
+fn a_check_whose_capture_the_query_lacks_is_a_rule_error() {
+    let dir = TempDir::new().expect("tempdir");
+    let rules = dir.path().join("acme");
+    fs::create_dir_all(&rules).expect("mkdir");
+    let rule = fs::read_to_string(root().join("examples/custom-rules/acme/rc-connect.toml"))
+        .expect("example")
+        .replace("primary = \"call\"", "primary = \"call\"\nchecks = [\"php-password-login\"]");
+    assert!(rule.contains("checks = ["), "the example's header changed; adapt this test");
+    fs::write(rules.join("rc-connect.toml"), rule).expect("write");
+    pwflow()
+        .args(["test-rules"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("check `php-password-login` needs the capture `@receiver`"))
+        .stderr(predicate::str::contains("rc-connect.toml:12:"));
+}

@@ -43,13 +43,15 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
         Lang::Java,
     ],
     needs: &["key", "match"],
-    provides: &["prefix", "jwt_name", "jwt_setting", "form"],
+    provides: &["match", "prefix", "jwt_name", "jwt_setting", "form"],
     about: "a RingCentral password setting in configuration: a password key whose name or block \
             says RingCentral (an `RC_`/`RINGCENTRAL_`/`ENGAGE_VOICE_` name, or a username next to \
             it with an extension, a RingCentral URL or RingCentral code around it); names the \
             username/extension settings that go with it and, in `.env` files and shell scripts, \
             deletes them as part of the JWT rewrite",
     run: password_credential_config,
+    file_gate: None,
+    text_gate: Some(may_hold_password_setting),
 }];
 
 /// What a key is for in the password grant.

@@ -23,6 +23,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "`rc.Authorize(username, extension, password)` of RingCentral.Net < 6.4.0 or \
                 RingCentral.Client (three arguments only: one is JWT, two is an authorization code)",
         run: csharp_password_authorize,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "csharp-legacy-login",
@@ -32,6 +34,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "RingCentralSDK 1.0 `sdk.Platform.Login(u, ext, pw, remember)` and 0.1.x \
                 `sdk.GetPlatform().Authorize(u, ext, pw, remember)`",
         run: csharp_legacy_login,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "csharp-password-token-request",
@@ -42,6 +46,8 @@ pub static CHECKS: &[CheckDef] = &[
                 `rc.Restapi().Oauth().Token().Post`) and `request.grant_type = \"password\"`; binds \
                 the JWT-bearer rewrite of the initialiser",
         run: csharp_password_token_request,
+        file_gate: None,
+        text_gate: None,
     },
 ];
 

@@ -25,6 +25,8 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
             (`RestClient(clientId, clientSecret)`); the legacy mode (`RestClient()`) is not \
             RingCentral OAuth",
     run: engage_voice_wrapper_login,
+    file_gate: None,
+    text_gate: None,
 }];
 
 /// Spellings of the wrapper packages in imports (`require('engagevoice-sdk-wrapper')`, PHP's

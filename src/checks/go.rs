@@ -25,6 +25,8 @@ pub static CHECKS: &[CheckDef] = &[
                 `NewCredentialsOAuth2Env`, `NewHTTPClientEnvFlexStatic`, `NewClientPasswordConf`) \
                 in RingCentral code",
         run: go_password_client,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "go-password-grant-type",
@@ -35,6 +37,8 @@ pub static CHECKS: &[CheckDef] = &[
                 `goauth.CredentialsOAuth2` or ringcentral-go `GetTokenRequest` literal (or a \
                 `x.GrantType = ...` assignment) in RingCentral code",
         run: go_password_grant_type,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "go-rcsdk-authorize",
@@ -44,6 +48,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "grokify/ringcentral-sdk-go `platform.Authorize(ctx, user, ext, pw, remember)` and \
                 the README form `platform.Authorize(user, ext, pw)`",
         run: go_rcsdk_authorize,
+        file_gate: None,
+        text_gate: None,
     },
 ];
 

@@ -30,6 +30,8 @@ pub static CHECKS: &[CheckDef] = &[
                 (three arguments only: one is JWT, two is an authorization code) and the legacy \
                 Android SDK's `getPlatform().authorize(u, ext, pw, callback)`",
         run: java_password_authorize,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "java-password-token-request",
@@ -39,6 +41,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "a `GetTokenRequest` built with `grant_type(\"password\")` (fluent setters) or \
                 `req.grant_type = \"password\"`; binds the JWT-bearer rewrite of the builder",
         run: java_password_token_request,
+        file_gate: None,
+        text_gate: None,
     },
 ];
 

@@ -23,6 +23,8 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
             fallback (`?: ''`, `|| ''`, `?? ''`, `or ''`, `.get('X', '')`), which sends the password \
             grant when the variable is missing",
     run: jwt_empty_fallback,
+    file_gate: None,
+    text_gate: None,
 }];
 
 /// The `jwt` value of a login's arguments: the `'jwt' =>` element of a PHP array, the `jwt:`

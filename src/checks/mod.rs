@@ -205,6 +205,12 @@ pub struct CheckDef {
     pub about: &'static str,
     /// The check: `None` rejects the match.
     pub run: fn(&CheckCx<'_, '_>) -> Option<Bindings>,
+    /// A test of the file's context alone (RingCentral evidence, endpoints) that, when it
+    /// fails, means the check rejects every match in the file: the rule is not run there.
+    pub file_gate: Option<FileGate>,
+    /// A test of the file's text alone, made before its context is read: when it fails, the
+    /// check rejects every match in the file.
+    pub text_gate: Option<TextGate>,
 }
 
 const ALL_LANGS: &[Lang] = &Lang::ALL;
@@ -223,6 +229,8 @@ static CORE_CHECKS: &[CheckDef] = &[
                 (positional credentials, or an array without a non-empty `jwt`/`code`), on a \
                 RingCentral platform",
         run: login::php_password_login,
+        file_gate: Some(receiver::receiver_in_context),
+        text_gate: Some(receiver::php_may_name_receiver),
     },
     CheckDef {
         name: "php-legacy-authorize",
@@ -231,6 +239,8 @@ static CORE_CHECKS: &[CheckDef] = &[
         provides: &["shape", "jwt_expr", "q", "sdk_family", "sdk_name"],
         about: "`->authorize($user, $ext, $pw[, $remember])` of PHP SDK 0.x or RingCentralLite",
         run: login::php_legacy_authorize,
+        file_gate: Some(receiver::receiver_in_context),
+        text_gate: Some(receiver::php_may_name_receiver),
     },
     CheckDef {
         name: "js-password-login",
@@ -239,6 +249,8 @@ static CORE_CHECKS: &[CheckDef] = &[
         provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
         about: "`.login(...)` on a RingCentral JS platform or SDK that takes the password branch",
         run: login::js_password_login,
+        file_gate: Some(receiver::receiver_in_context),
+        text_gate: Some(receiver::js_may_name_receiver),
     },
     CheckDef {
         name: "js-password-authorize",
@@ -248,6 +260,8 @@ static CORE_CHECKS: &[CheckDef] = &[
         about: "`.authorize({username, password})` (rcsdk v1, @rc-ex/core, js-concise) and \
                 `.auth({...})` (ringcentral-ts)",
         run: login::js_password_authorize,
+        file_gate: Some(receiver::receiver_in_context),
+        text_gate: Some(receiver::js_may_name_receiver),
     },
     CheckDef {
         name: "password-grant",
@@ -258,6 +272,8 @@ static CORE_CHECKS: &[CheckDef] = &[
                 `'grant_type=' . 'password'` concatenations), or, when the query captures \
                 `@key` and `@value`, a key/value pair `grant_type` => `password`",
         run: http::password_grant,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "ringcentral-context",
@@ -267,6 +283,8 @@ static CORE_CHECKS: &[CheckDef] = &[
         about: "the file or its project is RingCentral code (SDK import, host, token path, \
                 RC_/RINGCENTRAL_ names, a manifest or .env naming RingCentral)",
         run: http::ringcentral_context,
+        file_gate: Some(|cx, _| cx.rc_reason().is_some()),
+        text_gate: None,
     },
     CheckDef {
         name: "no-ringcentral-context",
@@ -275,6 +293,8 @@ static CORE_CHECKS: &[CheckDef] = &[
         provides: &[],
         about: "the opposite of `ringcentral-context`: generic OAuth code",
         run: http::no_ringcentral_context,
+        file_gate: Some(|cx, _| cx.rc_reason().is_none()),
+        text_gate: None,
     },
 ];
 
@@ -300,38 +320,9 @@ pub fn all() -> impl Iterator<Item = &'static CheckDef> {
 /// fails, the check would reject every match in the file, so the rule need not run there.
 pub type FileGate = fn(&FileContext, &str) -> bool;
 
-/// The file-level gate of a check, for the checks whose verdict depends only on the file and
-/// its project (RingCentral context or its absence), or needs that context for some receivers
-/// (the login checks take a client named `rc` only in RingCentral code).
-#[must_use]
-pub fn file_gate(name: &str) -> Option<FileGate> {
-    match name {
-        "ringcentral-context" => Some(|cx, _| cx.rc_reason().is_some()),
-        "no-ringcentral-context" => Some(|cx, _| cx.rc_reason().is_none()),
-        "ringcentral-oauth" => Some(ropc::file_has_rc_endpoint),
-        "no-ringcentral-oauth" => Some(|cx, src| !ropc::file_has_rc_endpoint(cx, src)),
-        "php-password-login" | "php-legacy-authorize" | "js-password-login" | "js-password-authorize" => {
-            Some(receiver::receiver_in_context)
-        }
-        _ => None,
-    }
-}
-
 /// A test a check can make on the file's text alone, before its context is read: when it
 /// fails, the check would reject every match in the file.
 pub type TextGate = fn(&str) -> bool;
-
-/// The text gate of a check: the checks whose every finding needs a receiver that
-/// `receiver::accept` takes need a file that names one.
-#[must_use]
-pub fn text_gate(name: &str) -> Option<TextGate> {
-    match name {
-        "php-password-login" | "php-legacy-authorize" => Some(receiver::php_may_name_receiver),
-        "js-password-login" | "js-password-authorize" => Some(receiver::js_may_name_receiver),
-        "password-credential-config" => Some(config::may_hold_password_setting),
-        _ => None,
-    }
-}
 
 /// Looks a check up by name.
 #[must_use]

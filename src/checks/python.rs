@@ -28,6 +28,8 @@ pub static CHECKS: &[CheckDef] = &[
                 (a username or password, positional or keyword, and no non-empty `code`/`jwt`), \
                 on a RingCentral platform",
         run: python_password_login,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "python-password-authorize",
@@ -37,6 +39,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "`authorize(username, extension, password[, remember])` of rcsdk / `ringcentral` \
                 0.1-0.5 and of `ringcentral_client` (before its 2024-11 JWT signature)",
         run: python_password_authorize,
+        file_gate: None,
+        text_gate: None,
     },
 ];
 

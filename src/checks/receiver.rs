@@ -55,7 +55,7 @@ static RC_CONSTRUCTOR: LazyLock<Regex> =
 /// accepts (`RingCentral`, `RCSDK`, `RC\`), and the PHP and JavaScript SDK imports
 /// (`context::SDK_PATTERNS`: each names one of these words) without which `SDK`, `RestClient`
 /// and `x.default` are not constructors of the SDK. Keep it in step with those patterns: a file
-/// it rejects is not parsed for the checks that use it (`checks::text_gate`, `file_gate`).
+/// it rejects is not parsed for the checks that use it (`CheckDef::text_gate`, `file_gate`).
 ///
 /// One pattern for every gate, because building a regex costs about a million instructions,
 /// which a pre-commit run of a few files pays: what each match is comes from its text

@@ -32,6 +32,8 @@ pub static CHECKS: &[CheckDef] = &[
                 Spring Security, ScribeJava, Nimbus, google-oauth-client, x/oauth2, IdentityModel, Ruby \
                 oauth2; binds the library and its non-password replacements",
         run: ropc_library_call,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "spring-password-grant-config",
@@ -42,6 +44,8 @@ pub static CHECKS: &[CheckDef] = &[
                 set to `password`, in `.properties` or YAML (relaxed names: `authorization_grant_type`, \
                 `authorizationGrantType`); binds the registration id",
         run: spring_password_grant_config,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "ringcentral-oauth",
@@ -51,6 +55,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "the token endpoint is RingCentral's: RingCentral context (`ringcentral-context`) or \
                 goauth's `endpoints.RingcentralTokenURL` in the file",
         run: ringcentral_oauth,
+        file_gate: Some(file_has_rc_endpoint),
+        text_gate: None,
     },
     CheckDef {
         name: "no-ringcentral-oauth",
@@ -59,6 +65,8 @@ pub static CHECKS: &[CheckDef] = &[
         provides: &[],
         about: "the opposite of `ringcentral-oauth`: a generic OAuth server",
         run: no_ringcentral_oauth,
+        file_gate: Some(|cx, src| !file_has_rc_endpoint(cx, src)),
+        text_gate: None,
     },
 ];
 

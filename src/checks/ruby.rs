@@ -27,6 +27,8 @@ pub static CHECKS: &[CheckDef] = &[
                 `auth_code`/`jwt`) and positional `authorize_password` / `authorize` / `login` of \
                 grokify's `ringcentral_sdk`, on a RingCentral receiver",
         run: ruby_password_authorize,
+        file_gate: None,
+        text_gate: None,
     },
     CheckDef {
         name: "ruby-sdk-password-config",
@@ -36,6 +38,8 @@ pub static CHECKS: &[CheckDef] = &[
         about: "`config.password = ...` (or `config.username = ...` alone) inside a \
                 `RingCentralSdk::REST::Client.new do |config| ... end` block without `config.jwt`",
         run: ruby_sdk_password_config,
+        file_gate: None,
+        text_gate: None,
     },
 ];
 

@@ -278,7 +278,26 @@ impl Loader<'_> {
                 .or_else(|| lang.query_fallback().and_then(|f| file.query.get(f.name())))
                 .ok_or_else(|| self.err(0, format!("no query for language `{lang}` (add `query.{lang}`)")))?;
             if self.eager {
-                capture_names.extend(self.compile_query(lang, text, &file)?);
+                let captured = self.compile_query(lang, text, &file)?;
+                // A check reads the captures it needs by name: a query without one would make
+                // the check reject every match, silently.
+                for def in &check_defs {
+                    let missing = def
+                        .needs
+                        .iter()
+                        .filter(|n| !n.ends_with('?'))
+                        .find(|n| !captured.iter().any(|c| c == *n));
+                    if let Some(missing) = missing {
+                        return Err(self.err(
+                            text.span().start,
+                            format!(
+                                "check `{}` needs the capture `@{missing}`, which the {lang} query lacks",
+                                def.name
+                            ),
+                        ));
+                    }
+                }
+                capture_names.extend(captured);
             }
             queries.push(RuleQuery {
                 lang,
