@@ -818,7 +818,7 @@ impl<'r> Engine<'r> {
             s
         };
         secrets = redact::normalize(secrets);
-        let facts = FileFacts { lines, secrets, names: NameIndex::default(), root: tree.root_node() };
+        let facts = FileFacts { lines, secrets, names: NameIndex::default(), root: tree.root_node(), lang };
         let mut findings: Vec<Finding> =
             raw.into_iter().map(|r| self.build(display, src, context, &facts, r)).collect();
         findings.sort_by(|a, b| {
@@ -884,7 +884,8 @@ impl<'r> Engine<'r> {
         facts: &FileFacts<'_>,
         raw: RawFinding<'_>,
     ) -> Finding {
-        let FileFacts { lines, secrets, names, root } = facts;
+        let FileFacts { lines, secrets, names, root, lang } = facts;
+        let lang = *lang;
         let secrets = secrets.as_slice();
         let active = &self.rules[raw.rule];
         let rule = active.rule;
@@ -979,9 +980,11 @@ impl<'r> Engine<'r> {
                 let (title, leftovers) = match (&raw.bindings.jwt_dropped, raw.captures.first()) {
                     _ if f.applicability == Applicability::DisplayOnly => (f.title.clone(), Vec::new()),
                     (Some(dropped), Some(_)) if f.flow == Flow::Jwt => {
-                        annotate(&f.title, *root, dropped, src, names)
+                        annotate(&f.title, *root, dropped, src, lang, names)
                     }
-                    (_, Some(_)) => annotate(&f.title, *root, std::slice::from_ref(&target), src, names),
+                    (_, Some(_)) => {
+                        annotate(&f.title, *root, std::slice::from_ref(&target), src, lang, names)
+                    }
                     (_, None) => (f.title.clone(), Vec::new()),
                 };
                 Some(Fix {
@@ -1059,6 +1062,7 @@ fn annotate(
     root: Node<'_>,
     dropped: &[Range<usize>],
     src: &str,
+    lang: Lang,
     index: &NameIndex,
 ) -> (String, Vec<String>) {
     let mut notes = Vec::new();
@@ -1067,13 +1071,11 @@ fn annotate(
     if nodes.iter().any(|(n, _)| n.kind().contains("comment")) {
         notes.push("drops a comment".to_owned());
     }
+    let dropped_calls = lang.code().map_or(&[][..], |c| c.dropped_calls);
     let mut calls: Vec<String> = nodes
         .iter()
-        .map(|(n, _)| n)
-        .filter(|n| {
-            matches!(n.kind(), "function_call_expression" | "member_call_expression" | "call_expression")
-        })
-        .filter_map(|n| crate::syntax::called_name(*n, src))
+        .filter(|(n, _)| dropped_calls.contains(&n.kind()))
+        .filter_map(|(n, _)| crate::syntax::called_name(*n, src, lang))
         // Reading the environment or the app's configuration has no side effect to lose.
         .filter(|name| {
             let last = name.rsplit(['.', ':', '>', '\\']).next().unwrap_or(name).to_ascii_lowercase();
@@ -1095,17 +1097,12 @@ fn annotate(
             parent.is_none_or(|p| {
                 // Method and member names are not variables: only the object of an access
                 // counts (`os` in Python `os.environ.get`, Ruby `ENV.fetch`, Go `os.Getenv`).
-                let member = match p.kind() {
-                    "member_expression" => Some("object"),
-                    "method_invocation" | "field_access" => Some("object"),
-                    "member_access_expression" => Some("expression"),
-                    "attribute" | "selector_expression" => {
-                        Some(if p.kind() == "attribute" { "object" } else { "operand" })
-                    }
-                    "call" if p.child_by_field_name("receiver").is_some() => Some("receiver"),
-                    _ => None,
-                };
-                member.is_none_or(|field| p.child_by_field_name(field).is_some_and(|o| o.id() == n.id()))
+                let members = lang.code().map_or(&[][..], |c| c.members);
+                let object = members
+                    .iter()
+                    .find(|(kind, _)| *kind == p.kind())
+                    .and_then(|(_, field)| p.child_by_field_name(field));
+                object.is_none_or(|o| o.id() == n.id())
             })
         })
         .map(|(n, _)| text(*n, src).to_owned())
@@ -1142,6 +1139,8 @@ fn annotate(
 struct FileFacts<'s> {
     /// The root of the file's tree.
     root: Node<'s>,
+    /// The grammar the tree was parsed with.
+    lang: Lang,
     lines: LineIndex<'s>,
     /// Literal secrets to mask (sorted, merged).
     secrets: Vec<Range<usize>>,

@@ -341,7 +341,7 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
     }
     if matches!(node.kind(), "arguments" | "argument_list") {
         let args = named_children(node);
-        let called = node.parent().and_then(|call| crate::syntax::called_name(call, src));
+        let called = node.parent().and_then(|call| crate::syntax::called_name(call, src, lang));
         // Keyword arguments are judged by their names elsewhere; only positions count here.
         let positional: Vec<Node<'_>> = args
             .iter()
@@ -363,7 +363,7 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         // `new SDK('id', 'secret', server)`: a client secret; grokify's Go
         // `NewApiClientPasswordSimple(url, id, secret, user, ext, pw)` has it third.
         if positional.len() >= 2
-            && let Some(name) = node.parent().and_then(|p| constructed_name(p, src))
+            && let Some(name) = node.parent().and_then(|p| constructed_name(p, src, lang))
         {
             let at = if name.eq_ignore_ascii_case("NewApiClientPasswordSimple") {
                 Some(2)
@@ -443,7 +443,7 @@ fn push_value(value: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>
         }
         return;
     }
-    if is_concat(value, src, lang) {
+    if crate::syntax::is_concat(value, src, lang) {
         if has_string_leaf(value, src, lang) {
             out.push(value.byte_range());
         }
@@ -471,22 +471,6 @@ fn push_value(value: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>
     }
 }
 
-/// Whether `node` concatenates strings (`.` in PHP, `+` elsewhere, adjacent shell words and
-/// Python literals).
-fn is_concat(node: Node<'_>, src: &str, lang: Lang) -> bool {
-    match node.kind() {
-        "binary_expression" | "binary_operator" | "binary" => {
-            let op = node.child_by_field_name("operator").map(|o| crate::syntax::text(o, src));
-            match lang {
-                Lang::Php | Lang::PhpOnly => op == Some("."),
-                _ => op == Some("+"),
-            }
-        }
-        "concatenation" | "concatenated_string" => true,
-        _ => false,
-    }
-}
-
 /// Whether a concatenation has a literal with a letter or digit among its operands (`$id .
 /// ':' . $secret` builds a secret from variables and holds none).
 fn has_string_leaf(node: Node<'_>, src: &str, lang: Lang) -> bool {
@@ -500,7 +484,7 @@ fn has_string_leaf(node: Node<'_>, src: &str, lang: Lang) -> bool {
             }
             continue;
         }
-        if is_concat(n, src, lang) {
+        if crate::syntax::is_concat(n, src, lang) {
             stack.extend(named_children(n));
         }
     }
@@ -514,7 +498,7 @@ fn next_operand<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<Node<'t>> {
         let parent = current.parent()?;
         let parent =
             if matches!(parent.kind(), "parenthesized_expression") { parent.parent()? } else { parent };
-        if !is_concat(parent, src, lang) {
+        if !crate::syntax::is_concat(parent, src, lang) {
             return None;
         }
         let operands = named_children(parent);
@@ -522,7 +506,7 @@ fn next_operand<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<Node<'t>> {
         if let Some(next) = operands.get(at + 1) {
             // The leftmost leaf of the operand after it.
             let mut leaf = unwrap_expr(*next);
-            while is_concat(leaf, src, lang) {
+            while crate::syntax::is_concat(leaf, src, lang) {
                 leaf = unwrap_expr(*named_children(leaf).first()?);
             }
             return Some(leaf);
@@ -852,7 +836,7 @@ fn assigned_name(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
 
 /// The name of the class a constructor call builds, or of the function a call calls:
 /// `new SDK(...)`, `new \RingCentral\SDK\SDK(...)`, `RingCentral.new(...)`, `SDK(...)`.
-fn constructed_name(call: Node<'_>, src: &str) -> Option<String> {
+fn constructed_name(call: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     let last = |t: &str| t.rsplit(['\\', '.', ':']).next().unwrap_or(t).to_owned();
     match call.kind() {
         "object_creation_expression" | "new_expression" => {
@@ -868,7 +852,7 @@ fn constructed_name(call: Node<'_>, src: &str) -> Option<String> {
         {
             call.child_by_field_name("receiver").map(|r| last(crate::syntax::text(r, src)))
         }
-        _ => crate::syntax::called_name(call, src).map(|n| last(&n)),
+        _ => crate::syntax::called_name(call, src, lang).map(|n| last(&n)),
     }
 }
 

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, NameFrom};
 
 /// The source text of a node.
 #[must_use]
@@ -127,23 +127,6 @@ pub fn string_inner_range(node: Node<'_>, src: &str) -> Range<usize> {
     r.start + prefix + run..r.end - close
 }
 
-/// Kinds of a string's children that are its literal text or delimiters, in every grammar;
-/// any other child is an interpolation.
-pub const LITERAL_PART_KINDS: &[&str] = &[
-    "string_content",
-    "string_fragment",
-    "escape_sequence",
-    "string_value",
-    "string_start",
-    "string_end",
-    "string_literal_content",
-    "interpreted_string_literal_content",
-    "raw_string_literal_content",
-    "raw_string_start",
-    "raw_string_content",
-    "raw_string_end",
-];
-
 /// The value of a string literal that has no interpolation, without quotes (escapes kept as
 /// written except `\'` and `\"`). `None` for interpolated strings and non-strings.
 #[must_use]
@@ -151,7 +134,8 @@ pub fn string_value(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     if !is_string(node, lang) || matches!(node.kind(), "heredoc" | "nowdoc") {
         return None;
     }
-    let interpolated = named_children(node).iter().any(|c| !LITERAL_PART_KINDS.contains(&c.kind()));
+    let parts = lang.spec().string_parts;
+    let interpolated = named_children(node).iter().any(|c| !parts.contains(&c.kind()));
     if interpolated {
         return None;
     }
@@ -171,55 +155,66 @@ pub fn is_empty_literal(node: Node<'_>, src: &str, lang: Lang) -> bool {
 /// The key of a key/value node as plain text (`'password' =>` gives `password`), if literal.
 #[must_use]
 pub fn key_text(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
-    match key.kind() {
-        "property_identifier"
-        | "shorthand_property_identifier"
-        | "identifier"
-        | "name"
-        | "hash_key_symbol" => Some(text(key, src).to_owned()),
-        "simple_symbol" => Some(text(key, src).trim_start_matches(':').to_owned()),
-        "computed_property_name" => named_children(key).first().and_then(|k| string_value(*k, src, lang)),
-        "variable_name" => Some(text(key, src).trim_start_matches('$').to_owned()),
-        // INI setting names, `.properties` keys.
-        "setting_name" | "key" => Some(text(key, src).trim().to_owned()),
-        "flow_node" | "plain_scalar" => {
-            let inner = unwrap_expr(key);
-            (inner.id() != key.id()).then(|| key_text(inner, src, lang)).flatten()
-        }
-        // Go composite literals wrap keys: `Password: "x"` is `(literal_element (identifier))`.
-        "literal_element" => named_children(key).first().and_then(|k| key_text(*k, src, lang)),
-        "field_access" => key.child_by_field_name("field").map(|p| text(p, src).to_owned()),
-        "member_expression" | "member_access_expression" => key
-            .child_by_field_name("property")
-            .or_else(|| key.child_by_field_name("name"))
-            .map(|p| text(p, src).to_owned()),
-        // Python `self.password = ...`, Ruby `config.password = ...`.
-        "attribute" => key.child_by_field_name("attribute").map(|p| text(p, src).to_owned()),
-        "call" if key.child_by_field_name("arguments").is_none() => {
-            key.child_by_field_name("method").map(|p| text(p, src).to_owned())
-        }
-        _ => string_value(key, src, lang),
+    match lang.spec().keys.iter().find(|(kind, _)| *kind == key.kind()) {
+        Some((_, from)) => read_name(key, *from, src, lang),
+        None => string_value(key, src, lang),
     }
 }
+
+/// Reads a name from `node` the way its language's room says.
+fn read_name(node: Node<'_>, from: NameFrom, src: &str, lang: Lang) -> Option<String> {
+    let field_text = |field: &str| node.child_by_field_name(field).map(|f| text(f, src).to_owned());
+    match from {
+        NameFrom::Text => Some(text(node, src).to_owned()),
+        NameFrom::Trimmed => Some(text(node, src).trim().to_owned()),
+        NameFrom::TrimStart(sigils) => Some(text(node, src).trim_start_matches(sigils).to_owned()),
+        NameFrom::Field(field) => field_text(field),
+        NameFrom::FieldOfBareCall(field) => (node.child_by_field_name("arguments").is_none()
+            && node.child_by_field_name("block").is_none())
+        .then(|| field_text(field))
+        .flatten(),
+        NameFrom::FirstChild => named_children(node).first().and_then(|k| key_text(*k, src, lang)),
+        NameFrom::FirstChildString => named_children(node).first().and_then(|k| string_value(*k, src, lang)),
+        NameFrom::Unwrapped => {
+            let inner = unwrap_expr(node);
+            (inner.id() != node.id()).then(|| key_text(inner, src, lang)).flatten()
+        }
+        NameFrom::Callee { field, member, name } => {
+            let callee = node.child_by_field_name(field)?;
+            if callee.kind() == member {
+                callee.child_by_field_name(name).map(|n| text(n, src).to_owned())
+            } else {
+                Some(text(callee, src).to_owned())
+            }
+        }
+    }
+}
+
+/// Every language's wrappers (parentheses, `await`, TS `as` and non-null assertions, C#
+/// arguments, Go composite-literal elements, YAML scalar nodes): node kinds are named so that
+/// one kind means one thing across grammars, and callers need not say which grammar a node
+/// came from.
+static WRAPPERS: std::sync::LazyLock<Vec<crate::lang::Wrapper>> = std::sync::LazyLock::new(|| {
+    let mut all: Vec<crate::lang::Wrapper> = Vec::new();
+    for lang in Lang::ALL {
+        for w in lang.spec().wrappers {
+            if !all.iter().any(|a| a.kind == w.kind) {
+                all.push(*w);
+            }
+        }
+    }
+    all
+});
 
 /// Strips wrappers that do not change what an expression is: parentheses, `await`, TS `as`
 /// and non-null assertions, C# arguments, Go composite-literal elements.
 #[must_use]
 pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
     loop {
-        let next = match node.kind() {
-            "parenthesized_expression"
-            | "await_expression"
-            | "non_null_expression"
-            | "as_expression"
-            | "satisfies_expression"
-            | "argument"
-            | "await"
-            | "parenthesized_statements"
-            | "literal_element" => named_children(node).into_iter().next(),
-            // YAML scalars sit inside `flow_node` / `plain_scalar` wrappers.
-            "flow_node" | "plain_scalar" if node.named_child_count() == 1 => node.named_child(0),
-            _ => None,
+        let next = match WRAPPERS.iter().find(|w| w.kind == node.kind()) {
+            Some(w) if w.only_child => (node.named_child_count() == 1).then(|| node.named_child(0)).flatten(),
+            Some(_) => named_children(node).into_iter().next(),
+            None => None,
         };
         match next {
             Some(n) => node = n,
@@ -231,70 +226,43 @@ pub fn unwrap_expr(mut node: Node<'_>) -> Node<'_> {
 /// The last name in an access path: `$this->platform` and `this.platform` give `platform`,
 /// `$rcsdk` gives `rcsdk`.
 #[must_use]
-pub fn last_name(node: Node<'_>, src: &str) -> Option<String> {
+pub fn last_name(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     let node = unwrap_expr(node);
-    match node.kind() {
-        "variable_name" => Some(text(node, src).trim_start_matches('$').to_owned()),
-        "identifier" | "name" | "property_identifier" | "this" => Some(text(node, src).to_owned()),
-        "member_expression" => node.child_by_field_name("property").map(|p| text(p, src).to_owned()),
-        "member_access_expression" | "nullsafe_member_access_expression" => {
-            node.child_by_field_name("name").map(|p| text(p, src).to_owned())
-        }
-        // Python `self.platform`.
-        "attribute" => node.child_by_field_name("attribute").map(|p| text(p, src).to_owned()),
-        // Ruby `@rc`, `$rc`, `@@rc`.
-        "instance_variable" | "global_variable" | "class_variable" => {
-            Some(text(node, src).trim_start_matches(['@', '$']).to_owned())
-        }
-        // Ruby `self.client`: a call without arguments reads like an attribute.
-        "call"
-            if node.child_by_field_name("arguments").is_none()
-                && node.child_by_field_name("block").is_none() =>
-        {
-            node.child_by_field_name("method").map(|m| text(m, src).to_owned())
-        }
-        // Java `this.rc`, `SDK.platform`.
-        "field_access" => node.child_by_field_name("field").map(|p| text(p, src).to_owned()),
-        _ => None,
-    }
+    let (_, from) = lang.spec().names.iter().find(|(kind, _)| *kind == node.kind())?;
+    read_name(node, *from, src, lang)
 }
 
 /// The name of the method or function a call expression calls (`login` in `$p->login()`).
 #[must_use]
-pub fn called_name(node: Node<'_>, src: &str) -> Option<String> {
+pub fn called_name(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     let node = unwrap_expr(node);
-    match node.kind() {
-        "member_call_expression" | "nullsafe_member_call_expression" | "scoped_call_expression" => {
-            node.child_by_field_name("name").map(|n| text(n, src).to_owned())
+    let (_, from) = lang.code()?.calls.iter().find(|(kind, _)| *kind == node.kind())?;
+    read_name(node, *from, src, lang)
+}
+
+/// Whether `node` concatenates strings in `lang` (`.` in PHP, `+` elsewhere, adjacent shell
+/// words and Python literals).
+#[must_use]
+pub fn is_concat(node: Node<'_>, src: &str, lang: Lang) -> bool {
+    lang.spec().concat.iter().any(|c| {
+        c.kind == node.kind()
+            && c.operator
+                .is_none_or(|op| node.child_by_field_name("operator").is_some_and(|o| text(o, src) == op))
+    })
+}
+
+/// The nearest enclosing function of a node (`None` at the top level).
+#[must_use]
+pub fn enclosing_function(node: Node<'_>, lang: Lang) -> Option<Node<'_>> {
+    let functions = lang.code().map_or(&[][..], |c| c.functions);
+    let mut n = node.parent();
+    while let Some(p) = n {
+        if functions.contains(&p.kind()) {
+            return Some(p);
         }
-        "function_call_expression" => node.child_by_field_name("function").map(|n| text(n, src).to_owned()),
-        // Python `f(...)` / `x.f(...)` (field `function`), Ruby `x.f(...)` (field `method`).
-        "call" => match node.child_by_field_name("function") {
-            Some(f) if f.kind() == "attribute" => {
-                f.child_by_field_name("attribute").map(|a| text(a, src).to_owned())
-            }
-            Some(f) => Some(text(f, src).to_owned()),
-            None => node.child_by_field_name("method").map(|m| text(m, src).to_owned()),
-        },
-        // Java `sdk.getPlatform()`.
-        "method_invocation" => node.child_by_field_name("name").map(|n| text(n, src).to_owned()),
-        // C# `sdk.GetPlatform()`.
-        "invocation_expression" => {
-            let f = node.child_by_field_name("function")?;
-            match f.kind() {
-                "member_access_expression" => f.child_by_field_name("name").map(|n| text(n, src).to_owned()),
-                _ => Some(text(f, src).to_owned()),
-            }
-        }
-        "call_expression" => {
-            let f = node.child_by_field_name("function")?;
-            match f.kind() {
-                "member_expression" => f.child_by_field_name("property").map(|p| text(p, src).to_owned()),
-                _ => Some(text(f, src).to_owned()),
-            }
-        }
-        _ => None,
+        n = p.parent();
     }
+    None
 }
 
 /// Indentation (leading spaces and tabs) of the line holding `offset`.

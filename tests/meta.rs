@@ -187,3 +187,118 @@ fn every_language_is_wired_end_to_end() {
         assert!(has_fixture, "{lang}: no positive fixture");
     }
 }
+
+/// Every node kind a language's room names is a named node of its grammar: a typo, or a table
+/// copied from another language, would silently find less.
+#[test]
+fn every_room_names_only_node_kinds_of_its_grammar() {
+    use pwflow::lang::Lang;
+    for lang in Lang::ALL {
+        let spec = lang.spec();
+        let Some(grammar) = lang.grammar() else {
+            assert!(spec.string_kinds.is_empty() && spec.pairs.is_empty(), "{lang}: kinds without a grammar");
+            continue;
+        };
+        let mut kinds: Vec<&str> = Vec::new();
+        kinds.extend(spec.string_kinds);
+        kinds.extend(spec.string_parts);
+        kinds.extend(spec.comment_kinds);
+        kinds.extend(spec.pairs.iter().map(|p| p.kind));
+        kinds.extend(spec.keys.iter().map(|(k, _)| *k));
+        kinds.extend(spec.names.iter().map(|(k, _)| *k));
+        kinds.extend(spec.wrappers.iter().map(|w| w.kind));
+        kinds.extend(spec.concat.iter().map(|c| c.kind));
+        if let Some(code) = spec.code {
+            kinds.extend(code.functions);
+            kinds.extend(code.assignments.iter().map(|a| a.kind));
+            kinds.extend(code.containers);
+            kinds.extend(code.call_fields);
+            kinds.extend(code.statement_lists);
+            kinds.extend(code.calls.iter().map(|(k, _)| *k));
+            kinds.extend(code.dropped_calls);
+            kinds.extend(code.members.iter().map(|(k, _)| *k));
+        }
+        for kind in kinds {
+            assert_ne!(
+                grammar.id_for_node_kind(kind, true),
+                0,
+                "{lang}: `{kind}` is no named node of its grammar"
+            );
+        }
+    }
+}
+
+/// A programming language's room fills every slot the checks and the fix builder read, and
+/// the shared helpers read a small program of it the way the checks expect: a language added
+/// with a slot left empty fails here instead of finding less.
+#[test]
+fn every_code_room_is_complete_and_read_as_expected() {
+    use pwflow::lang::Lang;
+    use pwflow::syntax::{called_name, descendants, enclosing_function, is_concat, last_name, text};
+    // One program per programming language: a function holding an assignment, a call of
+    // `login` on `platform` and a concatenation of two strings.
+    let program = |lang: Lang| -> Option<&'static str> {
+        Some(match lang {
+            Lang::Php | Lang::PhpOnly => "<?php function f() { $a = 1; $platform->login('u' . 'v'); }",
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
+                "function f() { a = 1; platform.login('u' + 'v'); }"
+            }
+            Lang::Python => "def f():\n    a = 1\n    platform.login('u' + 'v')\n",
+            Lang::Java => "class C { void f() { a = 1; platform.login(\"u\" + \"v\"); } }",
+            Lang::CSharp => "class C { void f() { a = 1; platform.login(\"u\" + \"v\"); } }",
+            Lang::Ruby => "def f\n  a = 1\n  platform.login('u' + 'v')\nend\n",
+            Lang::Go => "package m\nfunc f() { a := 1; platform.login(\"u\" + \"v\") }\n",
+            _ => return None,
+        })
+    };
+    for lang in Lang::ALL.into_iter().filter(|l| l.is_code()) {
+        let spec = lang.spec();
+        let code = spec.code.unwrap_or_else(|| panic!("{lang}: a programming language needs code shapes"));
+        let room = pwflow::checks::room(lang).unwrap_or_else(|| panic!("{lang}: no check room in `checks/`"));
+        assert!(!room.checks.is_empty(), "{lang}: its check room has no checks");
+        for (slot, empty) in [
+            ("functions", code.functions.is_empty()),
+            ("assignments", code.assignments.is_empty()),
+            ("containers", code.containers.is_empty()),
+            ("statement_lists", code.statement_lists.is_empty()),
+            ("calls", code.calls.is_empty()),
+            ("members", code.members.is_empty()),
+            ("keys", spec.keys.is_empty()),
+            ("names", spec.names.is_empty()),
+            ("wrappers", spec.wrappers.is_empty()),
+            ("concat", spec.concat.is_empty()),
+            ("string_parts", spec.string_parts.is_empty()),
+        ] {
+            assert!(!empty, "{lang}: the `{slot}` slot of its room is empty");
+        }
+        let src = program(lang).unwrap_or_else(|| panic!("{lang}: add a sample program to this test"));
+        let src = if lang == Lang::PhpOnly { src.trim_start_matches("<?php ") } else { src };
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&lang.grammar().expect("grammar")).expect("grammar loads");
+        let tree = parser.parse(src, None).expect("parses");
+        let nodes: Vec<_> = descendants(tree.root_node()).collect();
+        let call = nodes
+            .iter()
+            // Go names the whole selector (`platform.login`), as a fix title shows it.
+            .find(|n| called_name(**n, src, lang).is_some_and(|c| c == "login" || c == "platform.login"))
+            .unwrap_or_else(|| panic!("{lang}: `called_name` finds no call of `login`"));
+        assert!(enclosing_function(*call, lang).is_some(), "{lang}: the call's function is not found");
+        let receiver = nodes.iter().find(|n| {
+            text(**n, src).starts_with("platform") && last_name(**n, src, lang).as_deref() == Some("platform")
+        });
+        assert!(receiver.is_some(), "{lang}: `last_name` does not read the receiver `platform`");
+        assert!(
+            nodes.iter().any(|n| is_concat(*n, src, lang) && text(*n, src).contains('+')
+                || text(*n, src).contains(" . ") && is_concat(*n, src, lang)),
+            "{lang}: the concatenation is not recognised"
+        );
+        let assigned = nodes.iter().any(|n| {
+            code.assignments.iter().any(|a| {
+                a.kind == n.kind()
+                    && n.child_by_field_name(a.target)
+                        .is_some_and(|t| text(t, src).trim_start_matches('$') == "a")
+            })
+        });
+        assert!(assigned, "{lang}: the assignment `a = 1` matches none of its assignment shapes");
+    }
+}

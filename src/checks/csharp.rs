@@ -14,6 +14,10 @@ use crate::syntax::{indentation_at, last_name, named_children, text, unwrap_expr
 const CSHARP: &[Lang] = &[Lang::CSharp];
 
 /// The checks of this module.
+/// This language's check room.
+pub(super) static ROOM: super::CheckRoom =
+    super::CheckRoom { languages: &[Lang::CSharp], checks: CHECKS, jwt_expr: super::java::jwt_expr };
+
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "csharp-password-authorize",
@@ -67,7 +71,7 @@ fn call_args<'t>(args: Node<'t>, src: &'t str) -> Vec<(Node<'t>, Option<&'t str>
 fn legacy_receiver(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> bool {
     let src = cx.file.src;
     text(receiver, src).contains("GetPlatform")
-        || last_name(receiver, src).is_some_and(|n| n.eq_ignore_ascii_case("platform"))
+        || last_name(receiver, src, cx.file.lang).is_some_and(|n| n.eq_ignore_ascii_case("platform"))
         || cx.file.context.sdk == Some(SdkFamily::DotNetLegacy)
 }
 
@@ -102,7 +106,7 @@ pub fn csharp_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let recv = text(receiver, src);
     if args.len() != 3
         || recv.contains("GetPlatform")
-        || last_name(receiver, src).is_some_and(|n| n.eq_ignore_ascii_case("platform"))
+        || last_name(receiver, src, cx.file.lang).is_some_and(|n| n.eq_ignore_ascii_case("platform"))
     {
         return None;
     }

@@ -49,11 +49,11 @@ enum Mode {
 /// EngageVoice.RestClient(...)`, `$ev = new RestClient(...)`, `ev = RestClient(...)`).
 fn constructors<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>) -> Vec<Node<'t>> {
     let src = cx.file.src;
-    let Some(name) = last_name(receiver, src) else { return Vec::new() };
+    let Some(name) = last_name(receiver, src, cx.file.lang) else { return Vec::new() };
     cx.file
         .assignments()
         .iter()
-        .filter(|a| last_name(a.lhs, src).as_deref() == Some(name.as_str()))
+        .filter(|a| last_name(a.lhs, src, cx.file.lang).as_deref() == Some(name.as_str()))
         .map(|a| unwrap_expr(a.rhs))
         .filter(|rhs| matches!(rhs.kind(), "new_expression" | "object_creation_expression" | "call"))
         .collect()
@@ -65,12 +65,12 @@ fn constructors<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>) -> Vec<Node<'t>> {
 /// `if`/`else` before a shared login).
 fn governing_constructor<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>, call: Node<'t>) -> Option<Node<'t>> {
     let src = cx.file.src;
-    let name = last_name(receiver, src)?;
+    let name = last_name(receiver, src, cx.file.lang)?;
     cx.file
         .assignments()
         .iter()
         .filter(|a| a.node.end_byte() <= call.start_byte())
-        .filter(|a| last_name(a.lhs, src).as_deref() == Some(name.as_str()))
+        .filter(|a| last_name(a.lhs, src, cx.file.lang).as_deref() == Some(name.as_str()))
         .filter(|a| {
             // The assignment's enclosing block (or the file) must also enclose the call.
             let mut block = a.node.parent();

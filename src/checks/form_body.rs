@@ -23,7 +23,8 @@ use tree_sitter::Node;
 use super::CheckCx;
 use crate::finding::Edit;
 use crate::lang::Lang;
-use crate::syntax::{LITERAL_PART_KINDS, is_string, key_text, named_children, string_inner_range, text};
+use crate::lang::StringSite;
+use crate::syntax::{is_concat, is_string, key_text, named_children, string_inner_range, text};
 
 /// The JWT grant type.
 pub const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -53,31 +54,21 @@ fn is_password(key: &str) -> bool {
 
 /// The languages whose bodies are rewritten: code and shell (the others are data formats).
 fn rewritable(lang: Lang) -> bool {
-    lang.is_code() || lang == Lang::Bash
+    lang.code().is_some()
 }
 
 /// The expression that reads the JWT in the file's language, following how the password was
 /// read when the password's expression is known.
 fn jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
-    match cx.file.lang {
-        Lang::Php | Lang::PhpOnly => super::login::php_jwt_expr(cx, password),
-        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => super::login::js_jwt_expr(cx, password),
-        Lang::Python => super::python::py_jwt_expr(cx, password),
-        Lang::Ruby => super::ruby::rb_jwt_expr(cx, password),
-        Lang::Go => super::go::go_jwt_expr(cx, password, "JWT"),
-        Lang::Java | Lang::CSharp => super::java::jwt_expr(cx, password),
-        _ => format!("\"${}\"", cx.file.jwt_var),
+    match super::room(cx.file.lang) {
+        Some(room) => (room.jwt_expr)(cx, password),
+        None => format!("\"${}\"", cx.file.jwt_var),
     }
 }
 
 /// The string-concatenation operator, with its spaces.
 fn concat_op(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Php | Lang::PhpOnly => " . ",
-        // Shell words concatenate by adjacency: `'a'"$b"`.
-        Lang::Bash => "",
-        _ => " + ",
-    }
+    lang.code().map_or(" + ", |c| c.concat_op)
 }
 
 /// Rewrites the request built around a password-grant match, or `None` when its shape is not
@@ -156,36 +147,18 @@ struct Chain<'t> {
     slots: Vec<Slot>,
 }
 
-/// Whether `node` concatenates strings in `lang`.
-fn is_concat(node: Node<'_>, lang: Lang, src: &str) -> bool {
-    match node.kind() {
-        "binary_expression" | "binary_operator" | "binary" => {
-            let op = node.child_by_field_name("operator").map(|o| text(o, src));
-            match lang {
-                Lang::Php | Lang::PhpOnly => op == Some("."),
-                _ => op == Some("+"),
-            }
-        }
-        "concatenation" => lang == Lang::Bash,
-        // Python's implicit concatenation of adjacent literals: `('grant_type=password'
-        // '&username=' ...)`.
-        "concatenated_string" => lang == Lang::Python,
-        _ => false,
-    }
-}
-
 impl<'t> Chain<'t> {
     fn read(cx: &CheckCx<'_, 't>, matched: Node<'t>) -> Option<Chain<'t>> {
         let (src, lang) = (cx.file.src, cx.file.lang);
         let mut root = matched;
-        while let Some(parent) = root.parent().filter(|p| is_concat(*p, lang, src)) {
+        while let Some(parent) = root.parent().filter(|p| is_concat(*p, src, lang)) {
             root = parent;
         }
         // In-order leaves of the concatenation tree.
         let mut leaves = Vec::new();
         let mut stack = vec![root];
         while let Some(node) = stack.pop() {
-            if !is_concat(node, lang, src) {
+            if !is_concat(node, src, lang) {
                 leaves.push(node);
                 continue;
             }
@@ -224,7 +197,7 @@ impl<'t> Chain<'t> {
             for child in leaf.named_children(&mut walker) {
                 if child.start_byte() < inner.start
                     || child.end_byte() > inner.end
-                    || LITERAL_PART_KINDS.contains(&child.kind())
+                    || lang.spec().string_parts.contains(&child.kind())
                 {
                     continue;
                 }
@@ -588,52 +561,17 @@ fn interpolation(
     jwt_var: &str,
     next: Option<char>,
 ) -> Option<String> {
-    let open = s.open(src);
-    match lang {
-        Lang::Php | Lang::PhpOnly => {
-            // Only variables interpolate in PHP (`{$_ENV['RC_JWT']}`), not calls.
-            let simple = expr.starts_with('$') && !expr.contains('(');
-            (s.kind == "encapsed_string" && open == "\"" && simple).then(|| format!("{{{expr}}}"))
-        }
-        Lang::JavaScript | Lang::TypeScript | Lang::Tsx => {
-            (s.kind == "template_string").then(|| format!("${{{expr}}}"))
-        }
-        Lang::Python => {
-            let quote = open.chars().last()?;
-            (open.contains(['f', 'F']) && !expr.contains(quote) && !expr.contains('\\'))
-                .then(|| format!("{{{expr}}}"))
-        }
-        Lang::Ruby => (open == "\"").then(|| format!("#{{{expr}}}")),
-        Lang::CSharp => (open == "$\"").then(|| format!("{{{expr}}}")),
-        Lang::Bash => (s.kind == "string").then(|| {
-            if next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
-                format!("${{{jwt_var}}}")
-            } else {
-                format!("${jwt_var}")
-            }
-        }),
-        _ => None,
-    }
+    let site = StringSite { kind: s.kind, open: s.open(src), expr, jwt_var, next };
+    (lang.code()?.interpolate)(&site)
 }
 
 /// The JWT expression outside any string.
 fn outside_expr(lang: Lang, expr: &str, jwt_var: &str) -> String {
-    if lang == Lang::Bash { format!("\"${jwt_var}\"") } else { expr.to_owned() }
+    let site = StringSite { kind: "", open: "", expr, jwt_var, next: None };
+    lang.code().map_or_else(|| expr.to_owned(), |c| (c.outside)(&site))
 }
 
 // ------------------------------------------------------------------ key/value containers
-
-/// Kinds of nodes whose named children are the fields of a request body.
-const CONTAINER_KINDS: &[&str] = &[
-    "object",
-    "array",
-    "array_creation_expression",
-    "dictionary",
-    "list",
-    "hash",
-    "literal_value",
-    "initializer_expression",
-];
 
 /// The container a matched pair is an element of: a pair of an object or dict, a `[key, value]`
 /// entry of an array of pairs, a keyword argument of `dict(...)` or a Ruby call's hash
@@ -647,9 +585,9 @@ fn container_of<'t>(matched: Node<'t>, key: Node<'t>, lang: Lang) -> Option<Node
     {
         return None;
     }
-    let element_of_call = matched.kind() == "keyword_argument" && lang == Lang::Python
-        || matched.kind() == "pair" && lang == Lang::Ruby;
-    (CONTAINER_KINDS.contains(&parent.kind())
+    let code = lang.code()?;
+    let element_of_call = code.call_fields.contains(&matched.kind());
+    (code.containers.contains(&parent.kind())
         || element_of_call && matches!(parent.kind(), "argument_list" | "arguments"))
     .then_some(parent)
 }
@@ -804,28 +742,13 @@ fn rewrite_container(
 
 // ------------------------------------------------------------------ statements
 
-/// Kinds of nodes that hold a list of statements.
-const STATEMENT_LISTS: &[&str] = &[
-    "program",
-    "module",
-    "source_file",
-    "compilation_unit",
-    "compound_statement",
-    "statement_block",
-    "block",
-    "body_statement",
-    "statement_list",
-    "function_body",
-    "do_block",
-    "begin_block",
-];
-
 /// The statement holding `node`, directly inside a statement list.
-fn statement_of(node: Node<'_>) -> Option<Node<'_>> {
+fn statement_of(node: Node<'_>, lang: Lang) -> Option<Node<'_>> {
+    let lists = lang.code()?.statement_lists;
     let mut current = node;
     for _ in 0..6 {
         let parent = current.parent()?;
-        if STATEMENT_LISTS.contains(&parent.kind()) {
+        if lists.contains(&parent.kind()) {
             return Some(current);
         }
         current = parent;
@@ -861,7 +784,7 @@ fn rewrite_statements(
     grant: Range<usize>,
 ) -> Option<BodyRewrite> {
     let (src, lang) = (cx.file.src, cx.file.lang);
-    let statement = statement_of(matched)?;
+    let statement = statement_of(matched, lang)?;
     let prefix = &src[statement.start_byte()..key.start_byte()];
     if prefix.contains('\n') || prefix.trim().is_empty() {
         return None;

@@ -14,6 +14,13 @@ use crate::syntax::{
 const GO: &[Lang] = &[Lang::Go];
 
 /// The checks of this module.
+/// This language's check room.
+pub(super) static ROOM: super::CheckRoom = super::CheckRoom {
+    languages: &[Lang::Go],
+    checks: CHECKS,
+    jwt_expr: |cx, password| go_jwt_expr(cx, password, "JWT"),
+};
+
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "go-password-client",

@@ -20,6 +20,10 @@ use crate::syntax::{
 const JAVA: &[Lang] = &[Lang::Java];
 
 /// The checks of this module.
+/// This language's check room.
+pub(super) static ROOM: super::CheckRoom =
+    super::CheckRoom { languages: &[Lang::Java], checks: CHECKS, jwt_expr };
+
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "java-password-authorize",
@@ -52,7 +56,7 @@ pub(super) const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer"
 /// A receiver declared with an SDK type in the file (`RestClient rc`, `private RestClient client;`,
 /// a parameter): the declaration says what the object is even when its name does not.
 pub(super) fn declared_as(cx: &CheckCx<'_, '_>, receiver: Node<'_>, types: &[&str]) -> Option<String> {
-    let name = last_name(receiver, cx.file.src)?;
+    let name = last_name(receiver, cx.file.src, cx.file.lang)?;
     if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return None;
     }
@@ -269,7 +273,8 @@ pub fn java_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         return None;
     }
     let recv_text = text(receiver, src);
-    let platform_like = last_name(receiver, src).is_some_and(|n| n.to_ascii_lowercase().contains("platform"))
+    let platform_like = last_name(receiver, src, cx.file.lang)
+        .is_some_and(|n| n.to_ascii_lowercase().contains("platform"))
         || recv_text.contains("getPlatform");
     // The early Java SDK (`core.SDK`, `platform.Platform`) named its password login `login`:
     // only on a platform, with the three credentials.

@@ -11,8 +11,10 @@ pub mod form_body;
 mod go;
 mod http;
 mod java;
+mod javascript;
 mod jwt_fallback;
 mod login;
+mod php;
 mod python;
 mod receiver;
 mod ropc;
@@ -74,25 +76,20 @@ impl<'a> FileCx<'a> {
     /// Every assignment of the file, in document order.
     pub fn assignments(&self) -> &[Assignment<'a>] {
         self.assignments.get_or_init(|| {
+            let shapes = self.lang.code().map_or(&[][..], |c| c.assignments);
             crate::syntax::descendants(self.root)
                 .filter_map(|node| {
-                    let (lhs, rhs) = match node.kind() {
-                        // Python and Ruby `assignment`, Ruby `@rc ||= ...`.
-                        "assignment_expression" | "assignment" | "operator_assignment" => ("left", "right"),
-                        "variable_declarator" | "public_field_definition" | "property_declaration" => {
-                            ("name", "value")
-                        }
-                        _ => return None,
-                    };
-                    let lhs = node.child_by_field_name(lhs)?;
+                    let shape = shapes.iter().find(|s| s.kind == node.kind())?;
+                    let lhs = node.child_by_field_name(shape.target)?;
                     // C#'s `variable_declarator` has no `value` field: the value is its last
                     // named child after the name.
-                    let rhs = node.child_by_field_name(rhs).or_else(|| {
-                        (self.lang == Lang::CSharp && node.kind() == "variable_declarator")
-                            .then(|| crate::syntax::named_children(node).last().copied())
-                            .flatten()
-                            .filter(|v| v.id() != lhs.id())
-                    })?;
+                    let rhs = match shape.value {
+                        Some(field) => node.child_by_field_name(field)?,
+                        None => crate::syntax::named_children(node)
+                            .last()
+                            .copied()
+                            .filter(|v| v.id() != lhs.id())?,
+                    };
                     Some(Assignment { node, lhs, rhs })
                 })
                 .collect()
@@ -214,55 +211,11 @@ pub struct CheckDef {
 }
 
 const ALL_LANGS: &[Lang] = &Lang::ALL;
-const PHP: &[Lang] = &[Lang::Php, Lang::PhpOnly];
-const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
-/// The checks of PHP, JavaScript and raw HTTP; each other language module has its own list
+/// The checks of raw HTTP requests and RingCentral context; each language's check room has its
+/// own list
 /// (see [`all`]).
 static CORE_CHECKS: &[CheckDef] = &[
-    CheckDef {
-        name: "php-password-login",
-        languages: PHP,
-        needs: &["receiver", "args"],
-        provides: &["shape", "jwt_expr", "q", "sdk_name"],
-        about: "`->login(...)` that takes the password branch of the RingCentral PHP SDK \
-                (positional credentials, or an array without a non-empty `jwt`/`code`), on a \
-                RingCentral platform",
-        run: login::php_password_login,
-        file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::php_may_name_receiver),
-    },
-    CheckDef {
-        name: "php-legacy-authorize",
-        languages: PHP,
-        needs: &["receiver", "args"],
-        provides: &["shape", "jwt_expr", "q", "sdk_family", "sdk_name"],
-        about: "`->authorize($user, $ext, $pw[, $remember])` of PHP SDK 0.x or RingCentralLite",
-        run: login::php_legacy_authorize,
-        file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::php_may_name_receiver),
-    },
-    CheckDef {
-        name: "js-password-login",
-        languages: JS,
-        needs: &["receiver", "args"],
-        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
-        about: "`.login(...)` on a RingCentral JS platform or SDK that takes the password branch",
-        run: login::js_password_login,
-        file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::js_may_name_receiver),
-    },
-    CheckDef {
-        name: "js-password-authorize",
-        languages: JS,
-        needs: &["receiver", "method", "args"],
-        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
-        about: "`.authorize({username, password})` (rcsdk v1, @rc-ex/core, js-concise) and \
-                `.auth({...})` (ringcentral-ts)",
-        run: login::js_password_authorize,
-        file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::js_may_name_receiver),
-    },
     CheckDef {
         name: "password-grant",
         languages: ALL_LANGS,
@@ -298,22 +251,39 @@ static CORE_CHECKS: &[CheckDef] = &[
     },
 ];
 
-/// Every check, by name, across the language modules.
+/// The expression that reads the JWT in a language's code, following how the password was
+/// read when its expression is known (`getenv('RC_PASSWORD')` gives `getenv('RC_JWT')`).
+pub type JwtExpr = fn(&CheckCx<'_, '_>, Option<Node<'_>>) -> String;
+
+/// A programming language's check room: the checks of its SDK calls and how its code reads
+/// the JWT. Every programming language has one (`tests/meta.rs`), next to its syntax room
+/// in `lang/`.
+pub struct CheckRoom {
+    /// The languages it serves.
+    pub languages: &'static [Lang],
+    /// Its checks.
+    pub checks: &'static [CheckDef],
+    /// How its code reads the JWT.
+    pub jwt_expr: JwtExpr,
+}
+
+/// Every language's check room.
+static ROOMS: &[&CheckRoom] =
+    &[&php::ROOM, &javascript::ROOM, &python::ROOM, &java::ROOM, &csharp::ROOM, &ruby::ROOM, &go::ROOM];
+
+/// The check room of a language, if it is a programming language.
+#[must_use]
+pub fn room(lang: Lang) -> Option<&'static CheckRoom> {
+    ROOMS.iter().copied().find(|r| r.languages.contains(&lang))
+}
+
+/// Every check, by name: the shared ones, the language rooms' and the families that span
+/// languages (configuration blocks, Engage Voice, OAuth libraries).
 pub fn all() -> impl Iterator<Item = &'static CheckDef> {
-    [
-        CORE_CHECKS,
-        config::CHECKS,
-        engage_voice::CHECKS,
-        python::CHECKS,
-        java::CHECKS,
-        csharp::CHECKS,
-        ruby::CHECKS,
-        go::CHECKS,
-        jwt_fallback::CHECKS,
-        ropc::CHECKS,
-    ]
-    .into_iter()
-    .flatten()
+    [CORE_CHECKS, config::CHECKS, engage_voice::CHECKS, jwt_fallback::CHECKS, ropc::CHECKS]
+        .into_iter()
+        .chain(ROOMS.iter().map(|r| r.checks))
+        .flatten()
 }
 
 /// A test a check can make from the file's context alone, before anything is parsed: when it

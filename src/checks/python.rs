@@ -18,6 +18,10 @@ use crate::syntax::{
 const PY: &[Lang] = &[Lang::Python];
 
 /// The checks of this module.
+/// This language's check room.
+pub(super) static ROOM: super::CheckRoom =
+    super::CheckRoom { languages: &[Lang::Python], checks: CHECKS, jwt_expr: py_jwt_expr };
+
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "python-password-login",
@@ -243,7 +247,7 @@ pub fn python_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         return None;
     }
     secret_if_literal(cx, password, &mut out);
-    let platform_named = last_name(receiver, src)
+    let platform_named = last_name(receiver, src, cx.file.lang)
         .is_some_and(|n| n.to_ascii_lowercase().contains("platform"))
         || text(receiver, src).contains("platform()");
     let family = match cx.file.context.sdk {

@@ -125,7 +125,7 @@ pub fn classify(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Tier {
     if let Some(reason) = from_sdk(cx, receiver) {
         return Tier::FromSdk(reason);
     }
-    if let Some(name) = last_name(receiver, cx.file.src) {
+    if let Some(name) = last_name(receiver, cx.file.src, cx.file.lang) {
         if let Some(reason) = assigned_from_sdk(cx, &name, receiver) {
             return Tier::FromSdk(reason);
         }
@@ -149,7 +149,7 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
         | "nullsafe_member_call_expression"
         | "method_invocation"
         | "invocation_expression" => {
-            let name = called_name(expr, src)?;
+            let name = called_name(expr, src, cx.file.lang)?;
             if matches!(name.as_str(), "platform" | "getPlatform" | "get_platform" | "GetPlatform") {
                 return Some(format!("`{}` returns the SDK's platform", text(expr, src)));
             }
@@ -158,7 +158,7 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
         // Python `sdk.platform()`, `SDK(...)`, `RestClient(...)`; Ruby `sdk.platform`,
         // `RingCentral.new(...)`, `RingCentralSdk::REST::Client.new do ... end`.
         "call" => {
-            let name = called_name(expr, src)?;
+            let name = called_name(expr, src, cx.file.lang)?;
             if matches!(name.as_str(), "platform" | "get_platform") {
                 return Some(format!("`{}` returns the SDK's platform", text(expr, src)));
             }
@@ -202,7 +202,7 @@ fn assigned_from_sdk(cx: &CheckCx<'_, '_>, name: &str, receiver: Node<'_>) -> Op
     let src = cx.file.src;
     for a in cx.file.assignments() {
         let (lhs, rhs) = (a.lhs, a.rhs);
-        if lhs.id() == receiver.id() || last_name(lhs, src).as_deref() != Some(name) {
+        if lhs.id() == receiver.id() || last_name(lhs, src, cx.file.lang).as_deref() != Some(name) {
             continue;
         }
         if let Some(reason) = from_sdk(cx, rhs) {

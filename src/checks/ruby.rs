@@ -17,6 +17,10 @@ use crate::syntax::{last_name, named_children, string_value, text, unwrap_expr};
 const RB: &[Lang] = &[Lang::Ruby];
 
 /// The checks of this module.
+/// This language's check room.
+pub(super) static ROOM: super::CheckRoom =
+    super::CheckRoom { languages: &[Lang::Ruby], checks: CHECKS, jwt_expr: rb_jwt_expr };
+
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "ruby-password-authorize",
@@ -205,7 +209,7 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         }
         (true, args.keyword("password"))
     };
-    let receiver_name = last_name(receiver, src).unwrap_or_default().to_ascii_lowercase();
+    let receiver_name = last_name(receiver, src, cx.file.lang).unwrap_or_default().to_ascii_lowercase();
     let grokify_file = cx.file.context.sdk == Some(SdkFamily::RubyGrokify);
     if !receiver::accept(cx, receiver, Evidence::Strong, &mut out) {
         // `authorize_password` is grokify's own name; its aliases need a client-like receiver.

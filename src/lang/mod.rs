@@ -1,8 +1,23 @@
-//! Languages pwflow parses, how files map to them, and the per-language facts the engine
-//! needs (grammar, string and comment node kinds, key/value node shapes).
+//! Languages pwflow parses, how files map to them, and every per-language fact the engine,
+//! the checks and the fix builder read about a grammar.
 //!
-//! Everything language-specific that is not a rule lives in one [`LangSpec`] per language, so
-//! adding a language means one grammar crate, one `LangSpec` and its rule files.
+//! Each language has one room: a file in this directory holding its [`LangSpec`] (grammar,
+//! node kinds of strings, comments, keys, names, calls, functions, assignments, containers,
+//! concatenation, and how to write a value into one of its strings). Code elsewhere asks the
+//! spec instead of naming node kinds, so adding a language is a grammar crate, one room, its
+//! check room (`checks/`) and its rules; `tests/meta.rs` fails when a room leaves a slot empty
+//! or names a node kind its grammar lacks.
+
+mod csharp;
+mod data;
+mod document;
+mod go;
+mod java;
+mod javascript;
+mod php;
+mod python;
+mod ruby;
+mod shell;
 
 use std::path::Path;
 
@@ -79,7 +94,122 @@ pub struct PairShape {
     pub value_field: Option<&'static str>,
 }
 
-/// Static facts about one language.
+/// How a name is read from a node of a given kind: the key of a pair, the last name of an
+/// access path, the function a call calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameFrom {
+    /// The node's text.
+    Text,
+    /// The node's text without surrounding white space (INI and `.properties` keys).
+    Trimmed,
+    /// The node's text without these leading sigils (`$x`, `@rc`, `:sym`).
+    TrimStart(&'static [char]),
+    /// The text of a field.
+    Field(&'static str),
+    /// The text of a field, when the node has neither `arguments` nor a `block` (Ruby's
+    /// `self.client` is a call that reads like an attribute).
+    FieldOfBareCall(&'static str),
+    /// The key of the first named child (`literal_element` around a Go key, a YAML scalar
+    /// inside `flow_node`).
+    FirstChild,
+    /// The string value of the first named child (`['password']` computed keys).
+    FirstChildString,
+    /// The key of what the node wraps, once its [`Wrapper`]s are stripped (YAML scalars).
+    Unwrapped,
+    /// A callee held in `field`: when it is a `member` access, the member's `name` field; else
+    /// the callee's whole text (`f`, `os.Getenv`).
+    Callee {
+        /// Field holding the callee.
+        field: &'static str,
+        /// Node kind of a member access.
+        member: &'static str,
+        /// Field of the member access holding the member's name.
+        name: &'static str,
+    },
+}
+
+/// A node kind that does not change what an expression is (parentheses, `await`, casts).
+#[derive(Debug, Clone, Copy)]
+pub struct Wrapper {
+    /// Node kind.
+    pub kind: &'static str,
+    /// Unwrapped only when it has exactly one named child (YAML's scalar wrappers).
+    pub only_child: bool,
+}
+
+/// A node that concatenates strings.
+#[derive(Debug, Clone, Copy)]
+pub struct ConcatShape {
+    /// Node kind (`binary_expression`, `concatenation`, `concatenated_string`).
+    pub kind: &'static str,
+    /// The operator a binary node must have (`.` in PHP, `+` elsewhere); `None` when the kind
+    /// alone says it (adjacent shell words, Python's adjacent literals).
+    pub operator: Option<&'static str>,
+}
+
+/// An assignment or declaration with a value.
+#[derive(Debug, Clone, Copy)]
+pub struct AssignShape {
+    /// Node kind.
+    pub kind: &'static str,
+    /// Field holding what is assigned to.
+    pub target: &'static str,
+    /// Field holding the value, or `None` when it is the last named child (C# declarators).
+    pub value: Option<&'static str>,
+}
+
+/// A string of the user's into which the fix builder may write an expression.
+#[derive(Debug, Clone, Copy)]
+pub struct StringSite<'a> {
+    /// Node kind of the string.
+    pub kind: &'a str,
+    /// Its opening delimiter with any prefix (`"`, `f'`, `$"`, `` ` ``).
+    pub open: &'a str,
+    /// The expression to write (`getenv('RC_JWT')`).
+    pub expr: &'a str,
+    /// Name of the variable holding the JWT (`RC_JWT`).
+    pub jwt_var: &'a str,
+    /// The character after the insertion point, if any.
+    pub next: Option<char>,
+}
+
+/// The shapes of a language with expressions, statements and functions: what the checks and
+/// the fix builder read. Data and document formats have none.
+pub struct CodeShapes {
+    /// Node kinds that open a function scope.
+    pub functions: &'static [&'static str],
+    /// Assignments and declarations with a value.
+    pub assignments: &'static [AssignShape],
+    /// Node kinds whose named children are the fields of a request body (object, dict, array).
+    pub containers: &'static [&'static str],
+    /// Element kinds that are fields of a request body when they are arguments of a call
+    /// (Python `dict(username=...)`, a Ruby call's trailing hash).
+    pub call_fields: &'static [&'static str],
+    /// Node kinds that hold a list of statements.
+    pub statement_lists: &'static [&'static str],
+    /// Call kinds, and how to read the name of the function each calls.
+    pub calls: &'static [(&'static str, NameFrom)],
+    /// Call kinds a fix title names when the rewrite drops them ("drops calls to `log()`").
+    /// Empty where a rewrite replaces the login call as a whole, or attribute reads are calls
+    /// (Ruby): the title would name the login or the configuration it reads.
+    pub dropped_calls: &'static [&'static str],
+    /// Member accesses: node kind and the field holding the object (`os` in `os.environ`).
+    pub members: &'static [(&'static str, &'static str)],
+    /// The concatenation operator to write, with its spaces (`" . "`, `" + "`, `""`).
+    pub concat_op: &'static str,
+    /// The text that writes an expression inside a string of the user's, when the string
+    /// interpolates and the expression may go there as is.
+    pub interpolate: fn(&StringSite<'_>) -> Option<String>,
+    /// The text that writes the expression outside any string.
+    pub outside: fn(&StringSite<'_>) -> String,
+}
+
+/// Writes an expression outside a string as it is (every language but shell).
+fn expr_as_is(s: &StringSite<'_>) -> String {
+    s.expr.to_owned()
+}
+
+/// Static facts about one language: its room.
 pub struct LangSpec {
     /// The language this describes.
     pub lang: Lang,
@@ -87,240 +217,54 @@ pub struct LangSpec {
     pub name: &'static str,
     /// File extensions (lower case, without the dot).
     pub extensions: &'static [&'static str],
+    /// Info strings of Markdown code fences in this language; the first is the one to write.
+    pub fence_names: &'static [&'static str],
+    /// Line-comment prefix used when showing code in this language.
+    pub line_comment: &'static str,
+    /// The tree-sitter grammar; `None` for Markdown, whose code blocks are parsed with their
+    /// own languages' grammars.
+    pub grammar: Option<fn() -> tree_sitter::Language>,
     /// Node kinds that are string literals.
     pub string_kinds: &'static [&'static str],
+    /// Kinds of a string's children that are its literal text or delimiters; any other child
+    /// is an interpolation.
+    pub string_parts: &'static [&'static str],
     /// Node kinds that are comments.
     pub comment_kinds: &'static [&'static str],
     /// Key/value shapes: object pairs, array elements, assignments.
     pub pairs: &'static [PairShape],
-    /// Line-comment prefix used when showing code in this language.
-    pub line_comment: &'static str,
-    /// Info strings of Markdown code fences in this language; the first is the one to write.
-    pub fence_names: &'static [&'static str],
+    /// How the key of a pair is read, by the key's node kind (a string key is read as a string
+    /// in every language).
+    pub keys: &'static [(&'static str, NameFrom)],
+    /// How the last name of an access path is read (`platform` in `$this->platform`).
+    pub names: &'static [(&'static str, NameFrom)],
+    /// Wrappers that do not change what an expression is.
+    pub wrappers: &'static [Wrapper],
+    /// String concatenation.
+    pub concat: &'static [ConcatShape],
+    /// Expressions, statements and functions; `None` for data and document formats.
+    pub code: Option<&'static CodeShapes>,
 }
 
-const PHP_STRINGS: &[&str] = &["string", "encapsed_string", "heredoc", "nowdoc"];
-const PHP_PAIRS: &[PairShape] = &[
-    PairShape { kind: "array_element_initializer", key_field: None, value_field: None },
-    PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
-];
-const JS_STRINGS: &[&str] = &["string", "template_string"];
-// In shell, an unquoted word is a string too: `curl -d grant_type=password`.
-const SHELL_STRINGS: &[&str] = &["string", "raw_string", "word", "ansi_c_string"];
-const SHELL_PAIRS: &[PairShape] =
-    &[PairShape { kind: "variable_assignment", key_field: Some("name"), value_field: Some("value") }];
-const JS_PAIRS: &[PairShape] = &[
-    PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") },
-    PairShape { kind: "variable_declarator", key_field: Some("name"), value_field: Some("value") },
-    PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
-];
-
-static SPECS: [LangSpec; 18] = [
-    LangSpec {
-        lang: Lang::Php,
-        name: "php",
-        extensions: &["php", "phtml", "php3", "php4", "php5", "php7", "php8", "phps", "inc"],
-        string_kinds: PHP_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: PHP_PAIRS,
-        line_comment: "//",
-        fence_names: &["php", "php5", "php7", "php8"],
-    },
-    LangSpec {
-        lang: Lang::JavaScript,
-        name: "javascript",
-        extensions: &["js", "mjs", "cjs", "jsx"],
-        string_kinds: JS_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: JS_PAIRS,
-        line_comment: "//",
-        fence_names: &["js", "javascript", "jsx", "node", "nodejs", "mjs", "cjs"],
-    },
-    LangSpec {
-        lang: Lang::TypeScript,
-        name: "typescript",
-        extensions: &["ts", "mts", "cts"],
-        string_kinds: JS_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: JS_PAIRS,
-        line_comment: "//",
-        fence_names: &["ts", "typescript"],
-    },
-    LangSpec {
-        lang: Lang::Tsx,
-        name: "tsx",
-        extensions: &["tsx"],
-        string_kinds: JS_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: JS_PAIRS,
-        line_comment: "//",
-        fence_names: &["tsx"],
-    },
-    LangSpec {
-        lang: Lang::Python,
-        name: "python",
-        extensions: &["py", "pyw"],
-        string_kinds: &["string"],
-        comment_kinds: &["comment"],
-        pairs: &[
-            PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") },
-            PairShape { kind: "keyword_argument", key_field: Some("name"), value_field: Some("value") },
-            PairShape { kind: "assignment", key_field: Some("left"), value_field: Some("right") },
-        ],
-        line_comment: "#",
-        fence_names: &["python", "py", "python3", "py3"],
-    },
-    LangSpec {
-        lang: Lang::Java,
-        name: "java",
-        extensions: &["java"],
-        string_kinds: &["string_literal"],
-        comment_kinds: &["line_comment", "block_comment"],
-        pairs: &[
-            PairShape { kind: "variable_declarator", key_field: Some("name"), value_field: Some("value") },
-            PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
-        ],
-        line_comment: "//",
-        fence_names: &["java"],
-    },
-    LangSpec {
-        lang: Lang::CSharp,
-        name: "csharp",
-        extensions: &["cs", "csx"],
-        string_kinds: &[
-            "string_literal",
-            "verbatim_string_literal",
-            "raw_string_literal",
-            "interpolated_string_expression",
-        ],
-        comment_kinds: &["comment"],
-        pairs: &[
-            PairShape { kind: "variable_declarator", key_field: Some("name"), value_field: None },
-            PairShape { kind: "assignment_expression", key_field: Some("left"), value_field: Some("right") },
-        ],
-        line_comment: "//",
-        fence_names: &["csharp", "cs", "c#", "dotnet"],
-    },
-    LangSpec {
-        lang: Lang::Ruby,
-        name: "ruby",
-        extensions: &["rb", "rake", "gemspec", "ru"],
-        string_kinds: &["string"],
-        comment_kinds: &["comment"],
-        pairs: &[
-            PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") },
-            PairShape { kind: "assignment", key_field: Some("left"), value_field: Some("right") },
-        ],
-        line_comment: "#",
-        fence_names: &["ruby", "rb"],
-    },
-    LangSpec {
-        lang: Lang::Go,
-        name: "go",
-        extensions: &["go"],
-        string_kinds: &["interpreted_string_literal", "raw_string_literal"],
-        comment_kinds: &["comment"],
-        pairs: &[
-            PairShape { kind: "keyed_element", key_field: Some("key"), value_field: Some("value") },
-            PairShape { kind: "short_var_declaration", key_field: Some("left"), value_field: Some("right") },
-            PairShape { kind: "assignment_statement", key_field: Some("left"), value_field: Some("right") },
-        ],
-        line_comment: "//",
-        fence_names: &["go", "golang"],
-    },
-    LangSpec {
-        lang: Lang::Bash,
-        name: "bash",
-        extensions: &["sh", "bash", "zsh", "ksh", "command"],
-        string_kinds: SHELL_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: SHELL_PAIRS,
-        line_comment: "#",
-        fence_names: &["bash", "sh", "shell", "console", "zsh", "shell-session", "curl"],
-    },
-    LangSpec {
-        lang: Lang::Env,
-        name: "env",
-        extensions: &["env"],
-        string_kinds: SHELL_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: SHELL_PAIRS,
-        line_comment: "#",
-        fence_names: &["dotenv", "env"],
-    },
-    LangSpec {
-        lang: Lang::Json,
-        name: "json",
-        extensions: &["json", "jsonc", "json5", "har"],
-        string_kinds: &["string"],
-        comment_kinds: &["comment"],
-        pairs: &[PairShape { kind: "pair", key_field: Some("key"), value_field: Some("value") }],
-        line_comment: "//",
-        fence_names: &["json", "jsonc", "json5"],
-    },
-    LangSpec {
-        lang: Lang::Yaml,
-        name: "yaml",
-        extensions: &["yaml", "yml"],
-        string_kinds: &["string_scalar", "double_quote_scalar", "single_quote_scalar", "block_scalar"],
-        comment_kinds: &["comment"],
-        pairs: &[
-            PairShape { kind: "block_mapping_pair", key_field: Some("key"), value_field: Some("value") },
-            PairShape { kind: "flow_pair", key_field: Some("key"), value_field: Some("value") },
-        ],
-        line_comment: "#",
-        fence_names: &["yaml", "yml"],
-    },
-    LangSpec {
-        lang: Lang::Ini,
-        name: "ini",
-        extensions: &["ini", "cfg"],
-        string_kinds: &["setting_value"],
-        comment_kinds: &["comment"],
-        pairs: &[PairShape { kind: "setting", key_field: None, value_field: None }],
-        line_comment: "#",
-        fence_names: &["ini", "cfg", "toml"],
-    },
-    LangSpec {
-        lang: Lang::Properties,
-        name: "properties",
-        extensions: &["properties"],
-        string_kinds: &["value"],
-        comment_kinds: &["comment"],
-        pairs: &[PairShape { kind: "property", key_field: None, value_field: None }],
-        line_comment: "#",
-        fence_names: &["properties", "jproperties"],
-    },
-    LangSpec {
-        lang: Lang::Markdown,
-        name: "markdown",
-        extensions: &["md", "markdown", "mdown", "mkd"],
-        string_kinds: &[],
-        comment_kinds: &[],
-        pairs: &[],
-        line_comment: "<!--",
-        fence_names: &["markdown", "md"],
-    },
-    LangSpec {
-        lang: Lang::Html,
-        name: "html",
-        extensions: &["html", "htm", "xhtml"],
-        string_kinds: &[],
-        comment_kinds: &["comment"],
-        pairs: &[],
-        line_comment: "<!--",
-        fence_names: &["html", "htm"],
-    },
-    LangSpec {
-        lang: Lang::PhpOnly,
-        name: "php-only",
-        extensions: &[],
-        string_kinds: PHP_STRINGS,
-        comment_kinds: &["comment"],
-        pairs: PHP_PAIRS,
-        line_comment: "//",
-        fence_names: &[],
-    },
+static SPECS: [&LangSpec; 18] = [
+    &php::PHP,
+    &javascript::JAVASCRIPT,
+    &javascript::TYPESCRIPT,
+    &javascript::TSX,
+    &python::PYTHON,
+    &java::JAVA,
+    &csharp::CSHARP,
+    &ruby::RUBY,
+    &go::GO,
+    &shell::BASH,
+    &shell::ENV,
+    &data::JSON,
+    &data::YAML,
+    &data::INI,
+    &data::PROPERTIES,
+    &document::MARKDOWN,
+    &document::HTML,
+    &php::PHP_ONLY,
 ];
 
 impl Lang {
@@ -349,7 +293,7 @@ impl Lang {
     /// The static facts about this language.
     #[must_use]
     pub fn spec(self) -> &'static LangSpec {
-        &SPECS[self as usize]
+        SPECS[self as usize]
     }
 
     /// Name used in rule files (`php`, `javascript`, `typescript`, `tsx`, `python`, `java`,
@@ -363,25 +307,13 @@ impl Lang {
     /// own languages' grammars (see [`crate::embedded`]).
     #[must_use]
     pub fn grammar(self) -> Option<tree_sitter::Language> {
-        Some(match self {
-            Lang::Php => tree_sitter_php::LANGUAGE_PHP.into(),
-            Lang::PhpOnly => tree_sitter_php::LANGUAGE_PHP_ONLY.into(),
-            Lang::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
-            Lang::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-            Lang::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
-            Lang::Python => tree_sitter_python::LANGUAGE.into(),
-            Lang::Java => tree_sitter_java::LANGUAGE.into(),
-            Lang::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
-            Lang::Ruby => tree_sitter_ruby::LANGUAGE.into(),
-            Lang::Go => tree_sitter_go::LANGUAGE.into(),
-            Lang::Bash | Lang::Env => tree_sitter_bash::LANGUAGE.into(),
-            Lang::Json => tree_sitter_json::LANGUAGE.into(),
-            Lang::Yaml => tree_sitter_yaml::LANGUAGE.into(),
-            Lang::Ini => tree_sitter_ini::LANGUAGE.into(),
-            Lang::Properties => tree_sitter_properties::LANGUAGE.into(),
-            Lang::Html => tree_sitter_html::LANGUAGE.into(),
-            Lang::Markdown => return None,
-        })
+        self.spec().grammar.map(|load| load())
+    }
+
+    /// The expression, statement and function shapes of a programming language (and shell).
+    #[must_use]
+    pub fn code(self) -> Option<&'static CodeShapes> {
+        self.spec().code
     }
 
     /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`): rules do

@@ -1,0 +1,293 @@
+//! The JavaScript/TypeScript check room: `platform.login(...)` and `.authorize(...)`/`.auth(...)`
+//! of the RingCentral JS SDKs, and the JS expression that reads the JWT.
+
+use tree_sitter::Node;
+
+use super::login::{
+    CREDENTIAL_OBJECT_NAMES, Creds, arguments, judge_options, jwt_key, origin_label, quote_of,
+    resolve_literal, secret_if_literal,
+};
+use super::receiver::{self, Evidence};
+use super::{Bindings, CheckCx, CheckDef};
+use crate::context::SdkFamily;
+use crate::lang::Lang;
+use crate::syntax::{key_text, named_children, string_value, text, unwrap_expr};
+
+const JS_NON_PASSWORD_KEYS: &[&str] = &["jwt", "code", "access_token"];
+
+fn js_object<'t>(cx: &CheckCx<'_, 't>, object: Node<'t>, depth: usize) -> Creds<'t> {
+    let src = cx.file.src;
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None, by_name: false };
+    for child in named_children(object) {
+        match child.kind() {
+            "pair" => {
+                let key = child.child_by_field_name("key");
+                let value = child.child_by_field_name("value");
+                match (key.and_then(|k| key_text(k, src, cx.file.lang)), value) {
+                    (Some(k), Some(v)) => creds.entries.push((k, v)),
+                    _ => creds.unknown = true,
+                }
+            }
+            "shorthand_property_identifier" => creds.entries.push((text(child, src).to_owned(), child)),
+            "spread_element" => {
+                let inner = named_children(child).first().map(|n| unwrap_expr(*n));
+                let resolved = inner.and_then(|n| match n.kind() {
+                    "object" => Some(n),
+                    "identifier" if depth < 3 => resolve_js_literal(cx, n, "object"),
+                    _ => None,
+                });
+                match resolved {
+                    Some(obj) => {
+                        let inner = js_object(cx, obj, depth + 1);
+                        creds.unknown |= inner.unknown;
+                        creds.entries.extend(inner.entries);
+                    }
+                    None => creds.unknown = true,
+                }
+            }
+            _ => {}
+        }
+    }
+    creds
+}
+
+fn resolve_js_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kind: &str) -> Option<Node<'t>> {
+    resolve_literal(cx, ident, &[kind])
+}
+
+/// The languages of this room.
+const LANGS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
+
+/// This room's checks.
+/// This language's check room.
+pub(super) static ROOM: super::CheckRoom =
+    super::CheckRoom { languages: LANGS, checks: CHECKS, jwt_expr: js_jwt_expr };
+
+pub static CHECKS: &[CheckDef] = &[
+    CheckDef {
+        name: "js-password-login",
+        languages: LANGS,
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`.login(...)` on a RingCentral JS platform or SDK that takes the password branch",
+        run: js_password_login,
+        file_gate: Some(receiver::receiver_in_context),
+        text_gate: Some(receiver::js_may_name_receiver),
+    },
+    CheckDef {
+        name: "js-password-authorize",
+        languages: LANGS,
+        needs: &["receiver", "method", "args"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        about: "`.authorize({username, password})` (rcsdk v1, @rc-ex/core, js-concise) and \
+                `.auth({...})` (ringcentral-ts)",
+        run: js_password_authorize,
+        file_gate: Some(receiver::receiver_in_context),
+        text_gate: Some(receiver::js_may_name_receiver),
+    },
+];
+
+/// The JS expression to read the JWT from (`process.env.RC_PASSWORD` gives
+/// `process.env.RC_JWT`, `config.password` gives `config.jwt`).
+pub(super) fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
+    let src = cx.file.src;
+    let jwt = cx.file.jwt_var;
+    if let Some(pw) = password.map(unwrap_expr) {
+        match pw.kind() {
+            "member_expression" => {
+                if let (Some(obj), Some(prop)) =
+                    (pw.child_by_field_name("object"), pw.child_by_field_name("property"))
+                {
+                    let obj_text = text(obj, src);
+                    let env_like = obj_text.ends_with("env");
+                    if env_like || obj.kind() == "identifier" || obj.kind() == "member_expression" {
+                        return format!("{obj_text}.{}", jwt_key(text(prop, src), env_like, jwt));
+                    }
+                }
+            }
+            "subscript_expression" => {
+                if let (Some(obj), Some(index)) =
+                    (pw.child_by_field_name("object"), pw.child_by_field_name("index"))
+                    && let Some(old) = string_value(index, src, cx.file.lang)
+                {
+                    let obj_text = text(obj, src);
+                    let q = quote_of(Some(index), src);
+                    return format!("{obj_text}[{q}{}{q}]", jwt_key(&old, obj_text.ends_with("env"), jwt));
+                }
+            }
+            _ => {}
+        }
+    }
+    format!("process.env.{jwt}")
+}
+
+fn js_family(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> SdkFamily {
+    // `getPlatform()` is rcsdk v1; `appKey`/`appSecret` options are the v2/v3 `ringcentral`
+    // package, even when the file reaches the SDK through the `RingCentral.SDK` global.
+    let src = cx.file.src;
+    let legacy = text(receiver, src).contains("getPlatform")
+        || src.contains("getPlatform(")
+        || src.contains("appKey")
+        || src.contains("appSecret");
+    match cx.file.context.sdk {
+        Some(SdkFamily::JsSdk) | None if legacy => return SdkFamily::JsLegacy,
+        Some(f) => return f,
+        None => {}
+    }
+    if method == "auth" {
+        return SdkFamily::RcTs;
+    }
+    if text(receiver, cx.file.src).contains("getPlatform") {
+        return SdkFamily::JsLegacy;
+    }
+    SdkFamily::JsSdk
+}
+
+/// Options of a JS call: an object literal or an identifier bound to one.
+fn js_options<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<Creds<'t>> {
+    let arg = unwrap_expr(arg);
+    match arg.kind() {
+        "object" => Some(js_object(cx, arg, 0)),
+        "identifier" => {
+            let obj = resolve_js_literal(cx, arg, "object")?;
+            let mut creds = js_object(cx, obj, 0);
+            creds.origin = Some(obj);
+            Some(creds)
+        }
+        // `login(config.user)` where `config` is a local object literal holding `user: {...}`.
+        "member_expression" => {
+            let (object, property) =
+                (arg.child_by_field_name("object")?, arg.child_by_field_name("property")?);
+            let named_credentials = || {
+                let name = text(property, cx.file.src).to_ascii_lowercase();
+                CREDENTIAL_OBJECT_NAMES.contains(&name.as_str()).then(|| Creds {
+                    // What such an object holds for the SDK: a username and a password.
+                    entries: vec![("username".to_owned(), arg)],
+                    unknown: false,
+                    origin: Some(arg),
+                    by_name: true,
+                })
+            };
+            if object.kind() != "identifier" {
+                return named_credentials();
+            }
+            let Some(literal) = resolve_js_literal(cx, object, "object") else { return named_credentials() };
+            let outer = js_object(cx, literal, 0);
+            let inner = unwrap_expr(outer.value(text(property, cx.file.src))?);
+            if inner.kind() != "object" {
+                return None;
+            }
+            let mut creds = js_object(cx, inner, 0);
+            creds.origin = Some(inner);
+            Some(creds)
+        }
+        _ => None,
+    }
+}
+
+/// `.login(...)` on a RingCentral JS platform or SDK taking the password branch.
+pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let args = arguments(cx.cap("args")?);
+    let mut out = Bindings::default();
+    let (evidence, shape, password) = match args.len() {
+        0 => (
+            Evidence::Weak,
+            "`login()` without credentials, which falls back to the password grant".to_owned(),
+            None,
+        ),
+        1 => {
+            let creds = js_options(cx, args[0])?;
+            let (evidence, kind) = judge_options(&creds, cx, JS_NON_PASSWORD_KEYS)?;
+            origin_label(&creds, &mut out, "login options");
+            let shape = match kind {
+                "credentials" if creds.by_name => format!(
+                    "`login({})`: a user's credentials object (defined elsewhere, with no `jwt` or `code`)",
+                    text(unwrap_expr(args[0]), cx.file.src)
+                ),
+                "credentials" if creds.origin.is_some() => format!(
+                    "`login({})` whose options hold a username and password",
+                    text(unwrap_expr(args[0]), cx.file.src)
+                ),
+                "credentials" => "`login({ username, extension, password })`".to_owned(),
+                "empty-jwt" => "`login({ jwt: '' })` with an empty JWT, which falls back to the password grant".to_owned(),
+                _ => "`login({...})` without `jwt`, `code` or `access_token`, which falls back to the password grant".to_owned(),
+            };
+            (evidence, shape, creds.value("password"))
+        }
+        3 if args.iter().all(|a| !matches!(unwrap_expr(*a).kind(), "object" | "spread_element")) => {
+            let pw = Some(args[2]);
+            secret_if_literal(cx, pw, &mut out);
+            (
+                Evidence::Strong,
+                "`login(username, extension, password)` with positional credentials".to_owned(),
+                pw,
+            )
+        }
+        _ => return None,
+    };
+    if !receiver::accept(cx, receiver, evidence, &mut out) {
+        return None;
+    }
+    let family = js_family(cx, receiver, "login");
+    out.var("sdk_family", family.key());
+    out.var("sdk_name", family.package());
+    out.var("shape", shape);
+    out.var("jwt_expr", typed_jwt_expr(cx, family, js_jwt_expr(cx, password)));
+    Some(out)
+}
+
+/// `@rc-ex/core` types `jwt` as `string`: under `tsc --strict` an env read needs `!`.
+fn typed_jwt_expr(cx: &CheckCx<'_, '_>, family: SdkFamily, expr: String) -> String {
+    let typescript = matches!(cx.file.lang, Lang::TypeScript | Lang::Tsx);
+    if typescript && family == SdkFamily::RcEx && expr.contains("env") && !expr.ends_with('!') {
+        format!("{expr}!")
+    } else {
+        expr
+    }
+}
+
+/// `.authorize({...})` / `.auth({...})` with a username and password.
+pub fn js_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let receiver = cx.cap("receiver")?;
+    let method = text(cx.cap("method")?, cx.file.src);
+    let args = arguments(cx.cap("args")?);
+    let first = *args.first()?;
+    let creds = js_options(cx, first)?;
+    let (evidence, kind) = judge_options(&creds, cx, JS_NON_PASSWORD_KEYS)?;
+    if kind != "credentials" {
+        return None;
+    }
+    // The Engage Voice client built for the legacy portal posts these to the portal, not to
+    // RingCentral.
+    if super::engage_voice::legacy_engage_voice_client(cx, receiver) {
+        return None;
+    }
+    let mut out = Bindings::default();
+    if super::engage_voice::office_engage_voice_client(cx, receiver) {
+        out.notes.push(format!(
+            "`{}` is an Engage Voice client built with a client id: it logs in to RingCentral first",
+            text(receiver, cx.file.src)
+        ));
+    } else if !receiver::accept(cx, receiver, evidence, &mut out) {
+        return None;
+    }
+    origin_label(&creds, &mut out, "credentials");
+    // `@ringcentral/sdk` (v4+) has no `authorize`: a platform `authorize` is the v1 API.
+    let family = match js_family(cx, receiver, method) {
+        SdkFamily::JsSdk => SdkFamily::JsLegacy,
+        f => f,
+    };
+    let shape = match family {
+        SdkFamily::JsLegacy => "rcsdk v1 `platform.authorize({ username, extension, password })`",
+        SdkFamily::RcEx => "@rc-ex/core `authorize({ username, extension, password })` (removed in 1.7.0)",
+        SdkFamily::Concise => "ringcentral-js-concise `authorize({ username, extension, password })`",
+        SdkFamily::RcTs => "ringcentral-ts `auth({ username, extension, password })`",
+        _ => "`authorize({ username, extension, password })`",
+    };
+    out.var("sdk_family", family.key());
+    out.var("sdk_name", family.package());
+    out.var("shape", shape);
+    out.var("jwt_expr", typed_jwt_expr(cx, family, js_jwt_expr(cx, creds.value("password"))));
+    Some(out)
+}

@@ -1,0 +1,49 @@
+//! Go.
+
+use super::{AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, Wrapper};
+
+static CODE: CodeShapes = CodeShapes {
+    functions: &["function_declaration", "method_declaration"],
+    assignments: &[
+        AssignShape { kind: "short_var_declaration", target: "left", value: Some("right") },
+        AssignShape { kind: "assignment_statement", target: "left", value: Some("right") },
+    ],
+    containers: &["literal_value"],
+    call_fields: &[],
+    statement_lists: &["source_file", "block", "statement_list"],
+    // The whole callee: `os.Getenv`, `ringcentral.NewClientPassword`.
+    calls: &[("call_expression", NameFrom::Field("function"))],
+    dropped_calls: &["call_expression"],
+    members: &[("selector_expression", "operand")],
+    concat_op: " + ",
+    // Go strings do not interpolate.
+    interpolate: |_| None,
+    outside: super::expr_as_is,
+};
+
+/// Go.
+pub(super) static GO: LangSpec = LangSpec {
+    lang: Lang::Go,
+    name: "go",
+    extensions: &["go"],
+    fence_names: &["go", "golang"],
+    line_comment: "//",
+    grammar: Some(|| tree_sitter_go::LANGUAGE.into()),
+    string_kinds: &["interpreted_string_literal", "raw_string_literal"],
+    string_parts: &["escape_sequence", "interpreted_string_literal_content", "raw_string_literal_content"],
+    comment_kinds: &["comment"],
+    pairs: &[
+        PairShape { kind: "keyed_element", key_field: Some("key"), value_field: Some("value") },
+        PairShape { kind: "short_var_declaration", key_field: Some("left"), value_field: Some("right") },
+        PairShape { kind: "assignment_statement", key_field: Some("left"), value_field: Some("right") },
+    ],
+    // Composite literals wrap keys: `Password: "x"` is `(literal_element (identifier))`.
+    keys: &[("identifier", NameFrom::Text), ("literal_element", NameFrom::FirstChild)],
+    names: &[("identifier", NameFrom::Text)],
+    wrappers: &[
+        Wrapper { kind: "parenthesized_expression", only_child: false },
+        Wrapper { kind: "literal_element", only_child: false },
+    ],
+    concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
+    code: Some(&CODE),
+};

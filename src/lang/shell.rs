@@ -1,0 +1,69 @@
+//! Shell scripts and `.env` files (dotenv syntax is shell assignments: one grammar).
+
+use super::{CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
+
+// An unquoted word is a string too: `curl -d grant_type=password`.
+const STRINGS: &[&str] = &["string", "raw_string", "word", "ansi_c_string"];
+const PAIRS: &[PairShape] =
+    &[PairShape { kind: "variable_assignment", key_field: Some("name"), value_field: Some("value") }];
+const NAMES: &[(&str, NameFrom)] = &[("variable_name", NameFrom::TrimStart(&['$']))];
+const CONCAT: &[ConcatShape] = &[
+    // Words concatenate by adjacency: `'a'"$b"`.
+    ConcatShape { kind: "concatenation", operator: None },
+    ConcatShape { kind: "binary_expression", operator: Some("+") },
+];
+
+/// Double-quoted strings expand variables; braces keep a following name character out.
+fn interpolate(s: &StringSite<'_>) -> Option<String> {
+    (s.kind == "string").then(|| {
+        if s.next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_') {
+            format!("${{{}}}", s.jwt_var)
+        } else {
+            format!("${}", s.jwt_var)
+        }
+    })
+}
+
+static CODE: CodeShapes = CodeShapes {
+    functions: &["function_definition"],
+    assignments: &[],
+    containers: &["array", "list"],
+    call_fields: &[],
+    statement_lists: &["program", "compound_statement"],
+    calls: &[],
+    dropped_calls: &[],
+    members: &[],
+    concat_op: "",
+    interpolate,
+    outside: |s| format!("\"${}\"", s.jwt_var),
+};
+
+/// Shell scripts (`curl ... grant_type=password`).
+pub(super) static BASH: LangSpec = LangSpec {
+    lang: Lang::Bash,
+    name: "bash",
+    extensions: &["sh", "bash", "zsh", "ksh", "command"],
+    fence_names: &["bash", "sh", "shell", "console", "zsh", "shell-session", "curl"],
+    line_comment: "#",
+    grammar: Some(|| tree_sitter_bash::LANGUAGE.into()),
+    string_kinds: STRINGS,
+    string_parts: &["string_content"],
+    comment_kinds: &["comment"],
+    pairs: PAIRS,
+    keys: NAMES,
+    names: NAMES,
+    wrappers: &[Wrapper { kind: "parenthesized_expression", only_child: false }],
+    concat: CONCAT,
+    code: Some(&CODE),
+};
+
+/// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`): data, so no
+/// code shapes (a JWT rewrite of one is a new `KEY=` line, not an expression).
+pub(super) static ENV: LangSpec = LangSpec {
+    lang: Lang::Env,
+    name: "env",
+    extensions: &["env"],
+    fence_names: &["dotenv", "env"],
+    code: None,
+    ..BASH
+};
