@@ -540,7 +540,6 @@ fn interpolated_expr(node: Node<'_>) -> Node<'_> {
 }
 
 /// Positional placeholders of printf-style and `.format`-style templates.
-#[allow(clippy::expect_used)] // reason: constant pattern
 static FORMAT_PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::regexes::ascii(r"%[-+ 0#]*[0-9]*(?:\.[0-9]+)?[sdifvqxXr]|%\(|\{[0-9]*(?::(?u:[^}])*)?\}")
 });

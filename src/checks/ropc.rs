@@ -72,16 +72,13 @@ pub static CHECKS: &[CheckDef] = &[
     },
 ];
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static RC_TOKEN_URL: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"\bRingcentral(Sandbox)?TokenURL\b"));
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static FETCH_TOKEN_WITH_PASSWORD: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"(?s)\bfetch_token\s*\((?u:[^)])*\bpassword\s*="));
 
 /// Why the token endpoint is RingCentral's, if it is.
-#[allow(clippy::expect_used)] // reason: constant pattern
 static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
     // A token endpoint written next to its key (`site: 'https://idp...'`, `tokenHost: "https://..."`,
     // `TokenURL: "https://..."`, `Address = "https://..."`, `authority="https://login..."`, Spring's
