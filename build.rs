@@ -1,5 +1,5 @@
 //! Embeds every `rules/**/*.toml` file in the binary, so built-in rules are plain data files
-//! that ship inside the executable.
+//! that ship inside the executable, and lists the rules for the fixture tests (one test each).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -32,6 +32,21 @@ fn main() {
             .expect("write to string");
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("builtin_rules.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo"));
+    std::fs::write(out_dir.join("builtin_rules.rs"), code).expect("OUT_DIR is writable");
+
+    // `tests/fixtures.rs` includes this: one `#[test]` per rule, named after its id
+    // (`ringcentral/php-login` is `fixtures::ringcentral_php_login`), so one rule's fixtures run
+    // alone and a failing rule does not hide the others. Derived from the rule files' paths (a
+    // meta-test holds ids and paths equal), not from the fixture directories, so that editing
+    // a fixture does not rebuild the crate.
+    let mut tests = String::from("fixture_tests! {\n");
+    for file in &files {
+        let Ok(rel) = file.strip_prefix(&rules) else { continue };
+        let id = rel.with_extension("").to_string_lossy().replace('\\', "/");
+        let name: String = id.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        writeln!(tests, "    {name} => {id:?},").expect("write to string");
+    }
+    tests.push_str("}\n");
+    std::fs::write(out_dir.join("fixture_tests.rs"), tests).expect("OUT_DIR is writable");
 }

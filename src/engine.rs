@@ -762,7 +762,8 @@ impl<'r> Engine<'r> {
                             nodes: found.iter().map(|&(i, node)| (query.capture_name(i), node)).collect(),
                         };
                         let active = &self.rules[index];
-                        let cx = CheckCx { file: &file, captures: &captures };
+                        let cx =
+                            CheckCx { file: &file, captures: &captures, libraries: &active.rule.libraries };
                         let mut bindings = Bindings::default();
                         let accepted = active.rule.checks.iter().all(|check| match (check.run)(&cx) {
                             Some(b) => {

@@ -14,7 +14,7 @@ use pwflow::cli::Cli;
 /// 34 to 18 ms); 16 MiB was no faster and made peak memory on the benchmark corpus vary more
 /// from run to run (36-40 MiB); with 4 MiB it stays within 37-38 MiB on the corpus and twice it.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
+#[expect(unsafe_code, reason = "mallopt is an FFI call: the one unsafe block of the crate")]
 fn keep_heap_slack() {
     // SAFETY: `mallopt` only sets an allocator parameter; nothing else runs yet.
     unsafe {
@@ -39,7 +39,7 @@ fn main() -> ExitCode {
         Ok(ExitStatus::Clean) => ExitCode::SUCCESS,
         Ok(ExitStatus::Findings) => ExitCode::from(1),
         Err(err) => {
-            #[allow(clippy::print_stderr)] // reason: main is where errors are reported
+            #[expect(clippy::print_stderr, reason = "main is where errors are reported")]
             {
                 eprintln!("pwflow: error: {err:#}");
             }

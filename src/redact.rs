@@ -26,7 +26,6 @@ pub(crate) fn secrets_in(lang: Lang, src: &str) -> Vec<String> {
 /// What replaces a secret.
 pub const MASK: &str = "***";
 
-#[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
         r"(?i)(^|[_.\-]|[a-z])(password|passwd|passwort|pwd|secret)(_?(sb|prod|production|sandbox|dev|devtest|test|staging|qa|uat|live|local|[0-9]+))*$|^pass\d*$|^pw\d*$",
@@ -36,7 +35,6 @@ static SECRET_KEY: LazyLock<Regex> = LazyLock::new(|| {
 /// after a separator: the start of the string, `&`, `?`, whitespace, `;`, `,`, or an escaped
 /// ampersand (`\u0026`, `\x26`, `%26`, `&amp;`), so escaped bodies are read as forms too. The
 /// value is read by [`param_value_end`], not by the regex: it may hold any character.
-#[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
         r"(?i)(?:^|[&?\s;,'\x22]|\\u0026|\\x26|%26|&amp;)[a-z0-9_.\-]*(?:password|passwd|pwd|secret)=",
@@ -45,7 +43,6 @@ static SECRET_PARAM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A password-like word and its value in a comment (`# password: Tr0ub4dor&3`, `// pw = x`):
 /// the value runs to the end of the line.
-#[allow(clippy::expect_used)] // reason: constant patterns
 static COMMENT_SECRET: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
         r"(?i)(?:password|passwd|pwd|secret|\bpw)\x22?'?\s*[:=]\s*((?u:[^\s])(?u:[^\r\n])*)",
@@ -54,20 +51,17 @@ static COMMENT_SECRET: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A password-like JSON key inside a string and the quote that opens its value
 /// (`"password": "`, `\"password\":\"`, `'client_secret': '`).
-#[allow(clippy::expect_used)] // reason: constant patterns
 static JSON_PARAM: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(r#"(?i)[a-z0-9_.\-]*(?:password|passwd|pwd|secret)\\?["']\s*:\s*(\\?["'])"#)
 });
 
 /// A form field's start after a separator: `&key=`, `\u0026key=`, ... (where a parameter's
 /// value ends).
-#[allow(clippy::expect_used)] // reason: constant patterns
 static NEXT_FIELD: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"^(?:&|\\u0026|\\x26|%26|&amp;)[A-Za-z_][A-Za-z0-9_.\-\[\]]*="));
 
 /// Credentials that are not next to a password-like word: URL user-info
 /// (`https://user:pass@host`), `Basic`/`Bearer` credentials and curl's `-u user:pass`.
-#[allow(clippy::expect_used)] // reason: constant patterns
 static TEXT_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(concat!(
         r"(?i)[a-z][a-z0-9+.\-]*://((?u:[^\s/@'\x22\x60<>])+)@",
@@ -83,7 +77,6 @@ static TEXT_CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Go's `rcsdk.NewSdk(key, secret, server)`; and Basic authentication's `(user, password)`:
 /// `HTTPBasicAuth`, `SetBasicAuth`, `basic_auth`,
 /// `NetworkCredential`, `UsernamePasswordCredentials`.
-#[allow(clippy::expect_used)] // reason: constant patterns
 static SDK_CONSTRUCTOR: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(concat!(
         r"(?i)^(sdk|rcsdk|newsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient",
@@ -93,7 +86,6 @@ static SDK_CONSTRUCTOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Calls whose one string argument is `id:secret` on its way to a Basic header (keep
 /// `SECRET_CALL` in step).
-#[allow(clippy::expect_used)] // reason: constant patterns
 static BASE64_CALL: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
         r"(?i)^(btoa|base64_encode|b64encode|standard_b64encode|strict_encode64|encode64|encodetostring|from|getbytes)$",
@@ -101,7 +93,6 @@ static BASE64_CALL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Methods whose third positional argument is a password (SDK logins).
-#[allow(clippy::expect_used)] // reason: constant patterns
 static LOGIN_CALL: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"(?i)^(login|authorize|authorize_password)$"));
 
@@ -112,7 +103,6 @@ static LOGIN_CALL: LazyLock<Regex> =
 /// Keep it in step with them. (Constructors and base64 calls are found by `SECRET_CALL` instead: their
 /// names, `sdk` above all, are everywhere in RingCentral code, and walking every statement that
 /// names `rcsdk` made redaction slower.)
-#[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -122,7 +112,6 @@ static SECRET_HINTS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// The opening parenthesis of a call whose arguments may hold a secret without a password-like
 /// word nearby: `SDK_CONSTRUCTOR` names (and Ruby's `.new`), `BASE64_CALL` names.
-#[allow(clippy::expect_used)] // reason: constant patterns
 static SECRET_CALL: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(concat!(
         r"(?i)\b(?:sdk|rcsdk|newsdk|ringcentral|ringcentralsdk|ringcentralclient|restclient|newrestclient|new",
@@ -1241,7 +1230,7 @@ mod tests {
     }
 
     #[test]
-    #[allow(clippy::single_range_in_vec_init)] // reason: lists of ranges, one range long
+    #[expect(clippy::single_range_in_vec_init, reason = "lists of ranges, one range long")]
     fn slices_mask_the_part_of_a_secret_they_cut() {
         let src = "a=\"x\ny\" b";
         assert_eq!(redact_slice(src, 0..4, &[3..6]), "a=\"***");

@@ -13,7 +13,6 @@ use regex::Regex;
 ///
 /// # Panics
 /// On an invalid pattern: callers pass constants, which the test suite compiles.
-#[allow(clippy::expect_used)] // reason: constant patterns, covered by tests
 #[must_use]
 pub fn ascii(pattern: &str) -> Regex {
     regex::RegexBuilder::new(pattern).unicode(false).build().expect("valid constant regex")

@@ -17,7 +17,6 @@ use crate::syntax::{descendants, text};
 /// The marker every suppression comment contains (also a prefilter literal).
 pub const MARKER: &str = "pwflow-ignore";
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     // A directive starts its comment line (after the comment opener), as in ESLint: prose that
     // mentions pwflow-ignore is not a directive. `;` opens INI comments.

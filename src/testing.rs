@@ -19,7 +19,6 @@ use crate::finding::Finding;
 use crate::lang::Lang;
 use crate::rules::{Rule, RuleSet};
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static EXPECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"expect(-next-line)?:\s*([A-Za-z0-9_/.\-]+(?:\s*,\s*[A-Za-z0-9_/.\-]+)*)")
         .expect("valid regex")

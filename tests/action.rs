@@ -329,7 +329,7 @@ fn action_installs_the_requested_version() {
 fn action_scripts_pass_shellcheck() {
     if !Command::new("shellcheck").arg("--version").output().is_ok_and(|o| o.status.success()) {
         assert!(std::env::var_os("CI").is_none(), "CI must install shellcheck (apt-get install shellcheck)");
-        #[allow(clippy::print_stderr)] // reason: a skipped test must say so
+        #[expect(clippy::print_stderr, reason = "a skipped test must say so")]
         {
             eprintln!("note: shellcheck is not installed; skipping the action's lint");
         }

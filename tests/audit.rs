@@ -412,7 +412,7 @@ fn chromium_renders_the_report_offline_without_errors() {
             std::env::var_os("CI").is_none(),
             "CI is set but Chromium is not installed (apt-get install -y chromium)"
         );
-        #[allow(clippy::print_stderr)] // reason: a skipped test says why
+        #[expect(clippy::print_stderr, reason = "a skipped test says why")]
         {
             eprintln!(
                 "note: chromium not found; skipping the headless rendering test (set CI to make this fail)"
@@ -445,7 +445,7 @@ fn chromium_renders_the_report_offline_without_errors() {
     assert!(report.page_requests.is_empty(), "network requests: {:#?}", report.page_requests);
     let size = fs::metadata(&report.screenshot).map(|m| m.len()).unwrap_or(0);
     assert!(size > 20_000, "screenshot {} missing or blank ({size} bytes)", report.screenshot.display());
-    #[allow(clippy::print_stderr)] // reason: tell where the screenshot is
+    #[expect(clippy::print_stderr, reason = "tell where the screenshot is")]
     {
         eprintln!("audit report screenshot: {}", report.screenshot.display());
     }

@@ -51,7 +51,7 @@ struct Project {
 fn project() -> Option<Project> {
     if !pre_commit_available() {
         assert!(std::env::var_os("CI").is_none(), "CI must install pre-commit (pip install pre-commit)");
-        #[allow(clippy::print_stderr)] // reason: a skipped test must say so
+        #[expect(clippy::print_stderr, reason = "a skipped test must say so")]
         {
             eprintln!("note: pre-commit is not installed; skipping the pre-commit hook test");
         }
@@ -229,7 +229,7 @@ fn hooks_pass_every_file_name_pwflow_reads() {
     let identify = Command::new("identify-cli").arg("--help").output();
     if !identify.is_ok_and(|o| o.status.success()) {
         assert!(std::env::var_os("CI").is_none(), "CI must install pre-commit (which brings identify-cli)");
-        #[allow(clippy::print_stderr)] // reason: a skipped check must say so
+        #[expect(clippy::print_stderr, reason = "a skipped check must say so")]
         {
             eprintln!("note: identify-cli is not installed; skipping the file-type check");
         }

@@ -233,7 +233,6 @@ pub fn is_lock(name: &str) -> bool {
     )
 }
 
-#[allow(clippy::expect_used)] // reason: constant patterns
 static VERSION_TEXT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Za-z0-9.^~<>=!*,|+_ \[\]()-]{1,60}$").expect("valid regex"));
 
@@ -369,7 +368,6 @@ fn gemfile_lock(text: &str) -> Vec<Dependency> {
     out
 }
 
-#[allow(clippy::expect_used)] // reason: constant patterns
 static XML_ELEMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<([A-Za-z][A-Za-z0-9_.-]*)>\s*([^<]*?)\s*</([A-Za-z][A-Za-z0-9_.-]*)>").expect("valid regex")
 });
@@ -400,7 +398,6 @@ fn pom(text: &str) -> Vec<Dependency> {
     out
 }
 
-#[allow(clippy::expect_used)] // reason: constant patterns
 static XML_ATTR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?i)\b(Include|Version)\s*=\s*"([^"]*)""#).expect("valid regex"));
 

@@ -254,7 +254,6 @@ const OTHER_SYSTEM_WORDS: &[&str] = &[
 
 /// Text that names RingCentral inside a block (a server URL, a section or parent key).
 static RC_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)] // reason: constant patterns
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(["ringcentral", "ring_central", "ring-central", "engage_voice", "engage-voice"])
@@ -263,7 +262,6 @@ static RC_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// The password words as the text gate finds them.
 static PASSWORD_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)] // reason: constant patterns
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(["password", "passwd", "pwd"])
@@ -273,7 +271,6 @@ static PASSWORD_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// The username words as the text gate finds them (searched only when a password key needs a
 /// username beside it).
 static USERNAME_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)] // reason: constant patterns
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(["user", "login", "uid"])

@@ -513,7 +513,6 @@ fn interpolated_expr(node: Node<'_>) -> Node<'_> {
 }
 
 /// Positional placeholders of printf-style and `.format`-style templates.
-#[allow(clippy::expect_used)] // reason: constant pattern
 static FORMAT_PLACEHOLDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     crate::regexes::ascii(r"%[-+ 0#]*[0-9]*(?:\.[0-9]+)?[sdifvqxXr]|%\(|\{[0-9]*(?::(?u:[^}])*)?\}")
 });
@@ -899,4 +898,307 @@ fn rewrite_curl_arguments(
         out.edits.push(Edit { range, replacement: String::new() });
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::checks::{Captures, FileCx, LibraryTable};
+    use crate::context::FileContext;
+
+    /// The node whose text is exactly `needle` (its first occurrence in `src`).
+    fn node_at<'t>(root: Node<'t>, src: &str, needle: &str) -> Node<'t> {
+        let start = src.find(needle).unwrap_or_else(|| panic!("`{needle}` is not in the source"));
+        let range = start..start + needle.len();
+        let node = root.named_descendant_for_byte_range(range.start, range.end).expect("a node spans it");
+        assert_eq!(node.byte_range(), range, "no node is exactly `{needle}`: {}", node.to_sexp());
+        node
+    }
+
+    /// Parses `src` with the real grammar of `lang` and runs `f` on a check context whose
+    /// captures are (capture name, the exact text of its node).
+    fn with_cx<R>(
+        lang: Lang,
+        src: &str,
+        captures: &[(&'static str, &str)],
+        f: impl FnOnce(&CheckCx<'_, '_>) -> R,
+    ) -> R {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&lang.grammar().expect("a grammar")).expect("the grammar loads");
+        let tree = parser.parse(src, None).expect("parses");
+        let root = tree.root_node();
+        assert!(!root.has_error(), "the snippet parses without errors: {}", root.to_sexp());
+        let context = FileContext::new(src, Path::new("a"), lang, None);
+        let file = FileCx::new(src, lang, root, &context, "RC_JWT");
+        let captures = Captures {
+            nodes: captures.iter().map(|(name, text)| (*name, node_at(root, src, text))).collect(),
+        };
+        let libraries = LibraryTable::new();
+        f(&CheckCx { file: &file, captures: &captures, libraries: &libraries })
+    }
+
+    /// How a string or concatenation around `matched` reads: its text with each expression as
+    /// `<e>`, and the expressions' source.
+    fn read(lang: Lang, src: &str, matched: &str) -> Option<(String, Vec<String>)> {
+        with_cx(lang, src, &[("match", matched)], |cx| {
+            let chain = Chain::read(cx, cx.cap("match")?)?;
+            let text =
+                chain.chars.iter().map(|c| if *c == '\u{1}' { "<e>".to_owned() } else { c.to_string() });
+            let opaques = chain.opaques.iter().map(|o| cx.text(o.node).to_owned()).collect();
+            Some((text.collect(), opaques))
+        })
+    }
+
+    /// The source after the JWT rewrite of the body around the captures (a pair when `key` is
+    /// captured), with the grant value shown as `<jwt-grant>`; `None` when it is not rewritten.
+    fn rewritten(lang: Lang, src: &str, captures: &[(&'static str, &str)]) -> Option<String> {
+        with_cx(lang, src, captures, |cx| {
+            let rw = rewrite(cx, cx.cap("key").is_some())?;
+            let mut edits = rw.edits;
+            edits.push(Edit { range: rw.grant, replacement: "<jwt-grant>".to_owned() });
+            edits.sort_by_key(|e| std::cmp::Reverse(e.range.start));
+            let mut out = src.to_owned();
+            for edit in edits {
+                out.replace_range(edit.range, &edit.replacement);
+            }
+            Some(out)
+        })
+    }
+
+    /// The text of the chain around `matched` with each expression as `<e>`.
+    fn text_of(lang: Lang, src: &str, matched: &str) -> Option<String> {
+        read(lang, src, matched).map(|(text, _)| text)
+    }
+
+    #[test]
+    fn concatenations_and_interpolations_read_as_one_text() {
+        let php =
+            "<?php\n$b = 'grant_type=password&username=' . urlencode($u) . '&password=' . urlencode($p);\n";
+        let (text, opaques) = read(Lang::Php, php, "'grant_type=password&username='").expect("reads");
+        assert_eq!(text, "grant_type=password&username=<e>&password=<e>");
+        assert_eq!(opaques, ["urlencode($u)", "urlencode($p)"]);
+        // Matched in the middle of the concatenation: the whole of it is read.
+        assert_eq!(text_of(Lang::Php, php, "'&password='").as_deref(), Some(text.as_str()));
+
+        let js = "const b = `grant_type=password&username=${user}&password=${encodeURIComponent(pw)}`;\n";
+        let (text, opaques) = read(Lang::JavaScript, js, &js[10..js.len() - 2]).expect("reads");
+        assert_eq!(text, "grant_type=password&username=<e>&password=<e>");
+        assert_eq!(opaques, ["${user}", "${encodeURIComponent(pw)}"]);
+
+        let py = "data = 'grant_type=password&username=' + user + '&password=' + os.environ['RC_PASSWORD']\n";
+        let (text, opaques) = read(Lang::Python, py, "'grant_type=password&username='").expect("reads");
+        assert_eq!(text, "grant_type=password&username=<e>&password=<e>");
+        assert_eq!(opaques, ["user", "os.environ['RC_PASSWORD']"]);
+
+        let fstring = "data = f\"grant_type=password&username={user}&password={pw}\"\n";
+        let (_, opaques) = read(Lang::Python, fstring, &fstring[7..fstring.len() - 1]).expect("reads");
+        assert_eq!(opaques, ["{user}", "{pw}"]);
+        // Python's adjacent literals are one concatenation.
+        let implicit = "data = ('grant_type=password' '&username=' + user)\n";
+        assert_eq!(
+            text_of(Lang::Python, implicit, "'grant_type=password'").as_deref(),
+            Some("grant_type=password&username=<e>")
+        );
+
+        let sh = "curl -d \"grant_type=password&username=$RC_USER&password=$RC_PASSWORD\"\n";
+        let (text, opaques) = read(Lang::Bash, sh, &sh[8..sh.len() - 1]).expect("reads");
+        assert_eq!(text, "grant_type=password&username=<e>&password=<e>");
+        assert_eq!(opaques, ["$RC_USER", "$RC_PASSWORD"]);
+
+        let rb = "body = \"grant_type=password&username=#{user}&password=#{pw}\"\n";
+        assert_eq!(
+            text_of(Lang::Ruby, rb, &rb[7..rb.len() - 1]).as_deref(),
+            Some("grant_type=password&username=<e>&password=<e>")
+        );
+        // The braces of PHP's `{$p}` are read as literal characters around the slot (the field
+        // still goes whole in a rewrite).
+        let php_vars = "<?php\n$b = \"grant_type=password&username=$u&password={$p}\";\n";
+        assert_eq!(
+            text_of(Lang::Php, php_vars, &php_vars[11..php_vars.len() - 2]).as_deref(),
+            Some("grant_type=password&username=<e>&password={<e>}")
+        );
+        // `+` is not PHP's concatenation: the string is read alone.
+        let php_plus = "<?php\n$b = 'grant_type=password&username=' + $u;\n";
+        assert_eq!(
+            text_of(Lang::Php, php_plus, "'grant_type=password&username='").as_deref(),
+            Some("grant_type=password&username=")
+        );
+        // `.format` placeholders are literal text, not expressions.
+        let format = "data = 'grant_type=password&username={}'.format(u)\n";
+        assert_eq!(
+            text_of(Lang::Python, format, "'grant_type=password&username={}'").as_deref(),
+            Some("grant_type=password&username={}")
+        );
+        // Heredocs are not read.
+        let heredoc = "<?php\n$b = <<<EOT\ngrant_type=password&username=u\nEOT;\n";
+        assert_eq!(text_of(Lang::Php, heredoc, "<<<EOT\ngrant_type=password&username=u\nEOT"), None);
+    }
+
+    /// The chain of the JavaScript string literal `'<body>'`.
+    fn js_chain_fields(body: &str) -> (Option<usize>, Vec<Option<String>>, Option<String>) {
+        let literal = format!("'{body}'");
+        let src = format!("const b = {literal};\n");
+        with_cx(Lang::JavaScript, &src, &[("match", &literal)], |cx| {
+            let chain = Chain::read(cx, cx.cap("match").expect("captured")).expect("reads");
+            let grant = chain.find_grant();
+            let keys =
+                grant.map(|g| chain.fields(g).iter().map(|f| chain.key(f)).collect()).unwrap_or_default();
+            let value = grant.and_then(|g| chain.grant_value(g)).map(|r| cx.file.src[r].to_owned());
+            (grant, keys, value)
+        })
+    }
+
+    #[test]
+    fn the_grant_is_a_whole_field_and_the_form_ends_at_a_query_or_a_space() {
+        assert_eq!(js_chain_fields("grant_type=passwordless").0, None);
+        assert_eq!(js_chain_fields("my_grant_type=password").0, None);
+        assert_eq!(js_chain_fields("x&grant_type=password").0, Some(2));
+        let (grant, keys, value) = js_chain_fields("GRANT_TYPE=Password&username=u");
+        assert_eq!((grant, value.as_deref()), (Some(0), Some("Password")));
+        assert_eq!(keys, [Some("GRANT_TYPE".to_owned()), Some("username".to_owned())]);
+
+        let (_, keys, _) = js_chain_fields("POST /token?grant_type=password&username=u&password=p&=x&3 tail");
+        let keys: Vec<Option<&str>> = keys.iter().map(Option::as_deref).collect();
+        assert_eq!(keys, [Some("grant_type"), Some("username"), Some("password"), None, None]);
+    }
+
+    #[test]
+    fn a_grant_value_split_over_two_strings_is_not_rewritten() {
+        let src = "const b = 'grant_type=pass' + 'word&username=' + u;\n";
+        assert_eq!(
+            text_of(Lang::JavaScript, src, "'grant_type=pass'").as_deref(),
+            Some("grant_type=password&username=<e>")
+        );
+        assert_eq!(rewritten(Lang::JavaScript, src, &[("match", "'grant_type=pass'")]), None);
+    }
+
+    #[test]
+    fn strings_and_concatenations_are_rewritten_in_place() {
+        let cases: &[(Lang, &str, &str, &str)] = &[
+            (
+                Lang::Php,
+                "<?php\n$b = 'grant_type=password&username=' . urlencode($u) . '&password=' . urlencode($p);\n",
+                "'grant_type=password&username='",
+                "<?php\n$b = 'grant_type=<jwt-grant>&assertion=' . getenv('RC_JWT');\n",
+            ),
+            (
+                Lang::JavaScript,
+                "const b = `grant_type=password&username=${user}&password=${encodeURIComponent(pw)}`;\n",
+                "`grant_type=password&username=${user}&password=${encodeURIComponent(pw)}`",
+                "const b = `grant_type=<jwt-grant>&assertion=${process.env.RC_JWT}`;\n",
+            ),
+            // The JWT is read the way the password was (`os.environ[...]`).
+            (
+                Lang::Python,
+                "data = 'grant_type=password&username=' + user + '&password=' + os.environ['RC_PASSWORD']\n",
+                "'grant_type=password&username='",
+                "data = 'grant_type=<jwt-grant>&assertion=' + os.environ['RC_JWT']\n",
+            ),
+            (
+                Lang::Python,
+                "data = f\"grant_type=password&username={user}&password={pw}\"\n",
+                "f\"grant_type=password&username={user}&password={pw}\"",
+                "data = f\"grant_type=<jwt-grant>&assertion={os.environ['RC_JWT']}\"\n",
+            ),
+            (
+                Lang::Bash,
+                "curl -d \"grant_type=password&username=$RC_USER&password=$RC_PASSWORD\"\n",
+                "\"grant_type=password&username=$RC_USER&password=$RC_PASSWORD\"",
+                "curl -d \"grant_type=<jwt-grant>&assertion=$RC_JWT\"\n",
+            ),
+            // Other fields stay, before and after the credentials.
+            (
+                Lang::JavaScript,
+                "const b = 'grant_type=password&username=' + u + '&password=' + p + '&scope=all';\n",
+                "'grant_type=password&username='",
+                "const b = 'grant_type=<jwt-grant>&assertion=' + process.env.RC_JWT + '&scope=all';\n",
+            ),
+            (
+                Lang::JavaScript,
+                "const b = 'username=' + u + '&password=' + p + '&grant_type=password';\n",
+                "'&grant_type=password'",
+                "const b = 'assertion=' + process.env.RC_JWT + '&grant_type=<jwt-grant>';\n",
+            ),
+            // A password with `&` in it goes whole.
+            (
+                Lang::JavaScript,
+                "const b = 'grant_type=password&username=u&password=Tr0ub4dor&3&scope=x';\n",
+                "'grant_type=password&username=u&password=Tr0ub4dor&3&scope=x'",
+                "const b = 'grant_type=<jwt-grant>&assertion=' + process.env.RC_JWT + '&scope=x';\n",
+            ),
+            // No credentials in the form: the assertion follows the grant.
+            (
+                Lang::JavaScript,
+                "const b = 'grant_type=password';\n",
+                "'grant_type=password'",
+                "const b = 'grant_type=<jwt-grant>&assertion=' + process.env.RC_JWT;\n",
+            ),
+        ];
+        for (lang, src, matched, expected) in cases {
+            assert_eq!(rewritten(*lang, src, &[("match", matched)]).as_deref(), Some(*expected), "{src}");
+        }
+    }
+
+    #[test]
+    fn pairs_are_rewritten_in_their_container_or_statements() {
+        let cases: &[(Lang, &str, [&str; 3], &str)] = &[
+            (
+                Lang::JavaScript,
+                "const b = { grant_type: 'password', username: user, password: pw, scope: 'x' };\n",
+                ["grant_type: 'password'", "grant_type", "'password'"],
+                "const b = { grant_type: <jwt-grant>, assertion: process.env.RC_JWT, scope: 'x' };\n",
+            ),
+            (
+                Lang::Python,
+                "data = {'grant_type': 'password', 'username': user, 'password': pw}\n",
+                ["'grant_type': 'password'", "'grant_type'", "'password'"],
+                "data = {'grant_type': <jwt-grant>, 'assertion': os.environ['RC_JWT']}\n",
+            ),
+            (
+                Lang::JavaScript,
+                "const p = new URLSearchParams();\np.append('grant_type', 'password');\np.append('username', user);\np.append('password', pw);\n",
+                ["p.append('grant_type', 'password')", "'grant_type'", "'password'"],
+                "const p = new URLSearchParams();\np.append('grant_type', <jwt-grant>);\np.append('assertion', process.env.RC_JWT);\n",
+            ),
+        ];
+        for (lang, src, [matched, key, value], expected) in cases {
+            let captures = [("match", *matched), ("key", *key), ("value", *value)];
+            assert_eq!(rewritten(*lang, src, &captures).as_deref(), Some(*expected), "{src}");
+        }
+    }
+
+    #[test]
+    fn curl_arguments_carry_the_credentials_of_a_grant_alone() {
+        let src = "curl -d grant_type=password -d username=$U -d password=$P \"$URL\"\n";
+        assert_eq!(
+            rewritten(Lang::Bash, src, &[("match", "grant_type=password")]).as_deref(),
+            Some("curl -d grant_type=<jwt-grant> -d assertion=\"$RC_JWT\" \"$URL\"\n")
+        );
+    }
+
+    #[test]
+    fn bodies_it_cannot_rewrite_safely_are_left_to_guidance() {
+        // Positional placeholders would no longer line up with their arguments.
+        let php = "<?php\n$b = 'grant_type=password&username=%s&password=%s';\n";
+        assert_eq!(
+            rewritten(Lang::Php, php, &[("match", "'grant_type=password&username=%s&password=%s'")]),
+            None
+        );
+        let py = "data = 'grant_type=password&username={}&password={}'.format(u, p)\n";
+        assert_eq!(
+            rewritten(Lang::Python, py, &[("match", "'grant_type=password&username={}&password={}'")]),
+            None
+        );
+        // Bodies separated by `%26` or `\u0026` are not split into fields.
+        let js = "const b = 'grant_type=password%26username=' + u;\n";
+        assert_eq!(rewritten(Lang::JavaScript, js, &[("match", "'grant_type=password%26username='")]), None);
+        // A data file has no expression to read the JWT with.
+        let json = "{\"body\": \"grant_type=password&username=u&password=p\"}\n";
+        assert_eq!(
+            rewritten(Lang::Json, json, &[("match", "\"grant_type=password&username=u&password=p\"")]),
+            None
+        );
+    }
 }

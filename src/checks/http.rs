@@ -8,22 +8,17 @@ use regex::Regex;
 use super::{Bindings, CheckCx};
 use crate::syntax::{is_string, named_children, string_inner_range, string_value, text, unwrap_expr};
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static GRANT_IN_STRING: LazyLock<Regex> = LazyLock::new(|| {
     // `password` must end the value: `grant_type=password_reset` is another thing.
     crate::regexes::ascii(r"(?i)grant_type(?:=|%3d)password(?:(?u:[^A-Za-z0-9_-])|$)")
 });
 /// A JSON body inside a string: `{"grant_type": "password"}`, also with escaped quotes
 /// (`{\"grant_type\":\"password\"}`).
-#[allow(clippy::expect_used)] // reason: constant pattern
 static GRANT_IN_JSON: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r#"(?i)\\?"grant_type\\?"\s*:\s*\\?"password\\?""#));
-#[allow(clippy::expect_used)] // reason: constant pattern
 static GRANT_AT_END: LazyLock<Regex> = LazyLock::new(|| crate::regexes::ascii(r"(?i)grant_type(?:=|%3d)$"));
-#[allow(clippy::expect_used)] // reason: constant pattern
 static PASSWORD_AT_START: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"^password(?:(?u:[^A-Za-z0-9_-])|$)"));
-#[allow(clippy::expect_used)] // reason: constant pattern
 static PASSWORD_PARAM: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"(?:^|[&?\s])(?:password|client_secret)=((?u:[^&'`\x22\s$])+)"));
 

@@ -97,7 +97,6 @@ pub(super) fn secret_if_literal(cx: &CheckCx<'_, '_>, node: Option<Node<'_>>, ou
     }
 }
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static PASSWORD_WORD: LazyLock<Regex> = LazyLock::new(|| crate::regexes::ascii(r"(?i)password"));
 
 /// The key a JWT is read under, given the key the password was read under: environment

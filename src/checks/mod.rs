@@ -20,6 +20,8 @@ mod receiver;
 mod ropc;
 mod ruby;
 
+pub use ropc::{LIBRARY_CALLS, LibraryTable, LibraryText};
+
 use std::ops::Range;
 
 use tree_sitter::Node;
@@ -172,6 +174,9 @@ pub struct CheckCx<'c, 't> {
     pub file: &'c FileCx<'t>,
     /// The match's captures.
     pub captures: &'c Captures<'t>,
+    /// The rule set's `[libraries]` tables: the text of the OAuth library calls that
+    /// `ropc-library-call` recognises.
+    pub libraries: &'c LibraryTable,
 }
 
 impl<'t> CheckCx<'_, 't> {

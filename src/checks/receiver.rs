@@ -36,15 +36,12 @@ pub enum Evidence {
     Weak,
 }
 
-#[allow(clippy::expect_used)] // reason: constant patterns
 static PLATFORM_NAME: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(r"(?i)^(rc_?|ringcentral_?)?platform\d*$|^(rc_?)?sdk\d*$|^rcsdk\d*$|ringcentral")
 });
-#[allow(clippy::expect_used)] // reason: constant patterns
 static CLIENT_NAME: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"(?i)^rc\d*$|^rc_?(client|api|rest|service)$"));
 /// Constructors that always mean RingCentral.
-#[allow(clippy::expect_used)] // reason: constant patterns
 static RC_CONSTRUCTOR: LazyLock<Regex> =
     // Case-insensitive: transpiled default imports read `new ringcentral_ts_1.default(...)`.
     LazyLock::new(|| crate::regexes::ascii(r"(?i)ringcentral|rcsdk|^\\?RC\\"));
@@ -60,7 +57,6 @@ static RC_CONSTRUCTOR: LazyLock<Regex> =
 /// One pattern for every gate, because building a regex costs about a million instructions,
 /// which a pre-commit run of a few files pays: what each match is comes from its text
 /// (`ReceiverWord::of`).
-#[allow(clippy::expect_used)] // reason: constant patterns
 static RECEIVER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
         r"(?i)platform|sdk|ringcentral|\brc\\|(?:\$|->\s*)?\brc(?:\d*|_?(?:client|api|rest|service))\b",

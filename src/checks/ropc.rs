@@ -4,7 +4,9 @@
 //! RingCentral.
 //!
 //! The queries find candidate calls by name (`@name`); [`ropc_library_call`] decides from the
-//! language, the name, the receiver and the arguments which library and grant it is.
+//! language, the name, the receiver and the arguments which library and grant it is. What the
+//! findings say about each call (library, shape, replacements) is data: the rules' `[libraries]`
+//! tables, keyed by the calls of [`LIBRARY_CALLS`].
 
 use std::sync::LazyLock;
 
@@ -70,16 +72,13 @@ pub static CHECKS: &[CheckDef] = &[
     },
 ];
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static RC_TOKEN_URL: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"\bRingcentral(Sandbox)?TokenURL\b"));
 
-#[allow(clippy::expect_used)] // reason: constant pattern
 static FETCH_TOKEN_WITH_PASSWORD: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r"(?s)\bfetch_token\s*\((?u:[^)])*\bpassword\s*="));
 
 /// Why the token endpoint is RingCentral's, if it is.
-#[allow(clippy::expect_used)] // reason: constant pattern
 static ENDPOINT_HOST: LazyLock<Regex> = LazyLock::new(|| {
     // A token endpoint written next to its key (`site: 'https://idp...'`, `tokenHost: "https://..."`,
     // `TokenURL: "https://..."`, `Address = "https://..."`, `authority="https://login..."`, Spring's
@@ -127,25 +126,69 @@ pub fn no_ringcentral_oauth(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     rc_oauth_reason(cx).is_none().then(Bindings::default)
 }
 
-/// A recognised ROPC call.
+/// A recognised ROPC call: the key of its text in the rule set's `[libraries]` tables.
 struct Hit<'t> {
-    library: &'static str,
-    shape: String,
+    call: &'static str,
     /// The password argument, when it can be told.
     password: Option<Node<'t>>,
-    unattended: &'static str,
-    interactive: &'static str,
 }
 
-fn hit<'t>(
-    library: &'static str,
-    shape: impl Into<String>,
-    password: Option<Node<'t>>,
-    unattended: &'static str,
-    interactive: &'static str,
-) -> Option<Hit<'t>> {
-    Some(Hit { library, shape: shape.into(), password, unattended, interactive })
+fn hit<'t>(call: &'static str, password: Option<Node<'t>>) -> Option<Hit<'t>> {
+    Some(Hit { call, password })
 }
+
+/// What a finding of `ropc-library-call` says about the call it recognised: one entry of a
+/// rule's `[libraries]` table, bound as the variables of the same names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LibraryText {
+    /// The library (`MSAL (Python)`), for the message and the SDK column.
+    pub library: String,
+    /// The call as the library's documentation writes it, in backticks.
+    pub shape: String,
+    /// The replacement for code with no user: a grant without the user's password.
+    pub unattended: String,
+    /// The replacement for apps with users: authorization code with PKCE or device code.
+    pub interactive: String,
+}
+
+/// The `[libraries]` tables of a rule set, merged: call key to text.
+pub type LibraryTable = std::collections::BTreeMap<String, LibraryText>;
+
+/// Every call [`ropc_library_call`] recognises, as the key of its text in a rule's
+/// `[libraries]` table: `<language>:<name>`, with the receiver (`owner.getToken`) or the
+/// importing library (`authlib.fetch_token`) where one name serves several libraries.
+pub const LIBRARY_CALLS: &[&str] = &[
+    "python:acquire_token_by_username_password",
+    "python:acquire_token_with_username_password",
+    "python:fetch_token",
+    "python:authlib.fetch_token",
+    "python:LegacyApplicationClient",
+    "csharp:AcquireTokenByUsernamePassword",
+    "csharp:RequestPasswordTokenAsync",
+    "csharp:RequestResourceOwnerPasswordAsync",
+    "javascript:acquireTokenByUsernamePassword",
+    "javascript:ResourceOwnerPassword",
+    "javascript:ownerPassword.getToken",
+    "javascript:password.getToken",
+    "javascript:owner.getToken",
+    "javascript:password",
+    "php:getAccessToken",
+    "java:UserNamePasswordParameters.builder",
+    "java:OAuth2AuthorizedClientProviderBuilder.password",
+    "java:AuthorizationGrantType.PASSWORD",
+    "java:getAccessTokenPasswordGrant",
+    "java:ResourceOwnerPasswordResourceDetails",
+    "java:ResourceOwnerPasswordAccessTokenProvider",
+    "java:PasswordOAuth2AuthorizedClientProvider",
+    "java:OAuth2PasswordGrantRequest",
+    "java:DefaultPasswordTokenResponseClient",
+    "java:ResourceOwnerPasswordCredentialsGrant",
+    "java:PasswordTokenRequest",
+    "go:PasswordCredentialsToken",
+    "go:AcquireTokenByUsernamePassword",
+    "ruby:password.get_token",
+];
 
 /// Positional arguments (C# `argument` wrappers removed), and keyword arguments by name
 /// (Python `name=value`, Ruby `name: value`).
@@ -249,27 +292,6 @@ fn receiver_name<'s>(node: Option<Node<'_>>, src: &'s str) -> &'s str {
     text(last, src)
 }
 
-const MSAL_PY: (&str, &str) = (
-    "a confidential client with client credentials: `ConfidentialClientApplication(...).acquire_token_for_client(scopes=[...])`",
-    "device code (`initiate_device_flow` + `acquire_token_by_device_flow`) or the authorization code with PKCE (`acquire_token_interactive`, or `initiate_auth_code_flow` + `acquire_token_by_auth_code_flow` in web apps)",
-);
-const MSAL_NET: (&str, &str) = (
-    "a confidential client with client credentials: `ConfidentialClientApplicationBuilder...Build().AcquireTokenForClient(scopes).ExecuteAsync()`",
-    "`AcquireTokenInteractive(scopes)` (authorization code with PKCE) or `AcquireTokenWithDeviceCode(scopes, callback)`",
-);
-const MSAL_NODE: (&str, &str) = (
-    "`new ConfidentialClientApplication(config).acquireTokenByClientCredential({ scopes })`",
-    "`getAuthCodeUrl({...})` + `acquireTokenByCode({ code, codeVerifier })` (PKCE) or `acquireTokenByDeviceCode({...})`",
-);
-const MSAL_JAVA: (&str, &str) = (
-    "a `ConfidentialClientApplication` with `ClientCredentialParameters.builder(scopes).build()`",
-    "`InteractiveRequestParameters` (authorization code with PKCE) or `DeviceCodeFlowParameters`",
-);
-const MSAL_GO: (&str, &str) = (
-    "a `confidential.Client` with `AcquireTokenByCredential(ctx, scopes)`",
-    "`public.Client.AcquireTokenInteractive(ctx, scopes)` (authorization code with PKCE) or `AcquireTokenByDeviceCode(ctx, scopes)`",
-);
-
 /// Recognises a ROPC call from its language, name, receiver and arguments.
 fn classify<'t>(cx: &CheckCx<'_, 't>) -> Option<Hit<'t>> {
     let src = cx.file.src;
@@ -278,57 +300,27 @@ fn classify<'t>(cx: &CheckCx<'_, 't>) -> Option<Hit<'t>> {
     let args = Args::read(cx, cx.cap("args"));
     let recv = receiver_of(m);
     match (cx.file.lang, name) {
-        (Lang::Python, "acquire_token_by_username_password") => hit(
-            "MSAL (Python)",
-            "`acquire_token_by_username_password(username, password, scopes)`",
-            args.kw("password").or(args.pos(1)),
-            MSAL_PY.0,
-            MSAL_PY.1,
-        ),
-        (Lang::Python, "acquire_token_with_username_password") => hit(
-            "ADAL (Python)",
-            "`AuthenticationContext.acquire_token_with_username_password(resource, username, password, client_id)`",
-            args.kw("password").or(args.pos(2)),
-            "MSAL (ADAL is retired) with client credentials: `ConfidentialClientApplication(...).acquire_token_for_client(scopes=[...])`",
-            "MSAL (ADAL is retired): device code (`initiate_device_flow` + `acquire_token_by_device_flow`) or `acquire_token_interactive` (authorization code with PKCE)",
-        ),
+        (Lang::Python, "acquire_token_by_username_password") => {
+            hit("python:acquire_token_by_username_password", args.kw("password").or(args.pos(1)))
+        }
+        (Lang::Python, "acquire_token_with_username_password") => {
+            hit("python:acquire_token_with_username_password", args.kw("password").or(args.pos(2)))
+        }
         (Lang::Python, "fetch_token") => {
             let pw = args.kw("password")?;
             args.kw("username")?;
             // Not a substring test: `requests_oauthlib` contains "authlib".
             let authlib = src.contains("from authlib") || src.contains("import authlib");
-            hit(
-                if authlib { "Authlib" } else { "requests-oauthlib" },
-                "`fetch_token(token_url, username=..., password=...)`",
-                Some(pw),
-                if authlib {
-                    "`client.fetch_token(token_url, grant_type='client_credentials')`"
-                } else {
-                    "`OAuth2Session(client=BackendApplicationClient(client_id)).fetch_token(token_url, client_id=..., client_secret=...)` (client credentials)"
-                },
-                if authlib {
-                    "`create_authorization_url(url, code_verifier=...)`, then `fetch_token(token_url, authorization_response=..., code_verifier=...)` (authorization code with PKCE)"
-                } else {
-                    "`OAuth2Session(client_id, redirect_uri=..., pkce='S256').authorization_url(url)`, then `fetch_token(token_url, authorization_response=...)` (authorization code with PKCE)"
-                },
-            )
+            hit(if authlib { "python:authlib.fetch_token" } else { "python:fetch_token" }, Some(pw))
         }
         // The client choice is the grant choice; when the file also calls `fetch_token` with a
         // password, that call is the finding.
-        (Lang::Python, "LegacyApplicationClient") if !FETCH_TOKEN_WITH_PASSWORD.is_match(src) => hit(
-            "requests-oauthlib",
-            "`LegacyApplicationClient(client_id)` (oauthlib's password-grant client)",
-            None,
-            "`BackendApplicationClient(client_id)` + `fetch_token(token_url, client_id=..., client_secret=...)` (client credentials)",
-            "`WebApplicationClient` / `OAuth2Session(client_id, redirect_uri=..., pkce='S256')`: `authorization_url()`, then `fetch_token(authorization_response=...)`",
-        ),
-        (Lang::CSharp, "AcquireTokenByUsernamePassword") => hit(
-            "MSAL.NET",
-            "`AcquireTokenByUsernamePassword(scopes, username, password)`",
-            args.pos(2),
-            MSAL_NET.0,
-            MSAL_NET.1,
-        ),
+        (Lang::Python, "LegacyApplicationClient") if !FETCH_TOKEN_WITH_PASSWORD.is_match(src) => {
+            hit("python:LegacyApplicationClient", None)
+        }
+        (Lang::CSharp, "AcquireTokenByUsernamePassword") => {
+            hit("csharp:AcquireTokenByUsernamePassword", args.pos(2))
+        }
         (Lang::CSharp, "RequestPasswordTokenAsync" | "RequestResourceOwnerPasswordAsync") => {
             let pw = match args.pos(0).map(|a| a.kind()) {
                 Some("object_creation_expression") => args.pos(0).and_then(|o| {
@@ -341,67 +333,36 @@ fn classify<'t>(cx: &CheckCx<'_, 't>) -> Option<Hit<'t>> {
                 }),
                 _ => args.pos(1),
             };
-            hit(
-                "IdentityModel",
-                format!("`{name}(...)` (password token request)"),
-                pw,
-                "`RequestClientCredentialsTokenAsync(new ClientCredentialsTokenRequest { ... })`",
-                "`RequestAuthorizationCodeTokenAsync(...)` with PKCE (`CodeVerifier`), or `RequestDeviceAuthorizationAsync` + `RequestDeviceTokenAsync`",
-            )
+            let call = if name == "RequestPasswordTokenAsync" {
+                "csharp:RequestPasswordTokenAsync"
+            } else {
+                "csharp:RequestResourceOwnerPasswordAsync"
+            };
+            hit(call, pw)
         }
         (lang, "acquireTokenByUsernamePassword") if lang.is_js_family() => {
             let entries = literal_entries(cx, args.pos(0)?);
             let pw = entry(&entries, "password");
             pw?;
-            hit(
-                "MSAL Node",
-                "`acquireTokenByUsernamePassword({ scopes, username, password })`",
-                pw,
-                MSAL_NODE.0,
-                MSAL_NODE.1,
-            )
+            hit("javascript:acquireTokenByUsernamePassword", pw)
         }
-        (lang, "ResourceOwnerPassword") if lang.is_js_family() => hit(
-            "simple-oauth2",
-            "`new ResourceOwnerPassword(config)` (v4+), whose `getToken({ username, password })` sends the password grant",
-            None,
-            "`new ClientCredentials(config).getToken({ scope })`",
-            "`new AuthorizationCode(config)`: `authorizeURL({ redirect_uri, state })`, then `getToken({ code, redirect_uri })`",
-        ),
+        (lang, "ResourceOwnerPassword") if lang.is_js_family() => {
+            hit("javascript:ResourceOwnerPassword", None)
+        }
         (lang, "getToken") if lang.is_js_family() => {
-            let via = receiver_name(recv, src);
-            match via {
-                "ownerPassword" | "password" => hit(
-                    "simple-oauth2",
-                    format!(
-                        "`.{via}.getToken({{ username, password }})` (simple-oauth2 {})",
-                        if via == "password" { "0.x" } else { "1-3" }
-                    ),
-                    args.pos(0).and_then(|o| entry(&literal_entries(cx, o), "password")),
-                    "`clientCredentials.getToken({ scope })` (v4+: `new ClientCredentials(config)`)",
-                    "`authorizationCode.authorizeURL({ redirect_uri, state })`, then `authorizationCode.getToken({ code, redirect_uri })`",
-                ),
-                "owner" => hit(
-                    "client-oauth2",
-                    "`auth.owner.getToken(username, password)`",
-                    args.pos(1),
-                    "`auth.credentials.getToken()` (client credentials)",
-                    "`auth.code.getUri()`, then `auth.code.getToken(redirectUrl)` (authorization code)",
-                ),
-                _ => None,
-            }
+            let call = match receiver_name(recv, src) {
+                "ownerPassword" => "javascript:ownerPassword.getToken",
+                "password" => "javascript:password.getToken",
+                "owner" => return hit("javascript:owner.getToken", args.pos(1)),
+                _ => return None,
+            };
+            hit(call, args.pos(0).and_then(|o| entry(&literal_entries(cx, o), "password")))
         }
         (lang, "password") if lang.is_js_family() => {
             let entries = literal_entries(cx, args.pos(0)?);
             let pw = entry(&entries, "password");
             entry(&entries, "username")?;
-            hit(
-                "@badgateway/oauth2-client",
-                "`client.password({ username, password })`",
-                pw,
-                "`client.clientCredentials()`",
-                "`client.authorizationCode.getAuthorizeUri({ redirectUri, codeVerifier })`, then `getTokenFromCodeRedirect(url, { redirectUri, codeVerifier })` (PKCE)",
-            )
+            hit("javascript:password", pw)
         }
         (Lang::Php, "getAccessToken") => {
             let grant = args.pos(0)?;
@@ -420,121 +381,55 @@ fn classify<'t>(cx: &CheckCx<'_, 't>) -> Option<Hit<'t>> {
             if grant_name != "password" {
                 return None;
             }
-            hit(
-                "league/oauth2-client",
-                "`$provider->getAccessToken('password', ['username' => ..., 'password' => ...])`",
-                args.pos(1).and_then(|a| entry(&literal_entries(cx, a), "password")),
-                "`$provider->getAccessToken('client_credentials')`",
-                "`$provider->getAuthorizationUrl()` (PKCE: `$provider->getPkceCode()`), then `$provider->getAccessToken('authorization_code', ['code' => $_GET['code']])`",
-            )
+            hit("php:getAccessToken", args.pos(1).and_then(|a| entry(&literal_entries(cx, a), "password")))
         }
-        (Lang::Java, "builder") if receiver_name(recv, src) == "UserNamePasswordParameters" => hit(
-            "MSAL4J",
-            "`UserNamePasswordParameters.builder(scopes, username, password)`",
-            args.pos(2),
-            MSAL_JAVA.0,
-            MSAL_JAVA.1,
-        ),
+        (Lang::Java, "builder") if receiver_name(recv, src) == "UserNamePasswordParameters" => {
+            hit("java:UserNamePasswordParameters.builder", args.pos(2))
+        }
         (Lang::Java, "password")
             if recv.is_some_and(|r| text(r, src).contains("OAuth2AuthorizedClientProviderBuilder")) =>
         {
-            hit(
-                "Spring Security OAuth2 Client",
-                "`OAuth2AuthorizedClientProviderBuilder.builder().password()` (password grant provider)",
-                None,
-                "`.clientCredentials()` on the provider builder (a `client_credentials` registration)",
-                "`.authorizationCode()` with `oauth2Login()` / `oauth2Client()` (authorization code with PKCE)",
-            )
+            hit("java:OAuth2AuthorizedClientProviderBuilder.password", None)
         }
-        (Lang::Java, "PASSWORD") => hit(
-            "Spring Security OAuth2 Client",
-            "`AuthorizationGrantType.PASSWORD` (deprecated)",
-            None,
-            "`AuthorizationGrantType.CLIENT_CREDENTIALS`",
-            "`AuthorizationGrantType.AUTHORIZATION_CODE` with `oauth2Login()` (PKCE)",
-        ),
-        (Lang::Java, "getAccessTokenPasswordGrant") => hit(
-            "ScribeJava",
-            "`service.getAccessTokenPasswordGrant(username, password)`",
-            args.pos(1),
-            "`service.getAccessTokenClientCredentialsGrant()`",
-            "`service.getAuthorizationUrl(...)` with a `PKCE`, then `service.getAccessToken(AccessTokenRequestParams.create(code).pkceCodeVerifier(...))`",
-        ),
+        (Lang::Java, "PASSWORD") => hit("java:AuthorizationGrantType.PASSWORD", None),
+        (Lang::Java, "getAccessTokenPasswordGrant") => hit("java:getAccessTokenPasswordGrant", args.pos(1)),
         (Lang::Java, _) => {
             let simple = name.rsplit('.').next().unwrap_or(name);
             match (simple, args.positional.len()) {
-                ("ResourceOwnerPasswordResourceDetails", _) => hit(
-                    "Spring Security OAuth (legacy)",
-                    "`new ResourceOwnerPasswordResourceDetails()` (password grant resource for `OAuth2RestTemplate`)",
-                    None,
-                    "`ClientCredentialsResourceDetails` (better: Spring Security 5+ `client_credentials` registration)",
-                    "`AuthorizationCodeResourceDetails` (better: Spring Security 5+ `oauth2Login()`)",
-                ),
-                ("ResourceOwnerPasswordAccessTokenProvider", _) => hit(
-                    "Spring Security OAuth (legacy)",
-                    "`new ResourceOwnerPasswordAccessTokenProvider()`",
-                    None,
-                    "`ClientCredentialsAccessTokenProvider` (better: Spring Security 5+ `client_credentials`)",
-                    "`AuthorizationCodeAccessTokenProvider` (better: Spring Security 5+ `oauth2Login()`)",
-                ),
-                (
-                    "PasswordOAuth2AuthorizedClientProvider"
-                    | "OAuth2PasswordGrantRequest"
-                    | "DefaultPasswordTokenResponseClient",
-                    _,
-                ) => hit(
-                    "Spring Security OAuth2 Client",
-                    format!("`new {simple}(...)` (password grant support, deprecated)"),
-                    None,
-                    "`ClientCredentialsOAuth2AuthorizedClientProvider` / `OAuth2ClientCredentialsGrantRequest`",
-                    "`AuthorizationCodeOAuth2AuthorizedClientProvider` with `oauth2Login()` (PKCE)",
-                ),
+                ("ResourceOwnerPasswordResourceDetails", _) => {
+                    hit("java:ResourceOwnerPasswordResourceDetails", None)
+                }
+                ("ResourceOwnerPasswordAccessTokenProvider", _) => {
+                    hit("java:ResourceOwnerPasswordAccessTokenProvider", None)
+                }
+                ("PasswordOAuth2AuthorizedClientProvider", _) => {
+                    hit("java:PasswordOAuth2AuthorizedClientProvider", None)
+                }
+                ("OAuth2PasswordGrantRequest", _) => hit("java:OAuth2PasswordGrantRequest", None),
+                ("DefaultPasswordTokenResponseClient", _) => {
+                    hit("java:DefaultPasswordTokenResponseClient", None)
+                }
                 // One argument is springfox's Swagger UI description, not a token request.
                 ("ResourceOwnerPasswordCredentialsGrant", 2) => hit(
-                    "Nimbus OAuth 2.0 SDK",
-                    "`new ResourceOwnerPasswordCredentialsGrant(username, new Secret(password))`",
+                    "java:ResourceOwnerPasswordCredentialsGrant",
                     args.pos(1).and_then(|s| {
                         s.child_by_field_name("arguments")
                             .and_then(|a| named_children(a).first().copied())
                             .filter(|_| s.kind() == "object_creation_expression")
                             .or(Some(s))
                     }),
-                    "`new ClientCredentialsGrant()`",
-                    "`new AuthorizationCodeGrant(code, redirectUri, codeVerifier)` (PKCE)",
                 ),
                 // (transport, jsonFactory, tokenUrl, username, password): a password-reset DTO of
                 // the same name has no such constructor.
-                ("PasswordTokenRequest", 5) => hit(
-                    "google-oauth-client",
-                    "`new PasswordTokenRequest(transport, jsonFactory, tokenUrl, username, password)`",
-                    args.pos(4),
-                    "`new ClientCredentialsTokenRequest(transport, jsonFactory, tokenUrl)`",
-                    "`AuthorizationCodeFlow` / `AuthorizationCodeTokenRequest` (authorization code)",
-                ),
+                ("PasswordTokenRequest", 5) => hit("java:PasswordTokenRequest", args.pos(4)),
                 _ => None,
             }
         }
-        (Lang::Go, "PasswordCredentialsToken") => hit(
-            "golang.org/x/oauth2",
-            "`conf.PasswordCredentialsToken(ctx, username, password)`",
-            args.pos(2),
-            "`clientcredentials.Config{...}.Token(ctx)` (golang.org/x/oauth2/clientcredentials)",
-            "`conf.AuthCodeURL(state, oauth2.S256ChallengeOption(verifier))`, then `conf.Exchange(ctx, code, oauth2.VerifierOption(verifier))`; or `conf.DeviceAuth` + `conf.DeviceAccessToken`",
-        ),
-        (Lang::Go, "AcquireTokenByUsernamePassword") => hit(
-            "MSAL Go",
-            "`client.AcquireTokenByUsernamePassword(ctx, scopes, username, password)`",
-            args.pos(3),
-            MSAL_GO.0,
-            MSAL_GO.1,
-        ),
-        (Lang::Ruby, "get_token") if receiver_name(recv, src) == "password" => hit(
-            "oauth2 (Ruby)",
-            "`client.password.get_token(username, password)`",
-            args.pos(1),
-            "`client.client_credentials.get_token`",
-            "`client.auth_code.authorize_url(redirect_uri: ...)`, then `client.auth_code.get_token(code, redirect_uri: ...)`",
-        ),
+        (Lang::Go, "PasswordCredentialsToken") => hit("go:PasswordCredentialsToken", args.pos(2)),
+        (Lang::Go, "AcquireTokenByUsernamePassword") => hit("go:AcquireTokenByUsernamePassword", args.pos(3)),
+        (Lang::Ruby, "get_token") if receiver_name(recv, src) == "password" => {
+            hit("ruby:password.get_token", args.pos(1))
+        }
         _ => None,
     }
 }
@@ -542,6 +437,9 @@ fn classify<'t>(cx: &CheckCx<'_, 't>) -> Option<Hit<'t>> {
 /// A generic OAuth library call that uses the password grant.
 pub fn ropc_library_call(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let hit = classify(cx)?;
+    // The rule set's `[libraries]` tables hold every call's text (a test checks that each key of
+    // `LIBRARY_CALLS` has one); a set without it has nothing to say about the call.
+    let text_of = cx.libraries.get(hit.call)?;
     let mut out = Bindings::default();
     if let Some(pw) = hit.password.map(unwrap_expr) {
         let (src, lang) = (cx.file.src, cx.file.lang);
@@ -559,10 +457,10 @@ pub fn ropc_library_call(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             out.secrets.push(string_inner_range(l, src));
         }
     }
-    out.var("library", hit.library);
-    out.var("shape", hit.shape);
-    out.var("unattended", hit.unattended);
-    out.var("interactive", hit.interactive);
+    out.var("library", text_of.library.clone());
+    out.var("shape", text_of.shape.clone());
+    out.var("unattended", text_of.unattended.clone());
+    out.var("interactive", text_of.interactive.clone());
     Some(out)
 }
 

@@ -8,11 +8,12 @@ pub mod template;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tree_sitter::Query;
 
-use crate::checks::{self, CheckDef};
+use crate::checks::{self, CheckDef, LibraryTable, LibraryText};
 use crate::finding::{Applicability, Flow, Severity};
 use crate::lang::Lang;
 use schema::{Doc, RuleFile};
@@ -70,6 +71,19 @@ pub struct FixSpec {
     pub note: Option<Template>,
 }
 
+/// One entry of a rule's `[libraries]` table, with where its key is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryEntry {
+    /// The call (`python:fetch_token`), one of [`checks::LIBRARY_CALLS`].
+    pub call: String,
+    /// What the findings of the call say.
+    pub text: LibraryText,
+    /// 1-based line of the key.
+    pub line: usize,
+    /// 1-based column of the key.
+    pub column: usize,
+}
+
 /// Rules implemented by the engine rather than by a query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EngineRule {
@@ -108,6 +122,11 @@ pub struct Rule {
     pub queries: Vec<RuleQuery>,
     /// Semantic checks.
     pub checks: Vec<&'static CheckDef>,
+    /// This rule's own `[libraries]` entries.
+    pub library_entries: Vec<LibraryEntry>,
+    /// The `[libraries]` tables of every rule of the set, merged by [`RuleSet::from_rules`]
+    /// (a rule alone has its own entries): what `ropc-library-call` binds for a call.
+    pub libraries: Arc<LibraryTable>,
     /// Documentation.
     pub doc: Doc,
     /// Fix templates.
@@ -344,6 +363,8 @@ impl Loader<'_> {
                 self.err(file.message.span().start, "messages start in lower case and end without a period")
             );
         }
+        let library_entries = self.library_entries(&file, &languages, &check_defs)?;
+        let libraries = Arc::new(library_entries.iter().map(|e| (e.call.clone(), e.text.clone())).collect());
         let mut fixes = Vec::new();
         for fix in file.fixes {
             if !lazy
@@ -442,11 +463,57 @@ impl Loader<'_> {
             prefilter_regex: file.prefilter_regex.map(toml::Spanned::into_inner),
             queries,
             checks: check_defs,
+            library_entries,
+            libraries,
             doc: file.doc,
             fixes,
             source: self.path.to_owned(),
             engine: engine_rule,
         })
+    }
+
+    /// The `[libraries]` entries, each key a call `ropc-library-call` recognises in one of the
+    /// rule's languages, each text non-empty.
+    fn library_entries(
+        &self,
+        file: &RuleFile,
+        languages: &[Lang],
+        check_defs: &[&CheckDef],
+    ) -> Result<Vec<LibraryEntry>, RuleError> {
+        let mut entries = Vec::new();
+        for (call, text) in &file.libraries {
+            let at = call.span().start;
+            let call = call.get_ref();
+            if !check_defs.iter().any(|c| c.name == "ropc-library-call") {
+                return Err(self.err(
+                    at,
+                    "`libraries` is read by the `ropc-library-call` check, which this rule does not run",
+                ));
+            }
+            if !checks::LIBRARY_CALLS.contains(&call.as_str()) {
+                return Err(self.err(
+                    at,
+                    format!("unknown library call `{call}` (known: {})", checks::LIBRARY_CALLS.join(", ")),
+                ));
+            }
+            let lang = call.split(':').next().and_then(Lang::from_name);
+            if !lang.is_some_and(|l| languages.contains(&l)) {
+                return Err(self.err(at, format!("`{call}` is a call of none of the rule's languages")));
+            }
+            for (field, value) in [
+                ("library", &text.library),
+                ("shape", &text.shape),
+                ("unattended", &text.unattended),
+                ("interactive", &text.interactive),
+            ] {
+                if value.trim().is_empty() {
+                    return Err(self.err(at, format!("`libraries.\"{call}\".{field}` is empty")));
+                }
+            }
+            let (line, column) = line_col(self.text, at);
+            entries.push(LibraryEntry { call: call.clone(), text: text.clone(), line, column });
+        }
+        Ok(entries)
     }
 
     fn compile_query(
@@ -576,6 +643,27 @@ impl RuleSet {
                     message: format!("duplicate rule id `{}` (also in {})", pair[1].id, pair[0].source),
                 });
             }
+        }
+        // One `[libraries]` table for the set: `ringcentral/generic-oauth-password-grant` reports
+        // the calls the `oauth-ropc` rules describe.
+        let mut libraries = LibraryTable::new();
+        let mut described: BTreeMap<&str, &str> = BTreeMap::new();
+        for rule in &rules {
+            for entry in &rule.library_entries {
+                if let Some(other) = described.insert(&entry.call, &rule.source) {
+                    return Err(RuleError {
+                        path: rule.source.clone(),
+                        line: entry.line,
+                        column: entry.column,
+                        message: format!("library call `{}` is already described in {other}", entry.call),
+                    });
+                }
+                libraries.insert(entry.call.clone(), entry.text.clone());
+            }
+        }
+        let libraries = Arc::new(libraries);
+        for rule in &mut rules {
+            rule.libraries = Arc::clone(&libraries);
         }
         Ok(RuleSet { rules })
     }
@@ -743,6 +831,77 @@ template = "({ jwt: process.env.RC_JWT })"
             seen += 1;
         }
         assert!(seen >= 2, "expected the kept regressions, found {seen}");
+    }
+
+    /// A rule of `ropc-library-call` with one `[libraries]` entry (`key`, all four texts).
+    fn library_rule(id: &str, key: &str, library: &str) -> String {
+        // The check needs `@match` and `@name`.
+        GOOD.replace("id = \"test/login\"", &format!("id = \"{id}\""))
+            .replace("@m)", "@name)")
+            .replace("@m \"", "@name \"")
+            .replace("@call", "@match")
+            .replace("primary = \"call\"", "primary = \"match\"")
+            .replace("prefilter = [\"login\"]", "prefilter = [\"login\"]\nchecks = [\"ropc-library-call\"]")
+            .replace(
+                "[doc]",
+                &format!(
+                    "[libraries.\"{key}\"]\nlibrary = \"{library}\"\nshape = \"s\"\nunattended = \"u\"\ninteractive = \"i\"\n[doc]"
+                ),
+            )
+    }
+
+    #[test]
+    fn library_tables_are_checked_with_their_position() {
+        let rule = load_rule("ok.toml", &library_rule("test/a", "javascript:owner.getToken", "lib"))
+            .expect("valid table");
+        assert_eq!(rule.libraries["javascript:owner.getToken"].library, "lib");
+        assert_eq!((rule.library_entries[0].line, rule.library_entries[0].column), (18, 12));
+
+        let err = load_rule("bad.toml", &library_rule("test/a", "javascript:owner.getTokn", "lib"))
+            .err()
+            .expect("unknown call");
+        assert_eq!((err.path.as_str(), err.line, err.column), ("bad.toml", 18, 12), "{err}");
+        assert!(err.message.contains("unknown library call `javascript:owner.getTokn`"), "{err}");
+        let err = load_rule("bad.toml", &library_rule("test/a", "python:fetch_token", "lib"))
+            .err()
+            .expect("python is not the rule's language");
+        assert!(err.message.contains("none of the rule's languages"), "{err}");
+        let err = load_rule("bad.toml", &library_rule("test/a", "javascript:password", " "))
+            .err()
+            .expect("empty text");
+        assert!(err.message.contains(".library` is empty"), "{err}");
+        let without_check = library_rule("test/a", "javascript:password", "lib")
+            .replace("checks = [\"ropc-library-call\"]", "");
+        let err = load_rule("bad.toml", &without_check).err().expect("no check reads the table");
+        assert_eq!(err.line, 18, "{err}");
+        let missing = library_rule("test/a", "javascript:password", "lib").replace("shape = \"s\"\n", "");
+        let err = load_rule("bad.toml", &missing).err().expect("every text is required");
+        assert!(err.message.contains("shape"), "{err}");
+    }
+
+    #[test]
+    fn library_tables_merge_across_the_set_and_a_call_is_described_once() {
+        let a = load_rule("a.toml", &library_rule("test/a", "javascript:password", "A")).expect("valid");
+        let b =
+            load_rule("b.toml", &library_rule("test/b", "javascript:owner.getToken", "B")).expect("valid");
+        let set = RuleSet::from_rules(vec![a, b]).expect("distinct calls");
+        for rule in &set.rules {
+            assert_eq!(rule.libraries.len(), 2, "{}", rule.id);
+        }
+        let a = load_rule("a.toml", &library_rule("test/a", "javascript:password", "A")).expect("valid");
+        let c = load_rule("c.toml", &library_rule("test/c", "javascript:password", "C")).expect("valid");
+        let err = RuleSet::from_rules(vec![a, c]).err().expect("the same call twice");
+        assert_eq!((err.path.as_str(), err.line), ("c.toml", 18), "{err}");
+        assert!(err.message.contains("already described in a.toml"), "{err}");
+    }
+
+    #[test]
+    fn every_library_call_is_described_by_the_builtin_rules() {
+        let set = RuleSet::builtin().expect("built-in rules load");
+        let described: Vec<&str> = set.rules[0].libraries.keys().map(String::as_str).collect();
+        let mut calls = checks::LIBRARY_CALLS.to_vec();
+        calls.sort_unstable();
+        assert_eq!(described, calls);
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::checks::LibraryText;
 use crate::finding::{Applicability, Flow, Severity};
 
 /// One rule file, exactly as written. Unknown keys are an error.
@@ -82,6 +83,13 @@ pub struct RuleFile {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub checks: Vec<Spanned<String>>,
+    /// The text of the generic OAuth library calls that the `ropc-library-call` check
+    /// recognises, keyed by call (`<language>:<name>`, the keys listed in `checks/ropc.rs`): the
+    /// `library`, `shape`, `unattended` and `interactive` variables of their findings. The
+    /// tables of all loaded rules form one, so a rule may report calls another rule describes.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, LibraryText>")]
+    pub libraries: BTreeMap<Spanned<String>, LibraryText>,
     /// The rule's documentation.
     pub doc: Doc,
     /// Suggested rewrites.
