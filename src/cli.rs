@@ -209,30 +209,98 @@ pub enum FlowArg {
 
 /// Arguments of `audit`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true).args(["html", "markdown", "json"])))]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    group(clap::ArgGroup::new("outputs").required(true).multiple(true).args(["html", "markdown", "json", "csv"]))
+)]
 pub struct AuditArgs {
-    /// Files or directories to audit [default: .]. With one root its top-level directories are
-    /// the applications; with several, each root is one.
-    #[arg(conflicts_with = "repos_under")]
+    /// `merge`: one report from the JSON parts of sharded runs.
+    #[command(subcommand)]
+    pub command: Option<AuditCommand>,
+    /// Files or directories to audit [default: .]. With one root, each directory holding a
+    /// manifest is an application (else its top-level directory); with several, each root is a
+    /// repository.
+    #[arg(conflicts_with_all = ["repos_under", "repos_from"])]
     pub paths: Vec<PathBuf>,
-    /// Audit every git repository below DIR (directories holding `.git`), one row each.
-    #[arg(long, value_name = "DIR")]
+    /// Audit every git repository below DIR (directories holding `.git`), one row each;
+    /// directories holding none are audited as plain folders.
+    #[arg(long, value_name = "DIR", conflicts_with = "repos_from")]
     pub repos_under: Option<PathBuf>,
+    /// Audit the repositories listed in FILE, one path per line (blank lines and `#` comments
+    /// ignored; relative paths are relative to the current directory).
+    #[arg(long, value_name = "FILE")]
+    pub repos_from: Option<PathBuf>,
+    /// Audit only shard I of N (1-based) of the repositories, chosen by a hash of each
+    /// repository's name: stable across machines and runs. Merge the parts with `audit merge`.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Outputs and report limits.
+    #[command(flatten)]
+    pub out: AuditOutputs,
+    /// Rules, walk and configuration.
+    #[command(flatten)]
+    pub scan: ScanArgs,
+}
+
+/// Subcommands of `audit`.
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Merge the JSON parts written by `audit --shard I/N --json part-I.json` into one report,
+    /// identical to a single run over all the repositories.
+    Merge(MergeArgs),
+}
+
+/// Arguments of `audit merge`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true).args(["html", "markdown", "json", "csv"])))]
+pub struct MergeArgs {
+    /// The parts (JSON documents written by `pwflow audit --json`).
+    #[arg(required = true)]
+    pub parts: Vec<PathBuf>,
+    /// Outputs and report limits.
+    #[command(flatten)]
+    pub out: AuditOutputs,
+    /// Variable suggested for the JWT in the checklists.
+    #[arg(long, value_name = "NAME", default_value = "RC_JWT")]
+    pub jwt_var: String,
+}
+
+/// The outputs of `audit` and `audit merge`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditOutputs {
     /// Write the HTML report (one self-contained file) to FILE.
     #[arg(long, value_name = "FILE")]
     pub html: Option<PathBuf>,
     /// Write the Markdown report (GitHub-flavoured) to FILE.
     #[arg(long, value_name = "FILE")]
     pub markdown: Option<PathBuf>,
-    /// Write the JSON document of `check --format json` to FILE.
+    /// Write the JSON document (every finding; the part `audit merge` reads) to FILE.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
-    /// Rules, walk and configuration.
-    #[command(flatten)]
-    pub scan: ScanArgs,
+    /// Write every finding as CSV (one row each) to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub csv: Option<PathBuf>,
+    /// Findings shown in the HTML and Markdown reports per application and rule (the JSON and
+    /// CSV hold them all).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub max_per_group: usize,
+    /// Findings shown in the HTML and Markdown reports in all.
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_shown: usize,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let (i, n) = s.split_once('/').ok_or_else(|| format!("`{s}`: expected I/N, e.g. 2/8"))?;
+    let i: usize = i.trim().parse().map_err(|_| format!("`{s}`: I is not a number"))?;
+    let n: usize = n.trim().parse().map_err(|_| format!("`{s}`: N is not a number"))?;
+    if n == 0 || i == 0 || i > n {
+        return Err(format!("`{s}`: need 1 <= I <= N"));
+    }
+    Ok((i, n))
 }
 
 /// Arguments of `rules`.

@@ -204,7 +204,7 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<String>,
     /// Whether the baseline file already records this finding.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
     pub baselined: bool,
     /// The lines around the finding for rendering (secrets redacted); not serialized.
     #[serde(skip)]

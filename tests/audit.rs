@@ -118,7 +118,9 @@ fn html_report_structure_snapshot() {
     );
     let hrefs = Regex::new(r#"href="([^"]*)""#).expect("regex");
     for h in hrefs.captures_iter(&html) {
-        assert!(h[1].starts_with('#'), "only in-page links: {}", &h[1]);
+        // In-page anchors, and the complete lists written beside the page (relative).
+        let sibling = ["audit.json", "audit.csv"].contains(&&h[1]);
+        assert!(h[1].starts_with('#') || sibling, "only in-page links and the lists beside it: {}", &h[1]);
     }
     assert!(html.contains("@media print"));
     insta::assert_snapshot!("audit_html_structure", html_structure(&html));
@@ -135,9 +137,12 @@ fn json_is_the_check_document() {
         .expect("check runs");
     let mut a: serde_json::Value = serde_json::from_str(&json).expect("audit json");
     let mut b: serde_json::Value = serde_json::from_slice(&check.stdout).expect("check json");
-    for doc in [&mut a, &mut b] {
-        doc["stats"]["time_ms"] = serde_json::Value::Null;
-    }
+    // The audit document is the check document plus what the audit knows about its roots
+    // (`audit`), without the stage times (they differ between runs, and a merged report must
+    // equal a single run byte for byte).
+    assert_eq!(a["audit"]["roots"][0]["applications"].as_array().map(Vec::len), Some(5));
+    a.as_object_mut().expect("object").remove("audit");
+    b["stats"].as_object_mut().expect("stats").remove("time_ms");
     assert_eq!(a, b);
 }
 
@@ -205,9 +210,10 @@ fn planted_secrets_appear_in_no_output() {
         "rb/Gemfile.lock",
         "GIT\n  remote: https://PlantedGemToken77@github.example/rc.git\n  specs:\n    ringcentral-sdk (0.9.0)\n",
     );
-    let (html, md, json) = (d.join("out.html"), d.join("out.md"), d.join("out.json"));
+    let (html, md, json, csv) = (d.join("out.html"), d.join("out.md"), d.join("out.json"), d.join("out.csv"));
     pwflow()
-        .args(["audit", "--quiet", "--isolated"])
+        .args(["audit", "--quiet", "--isolated", "--csv"])
+        .arg(&csv)
         .arg(d.join("jobs"))
         .arg(d.join("web"))
         .arg(d.join("bot"))
@@ -221,10 +227,10 @@ fn planted_secrets_appear_in_no_output() {
         .arg(&json)
         .assert()
         .code(0);
-    let outputs = [("html", &html), ("markdown", &md), ("json", &json)];
+    let outputs = [("html", &html), ("markdown", &md), ("json", &json), ("csv", &csv)];
     for (name, path) in outputs {
         let text = fs::read_to_string(path).expect("report written");
-        assert!(text.contains("***"), "{name}: the masked passwords are shown as ***");
+        assert!(name == "csv" || text.contains("***"), "{name}: the masked passwords are shown as ***");
         assert!(text.contains("ringcentral/php-password-login"), "{name}: the findings are there");
         for s in secrets {
             assert!(!text.contains(s), "{name} report leaks `{s}`");
@@ -245,7 +251,7 @@ fn git_init(dir: &Path) {
 }
 
 #[test]
-fn repos_under_reports_one_row_per_repository() {
+fn repos_under_reports_one_row_per_repository_and_audits_plain_folders() {
     let dir = TempDir::new().expect("tempdir");
     let d = dir.path();
     git_init(&d.join("alpha"));
@@ -283,15 +289,16 @@ fn repos_under_reports_one_row_per_repository() {
     assert!(md.contains("## Recommended flow per repository"), "{md}");
     assert!(md.contains("| **alpha** | 1 | 1 | **JWT** |"), "{md}");
     assert!(md.contains("| **team/beta** | 1 | 1 | **OAuth (authorization code + PKCE)** |"), "{md}");
-    assert!(!md.contains("loose"), "a directory outside any repository is not audited");
+    assert!(md.contains("| **loose** |"), "a folder that is no repository is audited as such: {md}");
+    assert!(md.contains("### Not git repositories\n\nAudited as plain folders: `loose`."), "{md}");
     assert!(!md.contains("| **alpha/nested**"), "nested repositories are not separate rows");
     assert!(md.contains("`alpha/cron.php:4:12`"), "paths carry the repository: {md}");
     assert!(md.contains("| alpha | `alpha/composer.lock` |"), "{md}");
     assert!(md.contains("**upgrade first**"), "{md}");
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&json).expect("json")).expect("valid");
-    assert_eq!(json["roots"].as_array().map(Vec::len), Some(2));
-    assert_eq!(json["findings"].as_array().map(Vec::len), Some(2));
+    assert_eq!(json["roots"].as_array().map(Vec::len), Some(3));
+    assert_eq!(json["audit"]["roots"][1]["kind"], "folder");
     pwflow()
         .args(["audit", "--repos-under"])
         .arg(d.join("loose"))
@@ -448,5 +455,330 @@ fn chromium_renders_the_report_offline_without_errors() {
     #[expect(clippy::print_stderr, reason = "tell where the screenshot is")]
     {
         eprintln!("audit report screenshot: {}", report.screenshot.display());
+    }
+}
+
+// --- organisations: sharding, merging, applications, limits ---------------------------------
+
+const PHP_JOB: &str = "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('i', 's', SDK::SERVER_PRODUCTION))->platform();\n";
+
+/// A PHP job with `n` password logins.
+fn php_job(n: usize) -> String {
+    let mut s = PHP_JOB.to_owned();
+    for i in 0..n {
+        s.push_str(&format!("$platform->login(getenv('RC_USERNAME'), '101', getenv('RC_PASSWORD_{i}'));\n"));
+    }
+    s
+}
+
+/// Twelve repositories (one a monorepo of two applications), a plain folder, a hidden
+/// directory and a loose file.
+fn small_org(d: &Path) {
+    for i in 0..12 {
+        let repo = format!("team-{i:02}");
+        fs::create_dir_all(d.join(&repo).join(".git")).expect("mkdir .git");
+        write(d, &format!("{repo}/composer.json"), r#"{"require": {"ringcentral/ringcentral-php": "^2.1"}}"#);
+        write(d, &format!("{repo}/jobs/sync.php"), &php_job(1 + i % 3));
+    }
+    write(d, "team-03/services/web/package.json", r#"{"dependencies": {"ringcentral": "3.2.1"}}"#);
+    write(
+        d,
+        "team-03/services/web/bot.js",
+        "var SDK = require('ringcentral');\nvar platform = new SDK({ appKey: 'k' }).platform();\nplatform.login({ username: 'u', extension: '1', password: process.env.RC_PASSWORD });\n",
+    );
+    write(d, "archive/old/cron.php", &php_job(2));
+    write(d, ".cache/x.php", &php_job(1));
+    write(d, "repos.txt", "team-00\n");
+}
+
+fn audit_into(dir: &Path, args: &[&str], cwd: &Path) {
+    fs::create_dir_all(dir).expect("mkdir");
+    pwflow()
+        .current_dir(cwd)
+        .args(["audit", "--quiet", "--isolated"])
+        .args(args)
+        .arg("--json")
+        .arg(dir.join("report.json"))
+        .arg("--markdown")
+        .arg(dir.join("report.md"))
+        .arg("--html")
+        .arg(dir.join("report.html"))
+        .arg("--csv")
+        .arg(dir.join("report.csv"))
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn shards_merged_equal_a_single_run_byte_for_byte() {
+    let tmp = TempDir::new().expect("tempdir");
+    let org = tmp.path().join("org");
+    small_org(&org);
+    let single = tmp.path().join("single");
+    audit_into(&single, &["--repos-under", "."], &org);
+    let parts = tmp.path().join("parts");
+    fs::create_dir_all(&parts).expect("mkdir");
+    let mut sizes = Vec::new();
+    for i in 1..=3 {
+        let part = parts.join(format!("part-{i}.json"));
+        pwflow()
+            .current_dir(&org)
+            .args([
+                "audit",
+                "--quiet",
+                "--isolated",
+                "--repos-under",
+                ".",
+                "--shard",
+                &format!("{i}/3"),
+                "--json",
+            ])
+            .arg(&part)
+            .assert()
+            .code(0);
+        let doc: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&part).expect("part")).expect("part is JSON");
+        assert_eq!(doc["audit"]["shard"], format!("{i}/3"));
+        sizes.push(doc["audit"]["roots"].as_array().map_or(0, Vec::len));
+    }
+    assert_eq!(sizes.iter().sum::<usize>(), 13, "every root in exactly one shard: {sizes:?}");
+    assert!(sizes.iter().all(|&n| n > 0), "the hash spreads the roots: {sizes:?}");
+    let merged = tmp.path().join("merged");
+    fs::create_dir_all(&merged).expect("mkdir");
+    let mut cmd = pwflow();
+    cmd.args(["audit", "merge"]);
+    for i in [3, 1, 2] {
+        // In any order.
+        cmd.arg(parts.join(format!("part-{i}.json")));
+    }
+    for (flag, name) in [
+        ("--json", "report.json"),
+        ("--markdown", "report.md"),
+        ("--html", "report.html"),
+        ("--csv", "report.csv"),
+    ] {
+        cmd.arg(flag).arg(merged.join(name));
+    }
+    cmd.assert().code(0);
+    for name in ["report.json", "report.md", "report.html", "report.csv"] {
+        let (a, b) =
+            (fs::read(single.join(name)).expect("single"), fs::read(merged.join(name)).expect("merged"));
+        assert!(a == b, "{name}: the merged report differs from the single run");
+    }
+    let md = fs::read_to_string(single.join("report.md")).expect("md");
+    assert!(md.contains("| **team-03/services/web** | 1 |"), "a nested application is a row: {md}");
+    assert!(md.contains("Audited as plain folders: `archive`."), "{md}");
+    assert!(md.contains("| `.cache` | hidden directory |"), "{md}");
+    assert!(md.contains("| `.` | 1 file outside any repository |"), "{md}");
+    // A part given twice is an error, not a double count.
+    pwflow()
+        .args(["audit", "merge"])
+        .arg(parts.join("part-1.json"))
+        .arg(parts.join("part-1.json"))
+        .arg("--json")
+        .arg(merged.join("twice.json"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("audited twice"));
+    // A `check --format json` document is no part.
+    let check = tmp.path().join("check.json");
+    pwflow()
+        .current_dir(&org)
+        .args(["check", "--isolated", "--format", "json", "--output"])
+        .arg(&check)
+        .assert()
+        .code(1);
+    pwflow()
+        .args(["audit", "merge"])
+        .arg(&check)
+        .arg("--json")
+        .arg(merged.join("x.json"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no `audit` object"));
+}
+
+#[test]
+fn repos_from_lists_the_roots_and_reports_missing_ones() {
+    let tmp = TempDir::new().expect("tempdir");
+    let org = tmp.path().join("org");
+    small_org(&org);
+    write(&org, "list.txt", "# cloned by the CI job\nteam-01\nteam-02/\n\nnot-cloned\n");
+    let out = tmp.path().join("out");
+    audit_into(&out, &["--repos-from", "list.txt"], &org);
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("report.json")).expect("json")).expect("valid");
+    let labels: Vec<&str> = json["audit"]["roots"]
+        .as_array()
+        .expect("roots")
+        .iter()
+        .filter_map(|r| r["label"].as_str())
+        .collect();
+    assert_eq!(labels, ["team-01", "team-02"]);
+    assert_eq!(json["audit"]["not_audited"][0]["path"], "not-cloned");
+    let md = fs::read_to_string(out.join("report.md")).expect("md");
+    assert!(md.contains("| `not-cloned` | listed, but no such directory |"), "{md}");
+}
+
+/// `pwflow audit .` in `d`: the Markdown report.
+fn markdown_of(d: &Path) -> String {
+    let md = d.join("a.md");
+    pwflow()
+        .current_dir(d)
+        .args(["audit", "--quiet", "--isolated", ".", "--markdown"])
+        .arg(&md)
+        .assert()
+        .code(0);
+    fs::read_to_string(&md).expect("md")
+}
+
+const PY_JOB: &str = "import os\nfrom ringcentral import SDK\nplatform = SDK('id', 'secret', 'https://platform.ringcentral.com').platform()\nplatform.login(os.environ['RC_USERNAME'], '101', os.environ['RC_PASSWORD'])\n";
+
+#[test]
+fn pypi_and_npm_packages_of_one_name_get_their_own_advice() {
+    let tmp = TempDir::new().expect("tempdir");
+    let d = tmp.path();
+    write(d, "reports/requirements.txt", "ringcentral==0.7.5\n");
+    write(d, "reports/export.py", PY_JOB);
+    write(d, "reports/package.json", r#"{"dependencies": {"ringcentral": "3.2.1"}}"#);
+    write(d, "pyonly/requirements.txt", "ringcentral==0.7.5\n");
+    write(d, "pyonly/job.py", PY_JOB);
+    let md = markdown_of(d);
+    assert!(
+        md.contains("Upgrade `ringcentral` (PyPI, in `reports/requirements.txt`) to 0.7.12 or later"),
+        "the PyPI package has its own step: {md}"
+    );
+    assert!(md.contains("Replace `ringcentral` (npm, in `reports/package.json`)"), "{md}");
+    let pyonly =
+        md.split("### pyonly").nth(1).expect("pyonly checklist").split("\n### ").next().expect("section");
+    assert!(!pyonly.contains("@ringcentral/sdk"), "a Python app is not told to use the npm SDK: {pyonly}");
+    assert!(pyonly.contains("(PyPI, in `pyonly/requirements.txt`)"), "{pyonly}");
+}
+
+#[test]
+fn applications_are_directories_with_a_manifest() {
+    let tmp = TempDir::new().expect("tempdir");
+    let d = tmp.path();
+    let manifests = [
+        ("composer.json", "{}"),
+        ("package.json", "{}"),
+        ("pyproject.toml", "[project]\nname = \"x\"\n"),
+        ("Gemfile", "source 'https://rubygems.org'\n"),
+        ("go.mod", "module example.com/x\n"),
+    ];
+    for (i, (manifest, text)) in manifests.iter().enumerate() {
+        write(d, &format!("audit/app{i}/{manifest}"), text);
+        write(d, &format!("audit/app{i}/cron.php"), &php_job(1));
+    }
+    write(d, "scripts/one.php", &php_job(1));
+    let md = markdown_of(d);
+    for i in 0..5 {
+        assert!(
+            md.contains(&format!("| **audit/app{i}** | 1 | 1 |")),
+            "audit/app{i} is an application: {md}"
+        );
+    }
+    assert!(md.contains("| **scripts** | 1 | 1 |"), "no manifest: the top-level directory: {md}");
+    assert!(md.contains("across 6 of 6 applications"), "{md}");
+}
+
+#[test]
+fn one_application_is_singular() {
+    let tmp = TempDir::new().expect("tempdir");
+    let d = tmp.path();
+    write(d, "app/composer.json", "{}");
+    write(d, "app/cron.php", &php_job(1));
+    let md = markdown_of(d);
+    assert!(md.contains("in 1 file across 1 of 1 application."), "{md}");
+    assert!(md.contains("| SDK upgrade first | 0 applications |"), "{md}");
+    assert!(md.contains("| **Total (1 application)** | 1 |"), "{md}");
+}
+
+#[test]
+fn reports_show_the_first_findings_per_group_and_link_the_complete_lists() {
+    let tmp = TempDir::new().expect("tempdir");
+    let d = tmp.path();
+    write(d, "app/composer.json", "{}");
+    write(d, "app/cron.php", &php_job(4));
+    let out = d.join("out");
+    fs::create_dir_all(&out).expect("mkdir");
+    pwflow()
+        .current_dir(d)
+        .args(["audit", "--quiet", "--isolated", "app", "--max-per-group", "2", "--html"])
+        .arg(out.join("a.html"))
+        .arg("--markdown")
+        .arg(out.join("a.md"))
+        .arg("--json")
+        .arg(out.join("a.json"))
+        .arg("--csv")
+        .arg(out.join("a.csv"))
+        .assert()
+        .code(0);
+    let html = fs::read_to_string(out.join("a.html")).expect("html");
+    assert_eq!(html.matches("<article class=\"finding").count(), 2);
+    assert!(html.contains("(2 of 4 findings)"), "{html}");
+    assert!(html.contains(
+        r#"The complete list is in the <a href="a.json">JSON</a> and the <a href="a.csv">CSV</a>."#
+    ));
+    let json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("a.json")).expect("json")).expect("valid");
+    assert_eq!(json["findings"].as_array().map(Vec::len), Some(4));
+    let csv = fs::read_to_string(out.join("a.csv")).expect("csv");
+    assert_eq!(csv.lines().count(), 5, "a header and one row per finding: {csv}");
+    assert!(
+        csv.lines().nth(1).is_some_and(|l| l.contains(",cron.php,4,") && l.contains(",SDK login,yes,jwt,")),
+        "{csv}"
+    );
+}
+
+#[test]
+fn shard_arguments_are_checked() {
+    for bad in ["0/4", "5/4", "x/4", "2"] {
+        pwflow().args(["audit", "--repos-under", ".", "--shard", bad, "--json", "x.json"]).assert().code(2);
+    }
+}
+
+#[test]
+fn chromium_renders_a_big_report_in_seconds() {
+    let Some(browser) = chromium() else {
+        assert!(std::env::var_os("CI").is_none(), "CI is set but Chromium is not installed");
+        return;
+    };
+    // 3 000 findings (the scale benchmark in bench/org has 30 000): the page shows the first
+    // findings of each application and rule, at most 1 000, whatever the total.
+    let tmp = TempDir::new().expect("tempdir");
+    let d = tmp.path();
+    for app in 0..40 {
+        write(d, &format!("app{app:02}/composer.json"), r#"{"require": {"ringcentral/php-sdk": "1.0"}}"#);
+        for job in 0..5 {
+            write(d, &format!("app{app:02}/jobs/job{job}.php"), &php_job(15));
+        }
+    }
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("audit-big");
+    fs::create_dir_all(&out).expect("output dir");
+    let (html, json) = (out.join("big.html"), out.join("big.json"));
+    pwflow()
+        .current_dir(d)
+        .args(["audit", "--quiet", "--isolated", ".", "--max-per-group", "30", "--html"])
+        .arg(&html)
+        .arg("--json")
+        .arg(&json)
+        .assert()
+        .code(0);
+    let doc: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json).expect("json")).expect("valid");
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(3000));
+    let page = fs::read_to_string(&html).expect("html");
+    assert_eq!(page.matches("<article class=\"finding").count(), 1000);
+    let size = page.len();
+    assert!(size < 5 << 20, "the page is {size} bytes");
+    let started = Instant::now();
+    let seen = render(&browser, &html, &out);
+    let took = started.elapsed();
+    assert!(seen.console.is_empty(), "console messages: {:#?}", seen.console);
+    assert!(took < Duration::from_secs(30), "Chromium took {took:?} to render {size} bytes");
+    #[allow(clippy::print_stderr)] // reason: the figure is worth seeing in CI logs
+    {
+        eprintln!("big audit report: {size} bytes, rendered in {took:?}");
     }
 }

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use crate::finding::{Finding, Flow};
 
+use super::count;
 use super::manifest::SdkStatus;
-use super::model::{App, AppFlow, Count, Item, Report};
+use super::model::{App, AppFlow, Count, Effort, Item, KINDS, Report, Unit};
 use super::svg::bar_chart;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -233,7 +234,7 @@ pub fn lead(r: &Report) -> String {
         if t.files_with_findings == 1 { "file" } else { "files" },
         t.apps_affected,
         r.apps.len(),
-        r.unit.plural()
+        if r.apps.len() == 1 { r.unit.noun() } else { r.unit.plural() }
     );
     if t.apps_blocked > 0 {
         let _ = write!(
@@ -322,7 +323,7 @@ fn apps_table(out: &mut String, r: &Report) {
         r#"<table><thead><tr><th>{}</th><th class="n">Findings</th><th class="n">Files</th><th>Recommended flow</th><th>Why</th><th>SDK</th></tr></thead><tbody>"#,
         if r.unit.noun() == "repository" { "Repository" } else { "Application" }
     );
-    for a in &r.apps {
+    for a in r.apps.iter().take(r.limits.rows) {
         let sdk = a.sdk_summary();
         let sdk_class = if a.blockers().next().is_some() { "st-upgrade" } else { "st-lock" };
         let _ = write!(
@@ -330,7 +331,7 @@ fn apps_table(out: &mut String, r: &Report) {
             r##"<tr><td class="name"><a href="#app-{}"><strong>{}</strong></a></td><td class="n">{}</td><td class="n">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"##,
             slug(&a.name),
             escape_html(&a.name),
-            a.findings.len(),
+            a.findings,
             a.files,
             flow_badge(a.flow),
             inline(&a.reason),
@@ -341,6 +342,7 @@ fn apps_table(out: &mut String, r: &Report) {
         out.push_str(r#"<tr><td colspan="6" class="empty">nothing found</td></tr>"#);
     }
     out.push_str("</tbody></table>");
+    more(out, r.apps.len(), r.limits.rows, r.unit.plural(), r);
 }
 
 fn checklist_card(out: &mut String, a: &App) {
@@ -350,7 +352,7 @@ fn checklist_card(out: &mut String, a: &App) {
         slug(&a.name),
         escape_html(&a.name),
         flow_badge(a.flow),
-        if a.findings.len() == 1 { "1 finding".to_owned() } else { format!("{} findings", a.findings.len()) },
+        if a.findings == 1 { "1 finding".to_owned() } else { format!("{} findings", a.findings) },
         inline(&a.reason)
     );
     for step in &a.checklist {
@@ -359,11 +361,109 @@ fn checklist_card(out: &mut String, a: &App) {
     out.push_str("</ol></div>");
 }
 
+/// Checklist cards shown at most (each is a dozen lines).
+const CARDS: usize = 100;
+
+/// "Showing N of M" under a capped table.
+fn more(out: &mut String, total: usize, shown: usize, what: &str, r: &Report) {
+    if total > shown {
+        let _ = write!(
+            out,
+            r#"<p class="hint">Showing {shown} of {total} {what}, those with the most findings first.{}</p>"#,
+            complete_lists(r)
+        );
+    }
+}
+
+/// Links to the complete lists (JSON, CSV), as a sentence.
+fn complete_lists(r: &Report) -> String {
+    let links: Vec<String> = [("JSON", &r.links.json), ("CSV", &r.links.csv)]
+        .into_iter()
+        .filter_map(|(name, l)| l.as_ref().map(|l| format!(r#"<a href="{}">{name}</a>"#, escape_html(l))))
+        .collect();
+    if links.is_empty() {
+        " Write the complete list with <code>--json FILE</code> or <code>--csv FILE</code>.".to_owned()
+    } else {
+        format!(" The complete list is in the {}.", links.join(" and the "))
+    }
+}
+
+/// Folders audited as such and what was not audited (`--repos-under`, `--repos-from`).
+fn not_audited(out: &mut String, r: &Report) {
+    if !r.folders.is_empty() {
+        let _ = write!(
+            out,
+            r#"<h3>Not git repositories</h3><p class="hint">Audited as plain folders: {}.</p>"#,
+            r.folders
+                .iter()
+                .take(r.limits.rows)
+                .map(|f| format!("<code>{}</code>", escape_html(f)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if !r.not_audited.is_empty() {
+        out.push_str(
+            r#"<h3>Not audited</h3><table><thead><tr><th>Path</th><th>Reason</th></tr></thead><tbody>"#,
+        );
+        for n in r.not_audited.iter().take(r.limits.rows) {
+            let _ = write!(
+                out,
+                r#"<tr><td class="path"><code>{}</code></td><td>{}</td></tr>"#,
+                path_html(&n.path),
+                escape_html(&n.reason)
+            );
+        }
+        out.push_str("</tbody></table>");
+    }
+}
+
+/// The effort table: sites by kind, what `--fix` rewrites, the SDK change first; a total.
+fn effort(out: &mut String, r: &Report) {
+    let _ = write!(
+        out,
+        r#"<section id="effort"><h2>Effort</h2><p class="hint">What there is to change per {}: call sites by kind, how many <code>pwflow check --fix --unsafe-fixes</code> can rewrite (the rest need a person: guidance only, or code the rewrite cannot see), and the SDK change that must come first.</p><table><thead><tr><th>{}</th><th class="n">Sites</th>"#,
+        r.unit.noun(),
+        if r.unit == Unit::Repository { "Repository" } else { "Application" }
+    );
+    for k in KINDS {
+        let _ = write!(out, r#"<th class="n">{}</th>"#, escape_html(k));
+    }
+    out.push_str(r#"<th class="n">--fix can rewrite</th><th>First</th></tr></thead><tbody>"#);
+    let row = |out: &mut String, name: &str, e: &Effort, strong: bool| {
+        let (o, c) = if strong { ("<strong>", "</strong>") } else { ("", "") };
+        let _ =
+            write!(out, r#"<tr><td>{o}{}{c}</td><td class="n">{o}{}{c}</td>"#, escape_html(name), e.sites());
+        for n in e.kinds {
+            let _ = write!(out, r#"<td class="n">{n}</td>"#);
+        }
+        let first = if strong {
+            count(e.upgrades.len(), "SDK change", "SDK changes")
+        } else {
+            e.upgrades.iter().map(|u| inline(u)).collect::<Vec<_>>().join("; ")
+        };
+        let _ = write!(
+            out,
+            r#"<td class="n">{o}{}{c}</td><td>{}</td></tr>"#,
+            e.fixable,
+            if strong { escape_html(&first) } else { first }
+        );
+    };
+    let affected: Vec<&App> = r.apps.iter().filter(|a| a.findings > 0).collect();
+    for a in affected.iter().take(r.limits.rows) {
+        row(out, &a.name, &a.effort, false);
+    }
+    row(out, &format!("Total ({})", count(affected.len(), r.unit.noun(), r.unit.plural())), &r.effort, true);
+    out.push_str("</tbody></table>");
+    more(out, affected.len(), r.limits.rows, r.unit.plural(), r);
+    out.push_str("</section>\n");
+}
+
 /// Renders the report.
 #[must_use]
 pub fn render(r: &Report) -> String {
     let t = &r.totals;
-    let roots = r.roots.join(", ");
+    let roots = r.scope();
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
@@ -387,7 +487,7 @@ pub fn render(r: &Report) -> String {
         out,
         r##"<header class="masthead"><div class="wrap"><p class="eyebrow">RingCentral OAuth migration</p><h1>Password-flow audit</h1><p class="meta">{} &middot; generated {} by pwflow {} &middot; passwords and tokens are shown as <code>***</code></p></div></header>
 <main class="wrap">
-<nav class="toc"><a href="#summary">Summary</a><a href="#applications">{}</a><a href="#charts">Charts</a><a href="#breakdown">Breakdown</a><a href="#sdk-versions">SDK versions</a><a href="#checklists">Checklists</a><a href="#findings">Findings</a>{}<a href="#skipped">Not scanned</a></nav>
+<nav class="toc"><a href="#summary">Summary</a><a href="#applications">{}</a><a href="#effort">Effort</a><a href="#charts">Charts</a><a href="#breakdown">Breakdown</a><a href="#sdk-versions">SDK versions</a><a href="#checklists">Checklists</a><a href="#findings">Findings</a>{}<a href="#skipped">Not scanned</a></nav>
 "##,
         escape_html(&roots),
         escape_html(&r.generated),
@@ -434,7 +534,10 @@ pub fn render(r: &Report) -> String {
         if t.apps_blocked > 0 { "warn" } else { "good" },
         &t.apps_blocked.to_string(),
         "SDK upgrade first",
-        &format!("{} with an SDK too old for JWT", r.unit.plural()),
+        &format!(
+            "{} with an SDK too old for JWT",
+            if t.apps_blocked == 1 { r.unit.noun() } else { r.unit.plural() }
+        ),
     );
     kpi(&mut out, "", &t.files_seen.to_string(), "Files scanned", &format!("{} parsed in depth", t.parsed));
     kpi(
@@ -457,6 +560,7 @@ pub fn render(r: &Report) -> String {
     );
     apps_table(&mut out, r);
     out.push_str("</section>\n");
+    effort(&mut out, r);
 
     // Charts
     out.push_str(r#"<section id="charts"><h2>Where the findings are</h2><div class="grid2">"#);
@@ -494,13 +598,13 @@ pub fn render(r: &Report) -> String {
         r.unit.plural(),
         if r.unit.noun() == "repository" { "Repository" } else { "Application" }
     );
-    let affected: Vec<&App> = r.apps.iter().filter(|a| !a.findings.is_empty()).take(10).collect();
+    let affected: Vec<&App> = r.apps.iter().filter(|a| a.findings > 0).take(10).collect();
     for a in &affected {
         let _ = write!(
             out,
             r#"<tr><td>{}</td><td class="n">{}</td><td class="n">{}</td><td class="n">{}</td><td>{}</td></tr>"#,
             escape_html(&a.name),
-            a.findings.len(),
+            a.findings,
             a.errors,
             a.files,
             flow_badge(a.flow)
@@ -515,7 +619,7 @@ pub fn render(r: &Report) -> String {
     out.push_str(r#"<section id="sdk-versions"><h2>SDK versions</h2><p class="hint">From lock files and manifests. Where the installed SDK predates the JWT login, upgrade it first. pwflow reads the code of PHP, JavaScript, TypeScript, Python, Java, C#, Ruby and Go, so each SDK listed here is checked in the code too.</p><table><thead><tr><th>"#);
     out.push_str(if r.unit.noun() == "repository" { "Repository" } else { "Application" });
     out.push_str(r#"</th><th>File</th><th>Package</th><th>Version</th><th>JWT since</th><th>Status</th><th>What to do</th></tr></thead><tbody>"#);
-    for (app, s) in &r.sdks {
+    for (app, s) in r.sdks.iter().take(r.limits.rows) {
         let _ = write!(
             out,
             r#"<tr><td>{}</td><td class="path"><code>{}</code></td><td><code>{}</code> <span class="rule">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"#,
@@ -539,7 +643,9 @@ pub fn render(r: &Report) -> String {
     if r.sdks.is_empty() {
         out.push_str(r#"<tr><td colspan="7" class="empty">no RingCentral SDK found in lock files or manifests</td></tr>"#);
     }
-    out.push_str("</tbody></table></section>\n");
+    out.push_str("</tbody></table>");
+    more(&mut out, r.sdks.len(), r.limits.rows, "SDK dependencies", r);
+    out.push_str("</section>\n");
 
     // Checklists
     let _ = write!(
@@ -547,29 +653,42 @@ pub fn render(r: &Report) -> String {
         r#"<section id="checklists"><h2>Migration checklist per {}</h2><div class="apps-checklists">"#,
         r.unit.noun()
     );
-    for a in &r.apps {
+    for a in r.apps.iter().take(r.limits.rows.min(CARDS)) {
         checklist_card(&mut out, a);
     }
     if r.apps.is_empty() {
         out.push_str(r#"<p class="empty">nothing to migrate</p>"#);
     }
-    out.push_str("</div></section>\n");
+    out.push_str("</div>");
+    more(&mut out, r.apps.len(), r.limits.rows.min(CARDS), r.unit.plural(), r);
+    out.push_str("</section>\n");
 
     // Findings
     let _ = write!(
         out,
-        r#"<section id="findings"><h2>Findings</h2><p class="hint">Every finding with its code (secrets redacted), the JWT rewrite and the authorization-code alternative. Each has a stable anchor (<code>#f-&lt;fingerprint&gt;</code>).</p>"#
+        r#"<section id="findings"><h2>Findings</h2><p class="hint">{} with its code (secrets redacted), the JWT rewrite and the authorization-code alternative. Each has a stable anchor (<code>#f-&lt;fingerprint&gt;</code>).{}</p>"#,
+        r.shown_sentence(),
+        complete_lists(r)
     );
-    for a in r.apps.iter().filter(|a| !a.findings.is_empty()) {
+    for a in r.apps.iter().filter(|a| a.findings > 0) {
         let _ = write!(
             out,
             r#"<h3 id="findings-{}">{} <span class="rule">({})</span></h3>"#,
             slug(&a.name),
             escape_html(&a.name),
-            a.findings.len()
+            a.findings
         );
-        for item in &a.findings {
+        for item in &a.shown {
             finding(&mut out, item);
+        }
+        if a.shown.len() < a.findings {
+            let _ = write!(
+                out,
+                r#"<p class="hint">{} more in this {} not shown here.{}</p>"#,
+                a.findings - a.shown.len(),
+                r.unit.noun(),
+                complete_lists(r)
+            );
         }
     }
     if t.findings == 0 {
@@ -584,9 +703,9 @@ pub fn render(r: &Report) -> String {
                 out,
                 r#"<tr><td class="path">{}:{}</td><td><code>{}</code></td><td>{}</td></tr>"#,
                 escape_html(&i.display),
-                i.finding.start.line,
-                escape_html(&i.finding.rule),
-                escape_html(i.finding.suppressed.as_deref().unwrap_or(""))
+                i.line,
+                escape_html(&i.rule),
+                escape_html(&i.reason)
             );
         }
         out.push_str("</tbody></table></section>\n");
@@ -606,7 +725,10 @@ pub fn render(r: &Report) -> String {
     if r.skipped.is_empty() {
         out.push_str(r#"<tr><td colspan="3" class="empty">every file was scanned</td></tr>"#);
     }
-    out.push_str("</tbody></table></section>\n");
+    out.push_str("</tbody></table>");
+    more(&mut out, t.skipped, r.limits.rows, "entries", r);
+    not_audited(&mut out, r);
+    out.push_str("</section>\n");
 
     let _ = write!(
         out,

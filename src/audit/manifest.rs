@@ -14,7 +14,8 @@ use regex::Regex;
 use serde_json::Value;
 
 /// A package registry (ecosystem) of a dependency.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Ecosystem {
     /// PHP (Composer / Packagist).
     Composer,
@@ -193,7 +194,7 @@ pub fn lower_bound(spec: &str) -> Option<Version> {
 }
 
 /// One RingCentral dependency as a file declares it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Dependency {
     /// Registry.
     pub ecosystem: Ecosystem,
@@ -222,6 +223,17 @@ pub fn is_manifest(name: &str) -> bool {
             | "go.mod"
     ) || name.ends_with(".csproj")
         || (name.starts_with("requirements") && name.ends_with(".txt"))
+}
+
+/// Whether a file of this name makes its directory an application: a manifest of any
+/// ecosystem, whether or not this module reads its dependencies.
+#[must_use]
+pub fn is_app_manifest(name: &str) -> bool {
+    is_manifest(name) && !is_lock(name)
+        || matches!(
+            name,
+            "pyproject.toml" | "setup.py" | "Pipfile" | "Gemfile" | "build.gradle" | "build.gradle.kts"
+        )
 }
 
 /// Whether a manifest of this name is a lock file (exact versions).
@@ -559,14 +571,24 @@ fn v_str(v: &Version) -> String {
 
 /// Marks manifest rows whose package a lock file in the same directory resolves.
 pub fn resolve_by_locks(uses: &mut [SdkUse]) {
-    let locked: Vec<(PathBuf, String)> = uses
+    // A lock file resolves only its own registry's package: a PyPI `ringcentral` beside a
+    // package-lock.json holding the npm `ringcentral` is not resolved by it.
+    let locked: Vec<(PathBuf, Ecosystem, String)> = uses
         .iter()
         .filter(|u| u.dep.locked)
-        .map(|u| (u.file.parent().map(Path::to_path_buf).unwrap_or_default(), u.dep.package.clone()))
+        .map(|u| {
+            (
+                u.file.parent().map(Path::to_path_buf).unwrap_or_default(),
+                u.dep.ecosystem,
+                u.dep.package.clone(),
+            )
+        })
         .collect();
     for u in uses.iter_mut().filter(|u| !u.dep.locked) {
         let dir = u.file.parent().map(Path::to_path_buf).unwrap_or_default();
-        if u.status != SdkStatus::Replace && locked.iter().any(|(d, p)| *d == dir && *p == u.dep.package) {
+        if u.status != SdkStatus::Replace
+            && locked.iter().any(|(d, e, p)| *d == dir && *e == u.dep.ecosystem && *p == u.dep.package)
+        {
             u.status = SdkStatus::ResolvedByLock;
             u.advice = "the lock file beside it says what is installed".to_owned();
         }

@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 use crate::finding::{Finding, Flow};
 use crate::lang::Lang;
 
+use super::count;
 use super::html::lead;
-use super::model::{AppFlow, Count, Item, Report};
+use super::model::{App, AppFlow, Count, Effort, Item, KINDS, Report, Unit};
 
 /// Escapes text for a table cell or a paragraph: `|`, `<`, `>` and newlines outside backtick
 /// spans; inside them only `|` (GitHub keeps `\|` in a code span in a table as a pipe, and
@@ -132,6 +133,71 @@ fn finding(out: &mut String, item: &Item) {
     let _ = writeln!(out, "<sub>fingerprint {}</sub>\n", f.fingerprint);
 }
 
+/// Checklists shown at most.
+const CARDS: usize = 100;
+
+/// "Showing N of M" under a capped table.
+fn more(out: &mut String, total: usize, shown: usize, what: &str, r: &Report) {
+    if total > shown {
+        let _ = writeln!(
+            out,
+            "_Showing {shown} of {total} {what}, those with the most findings first._{}\n",
+            complete_lists(r)
+        );
+    }
+}
+
+/// Links to the complete lists (JSON, CSV), as a sentence.
+fn complete_lists(r: &Report) -> String {
+    let links: Vec<String> = [("JSON", &r.links.json), ("CSV", &r.links.csv)]
+        .into_iter()
+        .filter_map(|(name, l)| l.as_ref().map(|l| format!("[{name}](<{}>)", l.replace(['<', '>'], ""))))
+        .collect();
+    if links.is_empty() {
+        " Write the complete list with `--json FILE` or `--csv FILE`.".to_owned()
+    } else {
+        format!(" The complete list is in the {}.", links.join(" and the "))
+    }
+}
+
+/// The effort table: sites by kind, what `--fix` rewrites, the SDK change first; a total.
+fn effort(out: &mut String, r: &Report) {
+    let _ = writeln!(
+        out,
+        "## Effort\n\nWhat there is to change per {}: call sites by kind, how many \
+         `pwflow check --fix --unsafe-fixes` can rewrite, and the SDK change that must come first.\n",
+        r.unit.noun()
+    );
+    let _ = writeln!(
+        out,
+        "| {} | Sites | {} | --fix can rewrite | First |\n|---|---:|{}---:|---|",
+        if r.unit == Unit::Repository { "Repository" } else { "Application" },
+        KINDS.join(" | "),
+        "---:|".repeat(KINDS.len())
+    );
+    let row = |out: &mut String, name: &str, e: &Effort, first: String| {
+        let kinds: Vec<String> = e.kinds.iter().map(usize::to_string).collect();
+        let _ = writeln!(out, "| {name} | {} | {} | {} | {first} |", e.sites(), kinds.join(" | "), e.fixable);
+    };
+    let affected: Vec<&App> = r.apps.iter().filter(|a| a.findings > 0).collect();
+    for a in affected.iter().take(r.limits.rows) {
+        row(
+            out,
+            &cell(&a.name),
+            &a.effort,
+            a.effort.upgrades.iter().map(|u| cell(u)).collect::<Vec<_>>().join("; "),
+        );
+    }
+    row(
+        out,
+        &format!("**Total ({})**", count(affected.len(), r.unit.noun(), r.unit.plural())),
+        &r.effort,
+        count(r.effort.upgrades.len(), "SDK change", "SDK changes"),
+    );
+    out.push('\n');
+    more(out, affected.len(), r.limits.rows, r.unit.plural(), r);
+}
+
 /// Renders the report.
 #[must_use]
 pub fn render(r: &Report) -> String {
@@ -144,13 +210,18 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(
         out,
         "{} · generated {} by pwflow {} · passwords and tokens are shown as `***`\n",
-        r.roots.iter().map(|x| code(x)).collect::<Vec<_>>().join(", "),
+        if r.roots.len() <= 3 {
+            r.roots.iter().map(|x| code(x)).collect::<Vec<_>>().join(", ")
+        } else {
+            r.scope()
+        },
         r.generated,
         r.version
     );
     let mut toc = vec![
         "[Summary](#summary)".to_owned(),
         format!("[Recommended flow](#recommended-flow-per-{})", r.unit.noun()),
+        "[Effort](#effort)".to_owned(),
         "[Charts](#where-the-findings-are)".to_owned(),
         "[Breakdown](#breakdown)".to_owned(),
         "[SDK versions](#sdk-versions)".to_owned(),
@@ -181,7 +252,8 @@ pub fn render(r: &Report) -> String {
         t.apps_oauth,
         t.apps_both
     );
-    let _ = writeln!(out, "| SDK upgrade first | {} {} |", t.apps_blocked, r.unit.plural());
+    let _ =
+        writeln!(out, "| SDK upgrade first | {} |", count(t.apps_blocked, r.unit.noun(), r.unit.plural()));
     let _ = writeln!(out, "| Files scanned | {} ({} parsed in depth) |", t.files_seen, t.parsed);
     let _ = writeln!(out, "| Not scanned | {} |", t.skipped);
     if t.suppressed > 0 {
@@ -201,12 +273,12 @@ pub fn render(r: &Report) -> String {
         out,
         "| {unit_title} | Findings | Files | Recommended flow | Why | SDK |\n|---|---:|---:|---|---|---|"
     );
-    for a in &r.apps {
+    for a in r.apps.iter().take(r.limits.rows) {
         let _ = writeln!(
             out,
             "| **{}** | {} | {} | {} | {} | {} |",
             cell(&a.name),
-            a.findings.len(),
+            a.findings,
             a.files,
             flow_label(a.flow),
             cell(&a.reason),
@@ -214,6 +286,8 @@ pub fn render(r: &Report) -> String {
         );
     }
     out.push('\n');
+    more(&mut out, r.apps.len(), r.limits.rows, r.unit.plural(), r);
+    effort(&mut out, r);
 
     out.push_str("## Where the findings are\n\n");
     chart(&mut out, "Findings by rule", "Rule", &r.by_rule, 8);
@@ -230,12 +304,12 @@ pub fn render(r: &Report) -> String {
         "\n### Most affected {}\n\n| {unit_title} | Findings | Errors | Files | Flow |\n|---|---:|---:|---:|---|",
         r.unit.plural()
     );
-    for a in r.apps.iter().filter(|a| !a.findings.is_empty()).take(10) {
+    for a in r.apps.iter().filter(|a| a.findings > 0).take(10) {
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
             cell(&a.name),
-            a.findings.len(),
+            a.findings,
             a.errors,
             a.files,
             a.flow.label()
@@ -255,7 +329,7 @@ pub fn render(r: &Report) -> String {
             out,
             "| {unit_title} | File | Package | Version | JWT since | Status | What to do |\n|---|---|---|---|---|---|---|"
         );
-        for (app, s) in &r.sdks {
+        for (app, s) in r.sdks.iter().take(r.limits.rows) {
             let version = s.dep.version.as_deref().map_or_else(
                 || "_unpinned or non-registry_".to_owned(),
                 |v| format!("{}{}", code(v), if s.dep.locked { " installed" } else { "" }),
@@ -274,17 +348,18 @@ pub fn render(r: &Report) -> String {
             );
         }
         out.push('\n');
+        more(&mut out, r.sdks.len(), r.limits.rows, "SDK dependencies", r);
     }
 
     let _ = writeln!(out, "## Migration checklist per {}\n", r.unit.noun());
-    for a in &r.apps {
+    for a in r.apps.iter().take(r.limits.rows.min(CARDS)) {
         let _ = writeln!(
             out,
             "### {}\n\n{} · {} {} — {}\n",
             cell(&a.name),
             flow_label(a.flow),
-            a.findings.len(),
-            if a.findings.len() == 1 { "finding" } else { "findings" },
+            a.findings,
+            if a.findings == 1 { "finding" } else { "findings" },
             cell(&a.reason)
         );
         for step in &a.checklist {
@@ -293,17 +368,30 @@ pub fn render(r: &Report) -> String {
         out.push('\n');
     }
 
-    out.push_str(
-        "## Findings\n\nEvery finding with its code (secrets redacted), the JWT rewrite and the \
-         authorization-code alternative. Each has a stable anchor (`#f-<fingerprint>`).\n\n",
+    more(&mut out, r.apps.len(), r.limits.rows.min(CARDS), r.unit.plural(), r);
+    let _ = writeln!(
+        out,
+        "## Findings\n\n{} with its code (secrets redacted), the JWT rewrite and the \
+         authorization-code alternative. Each has a stable anchor (`#f-<fingerprint>`).{}\n",
+        r.shown_sentence(),
+        complete_lists(r)
     );
     if t.findings == 0 {
         out.push_str("_No password-flow code found._\n\n");
     }
-    for a in r.apps.iter().filter(|a| !a.findings.is_empty()) {
-        let _ = writeln!(out, "### {} ({})\n", cell(&a.name), a.findings.len());
-        for item in &a.findings {
+    for a in r.apps.iter().filter(|a| a.findings > 0) {
+        let _ = writeln!(out, "### {} ({})\n", cell(&a.name), a.findings);
+        for item in &a.shown {
             finding(&mut out, item);
+        }
+        if a.shown.len() < a.findings {
+            let _ = writeln!(
+                out,
+                "_{} more in this {} not shown here._{}\n",
+                a.findings - a.shown.len(),
+                r.unit.noun(),
+                complete_lists(r)
+            );
         }
     }
 
@@ -316,9 +404,9 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
-                code(&format!("{}:{}", i.display, i.finding.start.line)),
-                code(&i.finding.rule),
-                cell(i.finding.suppressed.as_deref().unwrap_or(""))
+                code(&format!("{}:{}", i.display, i.line)),
+                code(&i.rule),
+                cell(&i.reason)
             );
         }
         out.push('\n');
@@ -334,6 +422,21 @@ pub fn render(r: &Report) -> String {
         out.push_str("| Path | Reason | Detail |\n|---|---|---|\n");
         for s in &r.skipped {
             let _ = writeln!(out, "| {} | {} | {} |", code(&s.path), s.reason, cell(&s.detail));
+        }
+        out.push('\n');
+        more(&mut out, t.skipped, r.limits.rows, "entries", r);
+    }
+    if !r.folders.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Not git repositories\n\nAudited as plain folders: {}.\n",
+            r.folders.iter().take(r.limits.rows).map(|f| code(f)).collect::<Vec<_>>().join(", ")
+        );
+    }
+    if !r.not_audited.is_empty() {
+        out.push_str("### Not audited\n\n| Path | Reason |\n|---|---|\n");
+        for n in r.not_audited.iter().take(r.limits.rows) {
+            let _ = writeln!(out, "| {} | {} |", code(&n.path), cell(&n.reason));
         }
         out.push('\n');
     }

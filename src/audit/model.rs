@@ -1,24 +1,24 @@
-//! The audit's content, built once and rendered as HTML and Markdown: applications with their
-//! findings, recommended flow, SDK versions and checklist; totals and breakdowns.
+//! The audit's content: totals, breakdowns, applications with their recommended flow, SDK
+//! versions, effort and checklist, and a bounded sample of findings to show.
+//!
+//! Findings stream through a [`Collector`]: each is counted where it belongs and written to a
+//! spill file (JSON Lines), and only the spill offsets of the first findings of each
+//! application and rule are kept. Memory grows with the number of applications, files and
+//! rules, not with the number of findings; the renderers read back only what they show, and the
+//! JSON and CSV outputs are streamed from the spill.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::{BufRead as _, BufReader, BufWriter, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Component, Path, PathBuf};
 
-use crate::finding::{Finding, Flow, Severity};
+use anyhow::{Context as _, Result, bail};
+
+use crate::finding::{Applicability, Finding, Flow, Severity, Skipped};
 use crate::lang::Lang;
-use crate::scan::ScanResult;
 
-use super::manifest::{SdkStatus, SdkUse};
-
-/// One audited root: a path given on the command line or a repository found by `--repos-under`.
-pub struct Root {
-    /// Name shown in the report.
-    pub label: String,
-    /// What was scanned.
-    pub result: ScanResult,
-    /// SDK dependencies found in its manifests (paths relative to the root).
-    pub sdks: Vec<SdkUse>,
-}
+use super::manifest::{self, Ecosystem, SdkStatus, SdkUse};
+use super::record::{AuditSection, Counters, NotAudited, RootKind, RootRecord};
 
 /// What an application is in this report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,12 +104,57 @@ pub struct Item {
     pub finding: Finding,
 }
 
+/// Kinds of sites, in the order the effort table shows them.
+pub const KINDS: [&str; 5] =
+    ["SDK login", "token request", "stored password", "other OAuth library", "pwflow comment"];
+
+/// The kind of site a rule reports (an index into [`KINDS`]).
+#[must_use]
+pub fn kind_of(rule: &str) -> usize {
+    if rule.starts_with("pwflow/") {
+        4
+    } else if rule.starts_with("oauth-ropc/") {
+        3
+    } else if rule.contains("config") {
+        2
+    } else if rule.contains("grant") || rule.contains("token-request") {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether `--fix --unsafe-fixes` can rewrite the finding (a fix with edits, not guidance).
+#[must_use]
+pub fn fixable(f: &Finding) -> bool {
+    f.fixes.iter().any(|x| x.applicability != Applicability::DisplayOnly && !x.edits.is_empty())
+}
+
+/// How much work an application (or the whole audit) is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Effort {
+    /// Sites per kind (see [`KINDS`]).
+    pub kinds: [usize; 5],
+    /// Sites `--fix --unsafe-fixes` can rewrite.
+    pub fixable: usize,
+    /// SDK changes needed before the code can change, in a few words each.
+    pub upgrades: Vec<String>,
+}
+
+impl Effort {
+    /// Sites of every kind.
+    #[must_use]
+    pub fn sites(&self) -> usize {
+        self.kinds.iter().sum()
+    }
+}
+
 /// One application (or repository).
 pub struct App {
     /// Name.
     pub name: String,
     /// Active findings.
-    pub findings: Vec<Item>,
+    pub findings: usize,
     /// Files with findings.
     pub files: usize,
     /// Findings per severity.
@@ -126,12 +171,30 @@ pub struct App {
     pub jwt_sites: usize,
     /// See `jwt_sites`.
     pub oauth_sites: usize,
-    /// SDK dependencies that apply to it (its own manifests, or the root's when it has none).
+    /// SDK dependencies that apply to it (its own manifests, or those of the nearest directory
+    /// above it that has some).
     pub sdks: Vec<SdkUse>,
     /// Migration steps, in order.
     pub checklist: Vec<String>,
     /// Files and directories not scanned.
     pub skipped: usize,
+    /// Sites by kind, what `--fix` can rewrite, SDK changes first.
+    pub effort: Effort,
+    /// The findings shown (the first of each rule, within the report's budget).
+    pub shown: Vec<Item>,
+}
+
+/// The SDK dependencies that block an application, grouped by registry and package (a PyPI
+/// `ringcentral` and the npm `ringcentral` are different packages with different advice).
+fn blocker_groups(app: &App) -> Vec<(&'static str, &str, Vec<&SdkUse>)> {
+    let mut groups: Vec<(Ecosystem, &str, Vec<&SdkUse>)> = Vec::new();
+    for b in app.blockers() {
+        match groups.iter_mut().find(|(e, p, _)| *e == b.dep.ecosystem && *p == b.dep.package) {
+            Some(g) => g.2.push(b),
+            None => groups.push((b.dep.ecosystem, &b.dep.package, vec![b])),
+        }
+    }
+    groups.into_iter().map(|(e, p, u)| (e.as_str(), p, u)).collect()
 }
 
 impl App {
@@ -145,7 +208,7 @@ impl App {
     pub fn sdk_summary(&self) -> String {
         let blockers: Vec<&SdkUse> = self.blockers().collect();
         if let Some(b) = blockers.first() {
-            return format!("{}: {}", b.status.label(), b.dep.package);
+            return format!("{}: {} ({})", b.status.label(), b.dep.package, b.dep.ecosystem.as_str());
         }
         let relevant: Vec<&SdkUse> =
             self.sdks.iter().filter(|s| s.status != SdkStatus::ResolvedByLock).collect();
@@ -189,6 +252,19 @@ pub struct SkipRow {
     pub detail: String,
 }
 
+/// A finding silenced by a `pwflow-ignore` comment.
+#[derive(Clone)]
+pub struct SuppressedRow {
+    /// Path shown.
+    pub display: String,
+    /// Line.
+    pub line: usize,
+    /// Rule id.
+    pub rule: String,
+    /// The comment's reason.
+    pub reason: String,
+}
+
 /// Totals for the key figures.
 #[derive(Default)]
 pub struct Totals {
@@ -224,6 +300,34 @@ pub struct Totals {
     pub apps_oauth: usize,
     /// See `apps_jwt`.
     pub apps_both: usize,
+    /// Findings shown in the HTML and Markdown reports.
+    pub shown: usize,
+}
+
+/// How much of a big audit the HTML and Markdown reports show.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Findings shown per application and rule.
+    pub per_group: usize,
+    /// Findings shown in all.
+    pub findings: usize,
+    /// Rows of each long table (applications, checklists, SDKs, skipped files).
+    pub rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { per_group: 5, findings: 1000, rows: 300 }
+    }
+}
+
+/// Where the complete lists are, as links relative to the HTML/Markdown file.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// The JSON document.
+    pub json: Option<String>,
+    /// The CSV of findings.
+    pub csv: Option<String>,
 }
 
 /// Everything the renderers show.
@@ -242,6 +346,8 @@ pub struct Report {
     pub apps: Vec<App>,
     /// Key figures.
     pub totals: Totals,
+    /// Sites by kind, fixable, upgrades: the sum over the applications.
+    pub effort: Effort,
     /// Findings by severity (error, warning, info).
     pub by_severity: Vec<Count>,
     /// Findings by rule.
@@ -256,22 +362,92 @@ pub struct Report {
     pub location_kind: &'static str,
     /// Every SDK dependency found, with its application.
     pub sdks: Vec<(String, SdkUse)>,
-    /// Files not scanned.
+    /// Files not scanned (the first `limits.rows`; `totals.skipped` counts them all).
     pub skipped: Vec<SkipRow>,
-    /// Findings suppressed by comments (listed with their reason).
-    pub suppressed: Vec<Item>,
+    /// Findings suppressed by comments (the first `limits.rows`).
+    pub suppressed: Vec<SuppressedRow>,
+    /// Roots that are no git repository, audited as folders.
+    pub folders: Vec<String>,
+    /// What was not audited under `--repos-under` / in `--repos-from`.
+    pub not_audited: Vec<NotAudited>,
+    /// How much is shown.
+    pub limits: Limits,
+    /// The complete lists.
+    pub links: Links,
+}
+
+impl Report {
+    /// Which findings the report shows, as the start of a sentence.
+    #[must_use]
+    pub fn shown_sentence(&self) -> String {
+        let t = &self.totals;
+        if t.shown == t.findings {
+            return "Every finding".to_owned();
+        }
+        format!(
+            "The first {} of each {} and rule ({} of {} findings)",
+            super::count(self.limits.per_group, "finding", "findings"),
+            self.unit.noun(),
+            t.shown,
+            t.findings
+        )
+    }
+
+    /// The roots in a few words: all of them up to three, else a count.
+    #[must_use]
+    pub fn scope(&self) -> String {
+        if self.roots.len() <= 3 {
+            self.roots.join(", ")
+        } else {
+            format!(
+                "{} {}",
+                self.roots.len(),
+                if self.unit == Unit::Repository { "repositories" } else { "roots" }
+            )
+        }
+    }
 }
 
 /// Name of the application of files directly in the root.
 pub const TOP_LEVEL: &str = "(top level)";
 
-/// The application a path (relative to its root) belongs to, with one root.
+/// The top-level directory of a path (relative to its root), the application of a file outside
+/// every directory with a manifest.
 fn app_of(path: &Path) -> String {
     let mut normal = path.components().filter(|c| matches!(c, Component::Normal(_)));
     match (normal.next(), normal.next()) {
         (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
         _ => TOP_LEVEL.to_owned(),
     }
+}
+
+/// The innermost application directory holding `rel` (a `/`-separated path under the root).
+fn app_dir<'a>(dirs: &'a [String], rel: &str) -> Option<&'a str> {
+    dirs.iter()
+        .filter(|d| d.is_empty() || rel.strip_prefix(d.as_str()).is_some_and(|r| r.starts_with('/')))
+        .max_by_key(|d| d.len())
+        .map(String::as_str)
+}
+
+/// Where a file belongs: the application's name and directory (`None` for the top-level
+/// directory fallback).
+fn place(unit: Unit, label: &str, dirs: &[String], rel: &str) -> (String, Option<String>) {
+    match (unit, app_dir(dirs, rel)) {
+        (Unit::Repository, Some("")) | (Unit::Repository, None) => (label.to_owned(), Some(String::new())),
+        (Unit::Repository, Some(d)) => (format!("{label}/{d}"), Some(d.to_owned())),
+        (Unit::Application, Some("")) => (TOP_LEVEL.to_owned(), Some(String::new())),
+        (Unit::Application, Some(d)) => (d.to_owned(), Some(d.to_owned())),
+        (Unit::Application, None) => (app_of(Path::new(rel)), None),
+    }
+}
+
+/// The application and the path shown of a file (`rel`, relative to `root`), as the reports
+/// and the CSV name them.
+#[must_use]
+pub fn placed(unit: Unit, root: &RootRecord, rel: &str) -> (String, String) {
+    let (name, _) = place(unit, &root.label, &root.applications, rel);
+    let display = if unit == Unit::Repository { format!("{}/{rel}", root.label) } else { rel.to_owned() };
+    (name, display)
 }
 
 fn slash(p: &Path) -> String {
@@ -299,11 +475,7 @@ pub fn era(sdk: Option<&str>, message: &str) -> String {
     era.to_owned()
 }
 
-fn counts<I: IntoIterator<Item = String>>(labels: I) -> Vec<Count> {
-    let mut map: BTreeMap<String, usize> = BTreeMap::new();
-    for l in labels {
-        *map.entry(l).or_default() += 1;
-    }
+fn counts_of(map: BTreeMap<String, usize>) -> Vec<Count> {
     let mut v: Vec<Count> = map.into_iter().map(|(label, count)| Count { label, count }).collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.label.cmp(&b.label)));
     v
@@ -313,82 +485,596 @@ fn is_call_site(f: &Finding) -> bool {
     !f.rule.starts_with("pwflow/")
 }
 
-/// The most common of some reasons.
-fn most_common<'a>(reasons: impl Iterator<Item = &'a str>) -> String {
-    counts(reasons.map(str::to_owned)).into_iter().next().map(|c| c.label).unwrap_or_default()
+/// The most common reason (ties: the first in order).
+fn most_common(reasons: &BTreeMap<String, usize>) -> String {
+    let mut best: Option<(&String, usize)> = None;
+    for (r, &n) in reasons {
+        if best.is_none_or(|(_, m)| n > m) {
+            best = Some((r, n));
+        }
+    }
+    best.map(|(r, _)| r.clone()).unwrap_or_default()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn flow_of(findings: &[Item]) -> (AppFlow, String, usize, usize) {
-    let sites: Vec<&Finding> = findings.iter().map(|i| &i.finding).filter(|f| is_call_site(f)).collect();
-    let oauth: Vec<&Finding> =
-        sites.iter().copied().filter(|f| f.recommendation.flow == Flow::Oauth).collect();
-    let jwt: Vec<&Finding> = sites.iter().copied().filter(|f| f.recommendation.flow == Flow::Jwt).collect();
-    let reason = |fs: &[&Finding]| most_common(fs.iter().map(|f| f.recommendation.reason.as_str()));
-    let (flow, text) = match (jwt.len(), oauth.len()) {
-        (0, 0) => (AppFlow::Nothing, "No password-flow login found.".to_owned()),
-        (j, 0) => (
-            AppFlow::Jwt,
-            format!(
-                "{} without users: {}.",
-                if j == 1 { "The only call site runs".to_owned() } else { format!("All {j} call sites run") },
-                reason(&jwt)
-            ),
-        ),
-        (0, o) => (
-            AppFlow::Oauth,
-            format!(
-                "{} users: {}.",
-                if o == 1 {
-                    "The only call site serves".to_owned()
-                } else {
-                    format!("All {o} call sites serve")
-                },
-                reason(&oauth)
-            ),
-        ),
-        (j, o) => {
-            let files: BTreeSet<String> = findings
-                .iter()
-                .filter(|i| is_call_site(&i.finding) && i.finding.recommendation.flow == Flow::Oauth)
-                .map(|i| i.display.clone())
-                .collect();
-            let shown: Vec<String> = files.iter().take(3).map(|f| format!("`{f}`")).collect();
-            (
-                AppFlow::Both,
+/// What is counted per application while findings stream by.
+#[derive(Default)]
+struct AppAcc {
+    root: usize,
+    dir: Option<String>,
+    findings: usize,
+    files: BTreeSet<String>,
+    severities: [usize; 3],
+    jwt: BTreeMap<String, usize>,
+    oauth: BTreeMap<String, usize>,
+    oauth_files: BTreeSet<String>,
+    effort: Effort,
+    /// Spill offsets of the first findings of each rule.
+    shown: BTreeMap<String, Vec<u64>>,
+}
+
+impl AppAcc {
+    fn flow(&self) -> (AppFlow, String, usize, usize) {
+        let (j, o): (usize, usize) = (self.jwt.values().sum(), self.oauth.values().sum());
+        let (flow, text) = match (j, o) {
+            (0, 0) => (AppFlow::Nothing, "No password-flow login found.".to_owned()),
+            (j, 0) => (
+                AppFlow::Jwt,
                 format!(
-                    "{} users ({}{}: {}); {} without a user interface.",
-                    plural(o, "call site serves", "call sites serve"),
-                    shown.join(", "),
-                    if files.len() > 3 { ", ..." } else { "" },
-                    reason(&oauth),
-                    plural(j, "call site runs", "call sites run"),
+                    "{} without users: {}.",
+                    if j == 1 {
+                        "The only call site runs".to_owned()
+                    } else {
+                        format!("All {j} call sites run")
+                    },
+                    most_common(&self.jwt)
                 ),
-            )
+            ),
+            (0, o) => (
+                AppFlow::Oauth,
+                format!(
+                    "{} users: {}.",
+                    if o == 1 {
+                        "The only call site serves".to_owned()
+                    } else {
+                        format!("All {o} call sites serve")
+                    },
+                    most_common(&self.oauth)
+                ),
+            ),
+            (j, o) => {
+                let shown: Vec<String> = self.oauth_files.iter().take(3).map(|f| format!("`{f}`")).collect();
+                (
+                    AppFlow::Both,
+                    format!(
+                        "{} users ({}{}: {}); {} without a user interface.",
+                        plural(o, "call site serves", "call sites serve"),
+                        shown.join(", "),
+                        if self.oauth_files.len() > 3 { ", ..." } else { "" },
+                        most_common(&self.oauth),
+                        plural(j, "call site runs", "call sites run"),
+                    ),
+                )
+            }
+        };
+        (flow, text, j, o)
+    }
+}
+
+/// One root while it is collected.
+struct RootAcc {
+    record: RootRecord,
+    /// Its findings in the spill (byte range).
+    range: (u64, u64),
+    skipped: Vec<Skipped>,
+    suppressed: Vec<SuppressedRow>,
+}
+
+/// Counts findings as they come and spills them to a temporary JSON Lines file.
+pub struct Collector {
+    unit: Unit,
+    limits: Limits,
+    spill: BufWriter<File>,
+    pos: u64,
+    roots: Vec<RootAcc>,
+    apps: BTreeMap<String, AppAcc>,
+    files: BTreeSet<String>,
+    by_rule: BTreeMap<String, usize>,
+    by_language: BTreeMap<String, usize>,
+    by_sdk: BTreeMap<(String, String), usize>,
+    by_location: BTreeMap<String, usize>,
+    suppressed: usize,
+    not_audited: Vec<NotAudited>,
+    shard: Option<String>,
+}
+
+impl Collector {
+    /// An empty collection with its spill file (removed when dropped).
+    ///
+    /// # Errors
+    /// The temporary file cannot be created.
+    pub fn new(unit: Unit, limits: Limits) -> Result<Collector> {
+        let file = tempfile::tempfile().context("cannot create the audit's spill file")?;
+        Ok(Collector {
+            unit,
+            limits,
+            spill: BufWriter::with_capacity(1 << 16, file),
+            pos: 0,
+            roots: Vec::new(),
+            apps: BTreeMap::new(),
+            files: BTreeSet::new(),
+            by_rule: BTreeMap::new(),
+            by_language: BTreeMap::new(),
+            by_sdk: BTreeMap::new(),
+            by_location: BTreeMap::new(),
+            suppressed: 0,
+            not_audited: Vec::new(),
+            shard: None,
+        })
+    }
+
+    /// What an application is here.
+    #[must_use]
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// Sets what an application is, before any root is collected (a merge learns it from the
+    /// first part).
+    ///
+    /// # Errors
+    /// Roots were collected already.
+    pub fn set_unit(&mut self, unit: Unit) -> Result<()> {
+        if !self.roots.is_empty() {
+            bail!("internal: the unit of an audit changes after its first root");
         }
-    };
-    (flow, text, jwt.len(), oauth.len())
+        self.unit = unit;
+        Ok(())
+    }
+
+    /// Records what was not audited.
+    pub fn not_audited(&mut self, items: impl IntoIterator<Item = NotAudited>) {
+        self.not_audited.extend(items);
+    }
+
+    /// Marks the collection as one shard's part (`I/N`, written in the JSON).
+    pub fn set_shard(&mut self, shard: String) {
+        self.shard = Some(shard);
+    }
+
+    /// Starts a root; its findings follow with [`Collector::finding`].
+    ///
+    /// # Errors
+    /// A root of the same label was collected already.
+    pub fn begin_root(&mut self, mut record: RootRecord) -> Result<usize> {
+        if self.roots.iter().any(|r| r.record.label == record.label) {
+            bail!("`{}` is audited twice (in two parts, or listed twice)", record.label);
+        }
+        record.applications.sort();
+        record.applications.dedup();
+        let idx = self.roots.len();
+        if self.unit == Unit::Repository {
+            // Every repository has a row, with findings or not.
+            let acc = self.apps.entry(record.label.clone()).or_default();
+            acc.root = idx;
+            acc.dir = Some(String::new());
+        }
+        self.roots.push(RootAcc {
+            record,
+            range: (self.pos, self.pos),
+            skipped: Vec::new(),
+            suppressed: Vec::new(),
+        });
+        Ok(idx)
+    }
+
+    /// Counts one finding of root `idx` and spills it.
+    ///
+    /// # Errors
+    /// Writing the spill file.
+    pub fn finding(&mut self, idx: usize, mut f: Finding) -> Result<()> {
+        f.excerpt = None;
+        let line = serde_json::to_vec(&f)?;
+        let offset = self.pos;
+        self.spill.write_all(&line)?;
+        self.spill.write_all(b"\n")?;
+        self.pos += line.len() as u64 + 1;
+        let root = &mut self.roots[idx];
+        // A merge begins all of a part's roots before their findings come: a root's range
+        // starts at its first finding.
+        if root.range.0 == root.range.1 {
+            root.range.0 = offset;
+        }
+        root.range.1 = self.pos;
+        let multi = self.unit == Unit::Repository;
+        let rel = slash(&f.path);
+        let label = &root.record.label;
+        let display = if multi { format!("{label}/{rel}") } else { rel.clone() };
+        if let Some(reason) = &f.suppressed {
+            self.suppressed += 1;
+            if root.suppressed.len() < self.limits.rows {
+                root.suppressed.push(SuppressedRow {
+                    display,
+                    line: f.start.line,
+                    rule: f.rule.clone(),
+                    reason: reason.clone(),
+                });
+            }
+            return Ok(());
+        }
+        let (name, dir) = place(self.unit, label, &root.record.applications, &rel);
+        let location = if multi {
+            label.clone()
+        } else {
+            Path::new(&display)
+                .parent()
+                .map(slash)
+                .filter(|d| !d.is_empty())
+                .unwrap_or_else(|| ".".to_owned())
+        };
+        *self.by_location.entry(location).or_default() += 1;
+        *self.by_rule.entry(f.rule.clone()).or_default() += 1;
+        let language = Lang::from_path(&f.path).map_or("other", Lang::name);
+        *self.by_language.entry(language.to_owned()).or_default() += 1;
+        let sdk = f.sdk.clone().unwrap_or_else(|| "(none: pwflow comment checks)".to_owned());
+        let era = era(f.sdk.as_deref(), &f.message);
+        *self.by_sdk.entry((sdk, era)).or_default() += 1;
+        self.files.insert(display.clone());
+        let app = self.apps.entry(name).or_default();
+        app.root = idx;
+        app.dir = dir;
+        app.findings += 1;
+        app.severities[match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        }] += 1;
+        if is_call_site(&f) {
+            let reasons = if f.recommendation.flow == Flow::Oauth {
+                app.oauth_files.insert(display.clone());
+                &mut app.oauth
+            } else {
+                &mut app.jwt
+            };
+            *reasons.entry(f.recommendation.reason.clone()).or_default() += 1;
+        }
+        app.effort.kinds[kind_of(&f.rule)] += 1;
+        app.effort.fixable += usize::from(fixable(&f));
+        app.files.insert(display);
+        let shown = app.shown.entry(f.rule).or_default();
+        if shown.len() < self.limits.per_group {
+            shown.push(offset);
+        }
+        Ok(())
+    }
+
+    /// Attaches the skipped entries of root `idx`.
+    pub fn set_skipped(&mut self, idx: usize, skipped: Vec<Skipped>) {
+        self.roots[idx].skipped = skipped;
+    }
+
+    /// The roots ordered by label, with what a report needs.
+    fn ordered(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.roots.len()).collect();
+        order.sort_by(|&a, &b| self.roots[a].record.label.cmp(&self.roots[b].record.label));
+        order
+    }
+
+    /// The `audit` object of the JSON document.
+    #[must_use]
+    pub fn section(&self) -> AuditSection {
+        let mut not_audited = self.not_audited.clone();
+        not_audited.sort();
+        AuditSection {
+            unit: self.unit.noun().to_owned(),
+            shard: self.shard.clone(),
+            roots: self.ordered().into_iter().map(|i| self.roots[i].record.clone()).collect(),
+            not_audited,
+        }
+    }
+
+    /// Streams every finding, roots in label order, each root's in scan order.
+    ///
+    /// # Errors
+    /// Reading the spill file; the errors of `each`.
+    pub fn for_each_finding(
+        &mut self,
+        each: &mut dyn FnMut(&RootRecord, Finding) -> Result<()>,
+    ) -> Result<()> {
+        self.spill.flush()?;
+        let mut file = self.spill.get_ref().try_clone()?;
+        for i in self.ordered() {
+            let root = &self.roots[i];
+            let (start, end) = root.range;
+            file.seek(SeekFrom::Start(start))?;
+            let mut reader = BufReader::with_capacity(1 << 16, (&file).take(end - start));
+            let mut line = String::new();
+            loop {
+                line.clear();
+                if reader.read_line(&mut line)? == 0 {
+                    break;
+                }
+                let f: Finding = serde_json::from_str(&line).context("internal: spill file")?;
+                each(&root.record, f)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every skipped entry, roots in label order.
+    pub fn skipped(&self) -> impl Iterator<Item = &Skipped> {
+        self.ordered().into_iter().flat_map(move |i| self.roots[i].skipped.iter())
+    }
+
+    /// The counters summed over the roots.
+    #[must_use]
+    pub fn counters(&self) -> Counters {
+        let mut all = Counters::default();
+        for r in &self.roots {
+            all.add(&r.record.stats);
+        }
+        all
+    }
+
+    fn read_at(&mut self, offset: u64) -> Result<Finding> {
+        self.spill.flush()?;
+        let file = self.spill.get_mut();
+        file.seek(SeekFrom::Start(offset))?;
+        let mut line = String::new();
+        BufReader::new(&*file).read_line(&mut line)?;
+        file.seek(SeekFrom::End(0))?;
+        serde_json::from_str(&line).context("internal: spill file")
+    }
+
+    /// Builds the report: counts, flows, checklists, and the findings to show.
+    ///
+    /// # Errors
+    /// Reading the spill file.
+    #[allow(clippy::too_many_lines)] // reason: one pass over the collected counts, in report order
+    pub fn report(&mut self, jwt_var: &str, generated: String, links: Links) -> Result<Report> {
+        let multi = self.unit == Unit::Repository;
+        let order = self.ordered();
+        let mut totals = Totals { roots: self.roots.len(), ..Totals::default() };
+        for r in &self.roots {
+            totals.files_seen += r.record.stats.files_seen;
+            totals.files_read += r.record.stats.files_read;
+            totals.parsed += r.record.stats.parsed;
+        }
+        // SDKs per root, judged again from the recorded dependencies (the same in a merge).
+        let mut root_sdks: Vec<Vec<SdkUse>> = Vec::new();
+        for r in &self.roots {
+            let mut uses: Vec<SdkUse> =
+                r.record.sdks.iter().map(|s| manifest::assess(Path::new(&s.file), s.dep.clone())).collect();
+            manifest::resolve_by_locks(&mut uses);
+            root_sdks.push(uses);
+        }
+        let sdks_of = |root: usize, dir: Option<&str>| -> Vec<SdkUse> {
+            // The application's own manifests, else those of the nearest directory above it
+            // that has some (the root's for the top-level fallback).
+            let uses = &root_sdks[root];
+            let mut dir = dir.unwrap_or("").to_owned();
+            loop {
+                let own: Vec<SdkUse> = uses
+                    .iter()
+                    .filter(|s| s.file.parent().map(slash).unwrap_or_default() == dir)
+                    .cloned()
+                    .collect();
+                if !own.is_empty() || dir.is_empty() {
+                    return own;
+                }
+                dir = Path::new(&dir).parent().map(slash).unwrap_or_default();
+            }
+        };
+        let mut all_sdks = Vec::new();
+        for &i in &order {
+            let r = &self.roots[i];
+            for s in &root_sdks[i] {
+                let rel = slash(&s.file);
+                let (name, _) = place(self.unit, &r.record.label, &r.record.applications, &rel);
+                let mut shown = s.clone();
+                if multi {
+                    shown.file = PathBuf::from(format!("{}/{rel}", r.record.label));
+                }
+                all_sdks.push((name, shown));
+            }
+        }
+        // Applications with a manifest but no finding are rows too (nothing to migrate, or an
+        // SDK to review).
+        for (i, r) in self.roots.iter().enumerate() {
+            for d in &r.record.applications {
+                let (name, dir) =
+                    place(self.unit, &r.record.label, &r.record.applications, &format!("{d}/x"));
+                let acc = self.apps.entry(name).or_default();
+                acc.root = i;
+                acc.dir = dir;
+            }
+        }
+        let mut skipped_rows = Vec::new();
+        let mut skipped_per_app: BTreeMap<String, usize> = BTreeMap::new();
+        for &i in &order {
+            let r = &self.roots[i];
+            for s in &r.skipped {
+                let rel = slash(&s.path);
+                let (name, _) = place(self.unit, &r.record.label, &r.record.applications, &rel);
+                *skipped_per_app.entry(name.clone()).or_default() += 1;
+                totals.skipped += 1;
+                if skipped_rows.len() < self.limits.rows {
+                    skipped_rows.push(SkipRow {
+                        app: name,
+                        path: if multi { format!("{}/{rel}", r.record.label) } else { rel },
+                        reason: s.reason.as_str(),
+                        detail: s.detail.clone(),
+                    });
+                }
+            }
+        }
+        let suppressed: Vec<SuppressedRow> = order
+            .iter()
+            .flat_map(|&i| self.roots[i].suppressed.iter().cloned())
+            .take(self.limits.rows)
+            .collect();
+        totals.suppressed = self.suppressed;
+        let accs = std::mem::take(&mut self.apps);
+        let mut apps = Vec::new();
+        let mut effort = Effort::default();
+        let mut picks: Vec<(String, (usize, Vec<u64>))> = Vec::new();
+        for (name, acc) in accs {
+            let (mut flow, mut reason, jwt, oauth) = acc.flow();
+            let sdks = sdks_of(acc.root, acc.dir.as_deref());
+            let unread: BTreeSet<&str> = sdks
+                .iter()
+                .filter(|s| !s.dep.ecosystem.code_scanned())
+                .map(|s| s.dep.ecosystem.as_str())
+                .collect();
+            if flow == AppFlow::Nothing && !unread.is_empty() {
+                flow = AppFlow::Review;
+                reason = format!(
+                    "Uses a RingCentral SDK from {} whose code pwflow does not read: check its logins by hand.",
+                    unread.into_iter().collect::<Vec<_>>().join(", ")
+                );
+            }
+            let mut app = App {
+                name: name.clone(),
+                findings: acc.findings,
+                files: acc.files.len(),
+                errors: acc.severities[0],
+                warnings: acc.severities[1],
+                infos: acc.severities[2],
+                flow,
+                reason,
+                jwt_sites: jwt,
+                oauth_sites: oauth,
+                sdks,
+                checklist: Vec::new(),
+                skipped: skipped_per_app.get(&name).copied().unwrap_or(0),
+                effort: acc.effort,
+                shown: Vec::new(),
+            };
+            if app.findings > 0 {
+                let mut upgrades = Vec::new();
+                for (eco, package, uses) in blocker_groups(&app) {
+                    let b = uses[0];
+                    let what = match b.status {
+                        SdkStatus::Replace => format!("replace `{package}` ({eco}): {}", b.advice),
+                        _ => format!(
+                            "upgrade `{package}` ({eco}) to {}",
+                            b.min_jwt.as_deref().unwrap_or("a version with the JWT login")
+                        ),
+                    };
+                    upgrades.push(what);
+                }
+                app.effort.upgrades = upgrades;
+            }
+            app.checklist = checklist(&app, jwt_var);
+            for (k, n) in app.effort.kinds.iter().enumerate() {
+                effort.kinds[k] += n;
+            }
+            effort.fixable += app.effort.fixable;
+            effort.upgrades.extend(app.effort.upgrades.iter().cloned());
+            let mut offsets: Vec<u64> = acc.shown.into_values().flatten().collect();
+            offsets.sort_unstable();
+            picks.push((name, (acc.root, offsets)));
+            apps.push(app);
+        }
+        apps.sort_by(|a, b| b.findings.cmp(&a.findings).then_with(|| a.name.cmp(&b.name)));
+        // The findings shown: applications in report order, each its first findings per rule
+        // (in file order), until the budget is spent.
+        let mut picks: BTreeMap<String, (usize, Vec<u64>)> = picks.into_iter().collect();
+        let mut anchors: BTreeSet<String> = BTreeSet::new();
+        let mut budget = self.limits.findings;
+        for app in &mut apps {
+            let Some((root, offsets)) = picks.remove(&app.name) else { continue };
+            let root = self.roots[root].record.label.clone();
+            for offset in offsets {
+                if budget == 0 {
+                    break;
+                }
+                budget -= 1;
+                let f = self.read_at(offset)?;
+                let base = format!("f-{}", f.fingerprint);
+                let mut anchor = base.clone();
+                let mut n = 2;
+                while !anchors.insert(anchor.clone()) {
+                    anchor = format!("{base}-{n}");
+                    n += 1;
+                }
+                let rel = slash(&f.path);
+                app.shown.push(Item {
+                    app: app.name.clone(),
+                    display: if multi { format!("{root}/{rel}") } else { rel },
+                    anchor,
+                    language: Lang::from_path(&f.path).map_or("other", Lang::name),
+                    finding: f,
+                });
+            }
+        }
+        totals.shown = self.limits.findings - budget;
+        totals.findings = apps.iter().map(|a| a.findings).sum();
+        totals.files_with_findings = self.files.len();
+        totals.errors = apps.iter().map(|a| a.errors).sum();
+        totals.warnings = apps.iter().map(|a| a.warnings).sum();
+        totals.infos = apps.iter().map(|a| a.infos).sum();
+        totals.apps_affected = apps.iter().filter(|a| a.findings > 0).count();
+        totals.apps_blocked = apps.iter().filter(|a| a.findings > 0 && a.blockers().next().is_some()).count();
+        totals.apps_jwt = apps.iter().filter(|a| a.flow == AppFlow::Jwt).count();
+        totals.apps_oauth = apps.iter().filter(|a| a.flow == AppFlow::Oauth).count();
+        totals.apps_both = apps.iter().filter(|a| a.flow == AppFlow::Both).count();
+        let by_severity = vec![
+            Count { label: "error".into(), count: totals.errors },
+            Count { label: "warning".into(), count: totals.warnings },
+            Count { label: "info".into(), count: totals.infos },
+        ];
+        let mut by_sdk: Vec<SdkCount> = std::mem::take(&mut self.by_sdk)
+            .into_iter()
+            .map(|((sdk, era), count)| SdkCount { sdk, era, count })
+            .collect();
+        by_sdk.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.sdk.cmp(&b.sdk)));
+        all_sdks
+            .sort_by(|a, b| (&a.0, &a.1.file, &a.1.dep.package).cmp(&(&b.0, &b.1.file, &b.1.dep.package)));
+        let mut not_audited = self.not_audited.clone();
+        not_audited.sort();
+        Ok(Report {
+            version: env!("CARGO_PKG_VERSION"),
+            generated,
+            roots: order.iter().map(|&i| self.roots[i].record.path.clone()).collect(),
+            unit: self.unit,
+            jwt_var: jwt_var.to_owned(),
+            apps,
+            totals,
+            effort,
+            by_severity,
+            by_rule: counts_of(std::mem::take(&mut self.by_rule)),
+            by_language: counts_of(std::mem::take(&mut self.by_language)),
+            by_sdk,
+            by_location: counts_of(std::mem::take(&mut self.by_location)),
+            location_kind: if multi { "repository" } else { "directory" },
+            sdks: all_sdks,
+            skipped: skipped_rows,
+            suppressed,
+            folders: order
+                .iter()
+                .filter(|&&i| self.roots[i].record.kind == RootKind::Folder)
+                .map(|&i| self.roots[i].record.label.clone())
+                .collect(),
+            not_audited,
+            limits: self.limits,
+            links,
+        })
+    }
 }
 
 fn checklist(app: &App, jwt_var: &str) -> Vec<String> {
     let mut steps = Vec::new();
-    let mut packages: Vec<&str> = Vec::new();
-    for b in app.blockers() {
-        if !packages.contains(&b.dep.package.as_str()) {
-            packages.push(&b.dep.package);
-        }
-    }
-    for package in packages {
-        let uses: Vec<&SdkUse> = app.blockers().filter(|b| b.dep.package == package).collect();
+    for (eco, package, uses) in blocker_groups(app) {
         let files = uses.iter().map(|b| format!("`{}`", slash(&b.file))).collect::<Vec<_>>().join(", ");
         let b = uses[0];
         steps.push(match b.status {
-            SdkStatus::Replace => format!("Replace `{package}` (in {files}): {}.", b.advice),
+            SdkStatus::Replace => format!("Replace `{package}` ({eco}, in {files}): {}.", b.advice),
             _ => format!(
-                "Upgrade `{package}` (in {files}) to {} or later before changing the login code.",
+                "Upgrade `{package}` ({eco}, in {files}) to {} or later before changing the login code.",
                 b.min_jwt.as_deref().unwrap_or("a version with the JWT login")
             ),
         });
@@ -458,193 +1144,6 @@ fn checklist(app: &App, jwt_var: &str) -> Vec<String> {
         "Test against the sandbox, then production; run `pwflow check` until it reports nothing.".into(),
     );
     steps
-}
-
-/// Builds the report.
-#[must_use]
-pub fn build(roots: &[Root], unit: Unit, jwt_var: &str, generated: String) -> Report {
-    let multi = unit == Unit::Repository;
-    let mut totals = Totals { roots: roots.len(), ..Totals::default() };
-    let mut apps: BTreeMap<String, App> = BTreeMap::new();
-    let mut suppressed = Vec::new();
-    let mut skipped = Vec::new();
-    let mut all_sdks = Vec::new();
-    let mut anchors: BTreeSet<String> = BTreeSet::new();
-    let mut root_labels = Vec::new();
-    let new_app = |name: &str| App {
-        name: name.to_owned(),
-        findings: Vec::new(),
-        files: 0,
-        errors: 0,
-        warnings: 0,
-        infos: 0,
-        flow: AppFlow::Nothing,
-        reason: String::new(),
-        jwt_sites: 0,
-        oauth_sites: 0,
-        sdks: Vec::new(),
-        checklist: Vec::new(),
-        skipped: 0,
-    };
-    for root in roots {
-        root_labels.push(root.label.clone());
-        let stats = &root.result.stats;
-        totals.files_seen += stats.files_seen;
-        totals.files_read += stats.files_read;
-        totals.parsed += stats.parsed;
-        let app_name = |path: &Path| if multi { root.label.clone() } else { app_of(path) };
-        let shown = |path: &Path| if multi { format!("{}/{}", root.label, slash(path)) } else { slash(path) };
-        if multi {
-            apps.entry(root.label.clone()).or_insert_with(|| new_app(&root.label));
-        }
-        for f in root.result.findings.iter().cloned() {
-            let name = app_name(&f.path);
-            let base = format!("f-{}", f.fingerprint);
-            let mut anchor = base.clone();
-            let mut n = 2;
-            while !anchors.insert(anchor.clone()) {
-                anchor = format!("{base}-{n}");
-                n += 1;
-            }
-            let item = Item {
-                app: name.clone(),
-                display: shown(&f.path),
-                anchor,
-                language: Lang::from_path(&f.path).map_or("other", Lang::name),
-                finding: f,
-            };
-            if item.finding.suppressed.is_some() {
-                suppressed.push(item);
-            } else {
-                apps.entry(name.clone()).or_insert_with(|| new_app(&name)).findings.push(item);
-            }
-        }
-        for s in &root.result.skipped {
-            let name = app_name(&s.path);
-            if let Some(app) = apps.get_mut(&name) {
-                app.skipped += 1;
-            }
-            skipped.push(SkipRow {
-                app: name,
-                path: shown(&s.path),
-                reason: s.reason.as_str(),
-                detail: s.detail.clone(),
-            });
-        }
-        // SDKs: an application's own manifests, else the root's top-level ones.
-        let top: Vec<SdkUse> =
-            root.sdks.iter().filter(|s| multi || app_of(&s.file) == TOP_LEVEL).cloned().collect();
-        for s in &root.sdks {
-            let name = app_name(&s.file);
-            if !multi && name != TOP_LEVEL {
-                apps.entry(name.clone()).or_insert_with(|| new_app(&name)).sdks.push(s.clone());
-            }
-            let mut shown_use = s.clone();
-            shown_use.file = PathBuf::from(shown(&s.file));
-            all_sdks.push((name, shown_use));
-        }
-        for app in apps.values_mut() {
-            let in_root = !multi || app.name == root.label;
-            if in_root && app.sdks.is_empty() && !top.is_empty() {
-                app.sdks.clone_from(&top);
-            }
-        }
-    }
-    let mut apps: Vec<App> = apps.into_values().collect();
-    for app in &mut apps {
-        let (mut flow, mut reason, jwt, oauth) = flow_of(&app.findings);
-        let unread: BTreeSet<&str> = app
-            .sdks
-            .iter()
-            .filter(|s| !s.dep.ecosystem.code_scanned())
-            .map(|s| s.dep.ecosystem.as_str())
-            .collect();
-        if flow == AppFlow::Nothing && !unread.is_empty() {
-            flow = AppFlow::Review;
-            reason = format!(
-                "Uses a RingCentral SDK from {} whose code pwflow does not read: check its logins by hand.",
-                unread.into_iter().collect::<Vec<_>>().join(", ")
-            );
-        }
-        app.flow = flow;
-        app.reason = reason;
-        app.jwt_sites = jwt;
-        app.oauth_sites = oauth;
-        app.files = app.findings.iter().map(|i| &i.display).collect::<BTreeSet<_>>().len();
-        app.errors = app.findings.iter().filter(|i| i.finding.severity == Severity::Error).count();
-        app.warnings = app.findings.iter().filter(|i| i.finding.severity == Severity::Warning).count();
-        app.infos = app.findings.iter().filter(|i| i.finding.severity == Severity::Info).count();
-        app.checklist = checklist(app, jwt_var);
-    }
-    apps.sort_by(|a, b| b.findings.len().cmp(&a.findings.len()).then_with(|| a.name.cmp(&b.name)));
-    let items: Vec<&Item> = apps.iter().flat_map(|a| &a.findings).collect();
-    totals.findings = items.len();
-    totals.files_with_findings = items.iter().map(|i| &i.display).collect::<BTreeSet<_>>().len();
-    totals.errors = apps.iter().map(|a| a.errors).sum();
-    totals.warnings = apps.iter().map(|a| a.warnings).sum();
-    totals.infos = apps.iter().map(|a| a.infos).sum();
-    totals.suppressed = suppressed.len();
-    totals.skipped = skipped.len();
-    totals.apps_affected = apps.iter().filter(|a| !a.findings.is_empty()).count();
-    totals.apps_blocked =
-        apps.iter().filter(|a| !a.findings.is_empty() && a.blockers().next().is_some()).count();
-    totals.apps_jwt = apps.iter().filter(|a| a.flow == AppFlow::Jwt).count();
-    totals.apps_oauth = apps.iter().filter(|a| a.flow == AppFlow::Oauth).count();
-    totals.apps_both = apps.iter().filter(|a| a.flow == AppFlow::Both).count();
-    let by_severity = [Severity::Error, Severity::Warning, Severity::Info]
-        .into_iter()
-        .map(|s| Count {
-            label: s.as_str().to_owned(),
-            count: items.iter().filter(|i| i.finding.severity == s).count(),
-        })
-        .collect();
-    let by_rule = counts(items.iter().map(|i| i.finding.rule.clone()));
-    let by_language = counts(items.iter().map(|i| i.language.to_owned()));
-    let mut sdk_map: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for i in &items {
-        let sdk = i.finding.sdk.clone().unwrap_or_else(|| "(none: pwflow comment checks)".to_owned());
-        *sdk_map.entry((sdk, era(i.finding.sdk.as_deref(), &i.finding.message))).or_default() += 1;
-    }
-    let mut by_sdk: Vec<SdkCount> =
-        sdk_map.into_iter().map(|((sdk, era), count)| SdkCount { sdk, era, count }).collect();
-    by_sdk.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.sdk.cmp(&b.sdk)));
-    let (by_location, location_kind) = if multi {
-        (
-            apps.iter()
-                .filter(|a| !a.findings.is_empty())
-                .map(|a| Count { label: a.name.clone(), count: a.findings.len() })
-                .collect(),
-            "repository",
-        )
-    } else {
-        let dir = |i: &&Item| {
-            Path::new(&i.display)
-                .parent()
-                .map(slash)
-                .filter(|d| !d.is_empty())
-                .unwrap_or_else(|| ".".to_owned())
-        };
-        (counts(items.iter().map(dir)), "directory")
-    };
-    all_sdks.sort_by(|a, b| (&a.0, &a.1.file, &a.1.dep.package).cmp(&(&b.0, &b.1.file, &b.1.dep.package)));
-    Report {
-        version: env!("CARGO_PKG_VERSION"),
-        generated,
-        roots: root_labels,
-        unit,
-        jwt_var: jwt_var.to_owned(),
-        apps,
-        totals,
-        by_severity,
-        by_rule,
-        by_language,
-        by_sdk,
-        by_location,
-        location_kind,
-        sdks: all_sdks,
-        skipped,
-        suppressed,
-    }
 }
 
 /// Today's date (UTC) as `YYYY-MM-DD`, or the date of `SOURCE_DATE_EPOCH` when set
