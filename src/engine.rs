@@ -587,7 +587,7 @@ impl<'r> Engine<'r> {
                     &own
                 }
             };
-            findings.extend(self.match_tree(display, context, *unit_lang, text, tree, &rules));
+            findings.extend(self.match_tree(path, display, context, *unit_lang, text, tree, &rules));
         }
         if trees.len() > 1 {
             findings.sort_by(|a, b| {
@@ -700,8 +700,10 @@ impl<'r> Engine<'r> {
         tree
     }
 
+    #[allow(clippy::too_many_arguments)] // reason: one file's facts, passed down once
     fn match_tree(
         &self,
+        path: &Path,
         display: &Path,
         context: &FileContext,
         lang: Lang,
@@ -709,7 +711,7 @@ impl<'r> Engine<'r> {
         tree: &Tree,
         rules: &[(usize, Option<&[Range<usize>]>)],
     ) -> Vec<Finding> {
-        let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var);
+        let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var).with_path(path);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
         let Some(query) = self.queries.get(lang) else { return Vec::new() };
         // Every match contains one of its rule's literals: query only around them (nearby hits

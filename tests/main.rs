@@ -11,5 +11,6 @@ mod hostile;
 mod meta;
 mod precommit;
 mod readme;
+mod recall;
 mod secrets;
 mod user_rules;

@@ -16,11 +16,11 @@ use crate::syntax::{last_name, named_children, string_value, text, unwrap_expr};
 
 const RB: &[Lang] = &[Lang::Ruby];
 
-/// The checks of this module.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: &[Lang::Ruby], checks: CHECKS, jwt_expr: rb_jwt_expr };
 
+/// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "ruby-password-authorize",
