@@ -307,6 +307,12 @@ impl<'r> Engine<'r> {
         result
     }
 
+    /// The largest file read (`--max-filesize`).
+    #[must_use]
+    pub fn max_filesize(&self) -> u64 {
+        self.options.max_filesize
+    }
+
     /// Scans a file on disk. `display` is the path used in findings.
     pub fn check_path(&self, path: &Path, display: &Path, lang: Lang, worker: &mut Worker) -> FileReport {
         // Project evidence is looked up from the real path, findings carry the display path.
@@ -529,24 +535,7 @@ impl<'r> Engine<'r> {
             });
             if all_placed && !hits.is_empty() {
                 hits.sort_by_key(|r| r.start);
-                let mut ranges = parse_windows(text, &hits, PARTIAL_PARSE_CONTEXT);
-                // PHP code starts after its opening tag: without it, a window reads as HTML.
-                if lang == Lang::Php
-                    && let Some(tag) = memchr::memmem::find(text.as_bytes(), b"<?")
-                    && ranges.first().is_some_and(|r| r.start > tag)
-                {
-                    let end = tag + if text[tag..].starts_with("<?php") { 5 } else { 2 };
-                    match ranges.first_mut() {
-                        Some(first) if first.start <= end => first.start = 0,
-                        _ => ranges.insert(0, 0..end),
-                    }
-                }
-                // YAML nests by indentation: a window that starts inside a mapping reads its
-                // keys at the wrong depth. Each window starts at the top-level key above it.
-                if lang == Lang::Yaml {
-                    ranges = yaml_windows(text, ranges);
-                }
-                unit.ranges = ranges;
+                unit.ranges = partial_ranges(lang, text, &hits);
                 partial = true;
             }
         }
@@ -636,7 +625,56 @@ impl<'r> Engine<'r> {
     /// Number of ERROR and MISSING nodes when `text` is parsed (every code block of a document),
     /// `usize::MAX` when it cannot be parsed in time, to reject fixes that break a file.
     pub fn syntax_errors(&self, lang: Lang, text: &str, worker: &mut Worker) -> usize {
-        let Some(units) = self.units(lang, text, worker) else { return usize::MAX };
+        self.syntax_errors_near(lang, text, &[], worker)
+    }
+
+    /// The units of a text restricted to the windows around sorted `near` ranges when the text
+    /// is large ([`parses_partially`]), else (or with no `near`) all of it.
+    fn units_near(
+        &self,
+        lang: Lang,
+        text: &str,
+        near: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> Option<Vec<Region>> {
+        if parses_partially(lang, text.len()) && !near.is_empty() {
+            return Some(vec![Region { lang, ranges: partial_ranges(lang, text, near) }]);
+        }
+        self.units(lang, text, worker)
+    }
+
+    /// [`Engine::syntax_errors`] counted only in the windows around sorted `near` ranges when
+    /// the text is large: a fix compares the windows around its edits before and after (the
+    /// text outside the edits is the same, so are the windows' edges), instead of parsing a
+    /// 4 MB file twice per pass.
+    pub fn syntax_errors_near(
+        &self,
+        lang: Lang,
+        text: &str,
+        near: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> usize {
+        let Some(units) = self.units_near(lang, text, near, worker) else { return usize::MAX };
+        self.count_errors(text, units, worker)
+    }
+
+    /// [`Engine::secret_ranges`] found only in the windows around sorted `near` ranges when the
+    /// text is large (a diff shows only the lines around its edits).
+    pub fn secret_ranges_near(
+        &self,
+        lang: Lang,
+        text: &str,
+        near: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> Vec<Range<usize>> {
+        if self.options.show_secrets {
+            return Vec::new();
+        }
+        let Some(units) = self.units_near(lang, text, near, worker) else { return Vec::new() };
+        self.secrets_in(text, units, worker)
+    }
+
+    fn count_errors(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> usize {
         let mut errors = 0usize;
         for unit in units {
             match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
@@ -655,10 +693,10 @@ impl<'r> Engine<'r> {
     /// The secret ranges of a text (sorted, merged; empty with `--show-secrets`), to mask
     /// them in diffs.
     pub fn secret_ranges(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<Range<usize>> {
-        if self.options.show_secrets {
-            return Vec::new();
-        }
-        let Some(units) = self.units(lang, text, worker) else { return Vec::new() };
+        self.secret_ranges_near(lang, text, &[], worker)
+    }
+
+    fn secrets_in(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         for unit in units {
             if let Some(tree) = self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
@@ -949,8 +987,14 @@ impl<'r> Engine<'r> {
                     sorted.sort_by_key(|e| e.range.start);
                     let first = sorted.first().map_or(edit.range.start, |e| e.range.start);
                     let last = sorted.iter().map(|e| e.range.end).max().unwrap_or(edit.range.end);
-                    let span = lines.line_span(&(first..last));
+                    // At most a window around the edits on a very long line (a 50 MB
+                    // one-line file must not be quoted whole), marked `…` where it cuts.
+                    let full = lines.line_span(&(first..last));
+                    let span = window(src, full.clone(), &(first..last));
                     let mut code = String::new();
+                    if span.start > full.start {
+                        code.push('…');
+                    }
                     let mut pos = span.start;
                     for e in sorted {
                         if e.range.start < pos || e.range.end > span.end.max(last) {
@@ -962,6 +1006,9 @@ impl<'r> Engine<'r> {
                     }
                     if pos < span.end {
                         code.push_str(&redact::redact_slice(src, pos..span.end, secrets));
+                    }
+                    if span.end < full.end && !src[span.end..full.end].trim().is_empty() {
+                        code.push('…');
                     }
                     let code = dedent(code.trim_end_matches(['\n', '\r']));
                     // A rewrite that only deletes lines shows that it does.
@@ -1221,6 +1268,36 @@ fn yaml_windows(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     out
 }
+/// Whether a text of this language and length is parsed only in windows around the places
+/// that matter (the literal hits of a scan, the edits of a fix).
+#[must_use]
+pub fn parses_partially(lang: Lang, len: usize) -> bool {
+    !lang.is_container() && len > PARTIAL_PARSE_MIN
+}
+
+/// The ranges of a large file to parse around sorted `hits`: [`parse_windows`], plus what the
+/// language needs for a window to read right.
+fn partial_ranges(lang: Lang, text: &str, hits: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut ranges = parse_windows(text, hits, PARTIAL_PARSE_CONTEXT);
+    // PHP code starts after its opening tag: without it, a window reads as HTML.
+    if lang == Lang::Php
+        && let Some(tag) = memchr::memmem::find(text.as_bytes(), b"<?")
+        && ranges.first().is_some_and(|r| r.start > tag)
+    {
+        let end = tag + if text[tag..].starts_with("<?php") { 5 } else { 2 };
+        match ranges.first_mut() {
+            Some(first) if first.start <= end => first.start = 0,
+            _ => ranges.insert(0, 0..end),
+        }
+    }
+    // YAML nests by indentation: a window that starts inside a mapping reads its keys at the
+    // wrong depth. Each window starts at the top-level key above it.
+    if lang == Lang::Yaml {
+        ranges = yaml_windows(text, ranges);
+    }
+    ranges
+}
+
 /// Bytes of context parsed before and after each hit in a large file.
 const PARTIAL_PARSE_CONTEXT: usize = 8 * 1024;
 

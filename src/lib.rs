@@ -9,6 +9,7 @@ pub mod app;
 pub mod artefact;
 pub mod audit;
 pub mod baseline;
+pub mod bounded;
 pub mod checks;
 pub mod cli;
 pub mod config;

@@ -19,7 +19,7 @@ use crate::engine::{
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
 use crate::prefilter::Candidates;
-use crate::walk::{self, WalkOptions};
+use crate::walk::{self, WalkOptions, hostile_ignore_file};
 
 /// Counters and stage times of a scan.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -114,6 +114,8 @@ pub struct ScanOptions {
     pub follow: bool,
     /// Size cap per file.
     pub max_filesize: u64,
+    /// Remove stale `.pwflow-fix-*` temporary files met by the walk (`--fix`).
+    pub remove_stale_temps: bool,
     /// Paths never scanned (config `exclude`), also when given on the command line.
     pub exclude: Option<Gitignore>,
     /// What one file produces.
@@ -315,12 +317,29 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
         if std::fs::symlink_metadata(root).is_err() {
             bail!("{}: no such file or directory", root.display());
         }
+        // Named on purpose: a FIFO or a device is refused aloud (reading one would block or
+        // never end), where one met in a walk is listed as skipped.
+        if std::fs::metadata(root).is_ok_and(|m| !m.is_dir() && !m.is_file()) {
+            bail!("{}: not a regular file or directory (FIFO, socket or device): refused", root.display());
+        }
+        // The walk reads the ignore files of a root and of the directories above it before any
+        // filter runs; below the root, a directory with a hostile one is skipped instead.
+        if !opts.no_ignore {
+            let abs = std::path::absolute(root).unwrap_or_else(|_| root.clone());
+            let dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+            for d in dir.into_iter().flat_map(Path::ancestors) {
+                if let Some(why) = hostile_ignore_file(d) {
+                    bail!("{}: {why}; refused (remove it, or pass --no-ignore)", d.display());
+                }
+            }
+        }
     }
     let walk_opts = WalkOptions {
         no_ignore: opts.no_ignore,
         follow: opts.follow,
         threads: opts.threads,
         max_filesize: opts.max_filesize,
+        remove_stale_temps: opts.remove_stale_temps,
     };
     // The walk hands each file to the literal gate as it finds it; only the candidates (a few
     // hundred on a large tree) are kept, so memory does not grow with the number of files. The
@@ -595,6 +614,10 @@ pub fn fix(
     let project =
         ProjectContext::from_markers(ProjectContext::ancestor_markers(&dirs).iter().map(PathBuf::as_path));
     let engine = Engine::new(rules, opts.engine.clone(), project)?;
+    if write {
+        // Before the first temporary file exists: an interrupt then leaves none behind.
+        crate::fix::install_interrupt_cleanup().map_err(anyhow::Error::msg)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()

@@ -143,57 +143,157 @@ fn flow_oauth_shows_guidance_first_and_applies_nothing() {
     assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP);
 }
 
-#[cfg(unix)]
-#[test]
-fn killing_a_large_fix_run_leaves_every_file_old_or_new() {
+/// Files of an interrupt test: `count` copies of the PHP login.
+fn many_logins(count: usize) -> TempDir {
     let dir = TempDir::new().expect("tempdir");
-    let count = 1500;
     for i in 0..count {
-        fs::write(dir.path().join(format!("f{i:04}.php")), PHP).expect("write");
+        fs::write(dir.path().join(format!("f{i:03}.php")), PHP).expect("write");
     }
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pwflow"))
-        .current_dir(dir.path())
-        .args(["check", ".", "--isolated", "--fix", "--unsafe-fixes", "--quiet", "--jobs", "2"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn");
-    // Kill it once some files are fixed, before all are.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
-        let fixed = (0..count)
-            .filter(|i| {
-                fs::read(dir.path().join(format!("f{i:04}.php"))).is_ok_and(|b| b == PHP_FIXED.as_bytes())
-            })
-            .count();
-        if fixed > 0 || std::time::Instant::now() > deadline || child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let (mut old, mut new) = (0, 0);
+    dir
+}
+
+/// Names of the `.pwflow-fix-*` temporary files in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".pwflow-fix-"))
+        .collect()
+}
+
+/// Asserts every file holds the old or the fixed text; returns how many are fixed.
+fn old_or_new(dir: &Path, count: usize) -> usize {
+    let mut new = 0;
     for i in 0..count {
-        let bytes = fs::read(dir.path().join(format!("f{i:04}.php"))).expect("read");
-        if bytes == PHP.as_bytes() {
-            old += 1;
-        } else if bytes == PHP_FIXED.as_bytes() {
+        let bytes = fs::read(dir.join(format!("f{i:03}.php"))).expect("read");
+        if bytes == PHP_FIXED.as_bytes() {
             new += 1;
         } else {
-            panic!(
-                "f{i:04}.php is neither the old nor the new version: {:?}",
-                String::from_utf8_lossy(&bytes)
-            );
+            assert_eq!(String::from_utf8_lossy(&bytes), PHP, "f{i:03}.php is neither old nor new");
         }
     }
-    assert_eq!(old + new, count);
-    assert!(new > 0, "the run was killed before fixing anything: the test proved nothing");
-    // Temporary files may be left by the kill, never in place of a source file.
-    for entry in fs::read_dir(dir.path()).expect("dir").flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        assert!(name.ends_with(".php") || name.starts_with(".pwflow-fix-"), "{name}");
+    new
+}
+
+/// Starts `--fix` on `dir` with each write paused (the `PWFLOW_TEST_FIX_PAUSE_MS` hook, between
+/// the temporary file and its rename) and returns once a temporary file exists: a signal sent
+/// then meets live temporary files, deterministically.
+#[cfg(unix)]
+fn fix_paused(dir: &Path, pause_ms: u64) -> std::process::Child {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pwflow"))
+        .current_dir(dir)
+        .args(["check", ".", "--isolated", "--fix", "--unsafe-fixes", "--quiet", "--jobs", "2"])
+        .env("PWFLOW_TEST_FIX_PAUSE_MS", pause_ms.to_string())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while temp_files(dir).is_empty() {
+        assert!(child.try_wait().expect("wait").is_none(), "the run ended before writing");
+        assert!(std::time::Instant::now() < deadline, "no temporary file appeared");
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
+    child
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_and_sigterm_during_fix_leave_no_temporary_file_and_no_broken_file() {
+    for signal in ["INT", "TERM"] {
+        let count = 30;
+        let dir = many_logins(count);
+        let child = fix_paused(dir.path(), 400);
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(130), "SIG{signal}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted: removed"), "SIG{signal}");
+        assert_eq!(temp_files(dir.path()), Vec::<String>::new(), "SIG{signal} left temporary files");
+        assert!(old_or_new(dir.path(), count) < count, "SIG{signal} came after the last write");
+        // The second run finishes the job.
+        pwflow(dir.path()).args([".", "--fix", "--unsafe-fixes"]).assert().code(0);
+        assert_eq!(old_or_new(dir.path(), count), count);
+        assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_fix_leaves_temporary_files_that_the_next_run_ignores_then_removes() {
+    let count = 30;
+    let dir = many_logins(count);
+    let mut child = fix_paused(dir.path(), 3000);
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    // SIGKILL cannot be caught: the temporary file of the paused write stays.
+    let left = temp_files(dir.path());
+    assert!(!left.is_empty(), "the kill came after the write it interrupted");
+    let fixed = old_or_new(dir.path(), count);
+    // A scan neither reads nor reports the copy: it is listed as skipped.
+    let out = pwflow(dir.path()).args([".", "--format", "json"]).output().expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["findings"].as_array().expect("findings").len(), count - fixed);
+    let skipped: Vec<&str> = doc["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .filter(|s| s["reason"] == "pwflow-temp")
+        .map(|s| s["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(skipped.len(), left.len(), "{doc}");
+    assert_eq!(temp_files(dir.path()), left, "a scan without --fix removes nothing");
+    // The next --fix removes them and fixes the rest.
+    pwflow(dir.path()).args([".", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+    assert_eq!(old_or_new(dir.path(), count), count);
+}
+
+#[test]
+fn staged_fix_is_refused() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    pwflow(dir.path())
+        .args(["--staged", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--fix").and(predicate::str::contains("--staged")));
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP);
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_linked_files_are_replaced_under_their_name_and_the_fix_says_so() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    fs::hard_link(dir.path().join("a.php"), dir.path().join("b.txt")).expect("link");
+    pwflow(dir.path())
+        .args(["a.php", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("note: it had 1 other hard link(s): they keep the old text"));
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP_FIXED);
+    assert_eq!(fs::read_to_string(dir.path().join("b.txt")).expect("read"), PHP);
+}
+
+#[cfg(unix)]
+#[test]
+fn owner_and_group_are_kept_when_the_process_may_set_them() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = TempDir::new().expect("tempdir");
+    let path = dir.path().join("a.php");
+    fs::write(&path, PHP).expect("write");
+    // Only root may give a file away: elsewhere this checks only that nothing changes.
+    let given = std::os::unix::fs::chown(&path, Some(4321), Some(4321)).is_ok();
+    let before = fs::metadata(&path).expect("meta");
+    pwflow(dir.path()).args(["a.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    let after = fs::metadata(&path).expect("meta");
+    assert_eq!(fs::read_to_string(&path).expect("read"), PHP_FIXED);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()), "given away: {given}");
 }
 
 #[test]

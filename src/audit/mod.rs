@@ -47,7 +47,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
             rule.severity = *sev;
         }
     }
-    let threads = args.scan.jobs.unwrap_or_else(num_cpus::get).max(1);
+    let threads = args.scan.threads();
     let progress = progress_bar(args.quiet, roots.len());
     let mut audited = Vec::new();
     let (mut files, mut parsed, mut findings) = (0, 0, 0);
@@ -61,6 +61,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
             no_ignore: args.scan.no_ignore,
             follow: args.scan.follow,
             max_filesize: args.scan.max_filesize,
+            remove_stale_temps: false,
             exclude: settings.exclude.clone(),
             engine: EngineOptions {
                 show_secrets: false,
