@@ -847,7 +847,7 @@ impl<'r> Engine<'r> {
             s
         };
         secrets = redact::normalize(secrets);
-        let facts = FileFacts { lines, secrets, names: NameIndex::default(), root: tree.root_node() };
+        let facts = FileFacts { lines, secrets, names: NameIndex::default(), root: tree.root_node(), lang };
         let mut findings: Vec<Finding> =
             raw.into_iter().map(|r| self.build(display, src, context, &facts, r)).collect();
         findings.sort_by(|a, b| {
@@ -913,7 +913,7 @@ impl<'r> Engine<'r> {
         facts: &FileFacts<'_>,
         raw: RawFinding<'_>,
     ) -> Finding {
-        let FileFacts { lines, secrets, names, root } = facts;
+        let FileFacts { lines, secrets, names, root, lang } = facts;
         let secrets = secrets.as_slice();
         let active = &self.rules[raw.rule];
         let rule = active.rule;
@@ -968,7 +968,7 @@ impl<'r> Engine<'r> {
                 let target = raw.bindings.range(&f.target).or_else(|| {
                     raw.captures.iter().find(|(n, _)| *n == f.target).map(|(_, node)| node.byte_range())
                 })?;
-                let shown = render(&f.template);
+                let mut shown = render(&f.template);
                 let replacement = if f.applicability == Applicability::DisplayOnly {
                     shown.clone()
                 } else {
@@ -976,8 +976,25 @@ impl<'r> Engine<'r> {
                 };
                 let edit = Edit { range: target.clone(), replacement: replacement.clone() };
                 let mut edits = vec![edit.clone()];
-                if f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly {
+                let applies = f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly;
+                if applies {
                     edits.extend(raw.bindings.jwt_edits.iter().cloned());
+                }
+                // Why the rewrite cannot build where it is (it is then shown, not applied).
+                let mut declined: Option<String> = None;
+                if applies {
+                    for e in &mut edits {
+                        match crate::rewrite::fit_interpolation(*lang, *root, src, &e.range, &e.replacement) {
+                            Ok(None) => {}
+                            Ok(Some(fitted)) => e.replacement = fitted,
+                            Err(why) => declined = Some(why),
+                        }
+                    }
+                    if let Ok(Some(fitted)) =
+                        crate::rewrite::fit_interpolation(*lang, *root, src, &target, &shown)
+                    {
+                        shown = fitted;
+                    }
                 }
                 let code = if f.applicability == Applicability::DisplayOnly {
                     shown
@@ -1022,11 +1039,30 @@ impl<'r> Engine<'r> {
                     (_, Some(_)) => annotate(&f.title, *root, std::slice::from_ref(&target), src, names),
                     (_, None) => (f.title.clone(), Vec::new()),
                 };
+                // The import the new code needs, added once (identical edits of several fixes are
+                // applied once), outside the preview: it sits far from the call.
+                let mut applicability = f.applicability;
+                let mut title = title;
+                if applies && declined.is_none() {
+                    let replacements: Vec<&str> = edits.iter().map(|e| e.replacement.as_str()).collect();
+                    match crate::rewrite::needed_import(*lang, src, &replacements) {
+                        Ok(Some(import)) => {
+                            title = format!("{title} (adds `{}`)", import.name);
+                            edits.push(import.edit);
+                        }
+                        Ok(None) => {}
+                        Err(why) => declined = Some(why),
+                    }
+                }
+                if let Some(why) = declined {
+                    applicability = Applicability::DisplayOnly;
+                    title = format!("{title} (not applied: {why})");
+                }
                 Some(Fix {
                     title,
                     leftovers,
                     flow: f.flow,
-                    applicability: f.applicability,
+                    applicability,
                     edits,
                     code,
                     note: f.note.as_ref().map(render),
@@ -1089,6 +1125,61 @@ fn nodes_within<'t>(root: Node<'t>, ranges: &[Range<usize>]) -> Vec<(Node<'t>, O
     nodes
 }
 
+/// Credential keys a JWT rewrite replaces on purpose, and `jwt`, which it writes again: not
+/// worth naming as dropped options.
+const CREDENTIAL_KEYS: &[&str] =
+    &["username", "user", "login", "extension", "ext", "password", "pass", "pwd", "jwt"];
+
+/// The options (keys, keyword arguments, spreads) of the outermost option lists in `nodes`,
+/// other than the credentials, in source order: `login({ username, password, remember: true,
+/// ...rest })` rewritten to `{ jwt }` drops `remember` and `...rest`, which the title must say.
+fn dropped_options(nodes: &[(Node<'_>, Option<Node<'_>>)], src: &str) -> Vec<String> {
+    let is_option = |n: &Node<'_>| {
+        matches!(
+            n.kind(),
+            "pair"
+                | "shorthand_property_identifier"
+                | "spread_element"
+                | "keyword_argument"
+                | "array_element_initializer"
+                | "dictionary_splat"
+                | "hash_splat_argument"
+                | "keyword_parameter"
+        )
+    };
+    let options: Vec<Node<'_>> = nodes.iter().map(|(n, _)| *n).filter(is_option).collect();
+    let mut out = Vec::new();
+    for n in &options {
+        // Only options of the outermost list: not those inside another option's value.
+        let nested = options
+            .iter()
+            .any(|o| o.id() != n.id() && o.start_byte() <= n.start_byte() && n.end_byte() <= o.end_byte());
+        if nested {
+            continue;
+        }
+        let key = match n.kind() {
+            "pair" => n.child_by_field_name("key").map(|k| text(k, src)),
+            "keyword_argument" => n.child_by_field_name("name").map(|k| text(k, src)),
+            // PHP `'key' => value`; a bare value has no key.
+            "array_element_initializer" if n.named_child_count() == 2 => {
+                n.named_child(0).map(|k| text(k, src))
+            }
+            "array_element_initializer" => None,
+            _ => Some(text(*n, src)),
+        };
+        let Some(key) = key else { continue };
+        // `'key'`, `"key"`, Ruby `:key`, computed `['key']`.
+        let key = key.trim_matches(['\'', '"', ':', '[', ']', '`']).to_owned();
+        if key.is_empty() || key.len() > 60 || CREDENTIAL_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 /// What a rewrite drops (the source `dropped`: its target, or the ranges a check says it
 /// removes), said in the fix title, and the variables that only the dropped code read
 /// (reported as leftovers, never deleted). `root` is the root of the file's tree.
@@ -1124,6 +1215,14 @@ fn annotate(
         notes.push(format!(
             "drops calls to {}",
             calls.iter().map(|c| format!("`{c}()`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let options = dropped_options(&nodes, src);
+    if !options.is_empty() {
+        notes.push(format!(
+            "drops option{} {}",
+            if options.len() == 1 { "" } else { "s" },
+            options.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ")
         ));
     }
     let mut names: Vec<String> = nodes
@@ -1180,6 +1279,8 @@ fn annotate(
 struct FileFacts<'s> {
     /// The root of the file's tree.
     root: Node<'s>,
+    /// The language the tree was parsed as.
+    lang: Lang,
     lines: LineIndex<'s>,
     /// Literal secrets to mask (sorted, merged).
     secrets: Vec<Range<usize>>,

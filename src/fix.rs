@@ -87,12 +87,18 @@ pub fn select_edits(findings: &[Finding], mode: FixMode) -> Vec<Edit> {
             continue;
         }
         let Some(fix) = f.fixes.iter().find(|x| applicable(x, mode)) else { continue };
-        let overlaps =
-            |e: &Edit| edits.iter().any(|o| e.range.start < o.range.end && o.range.start < e.range.end);
-        if fix.edits.iter().any(overlaps) {
+        // An edit another fix already makes (the import both rewrites need) is made once.
+        let new: Vec<&Edit> = fix.edits.iter().filter(|e| !edits.contains(e)).collect();
+        let overlaps = |e: &&Edit| {
+            edits.iter().any(|o| {
+                (e.range.start < o.range.end && o.range.start < e.range.end)
+                    || (e.range.is_empty() && e.range == o.range)
+            })
+        };
+        if new.iter().any(overlaps) {
             continue;
         }
-        edits.extend(fix.edits.iter().cloned());
+        edits.extend(new.into_iter().cloned());
     }
     edits.sort_by_key(|e| e.range.start);
     edits

@@ -26,6 +26,7 @@ pub mod query;
 pub mod redact;
 pub mod regexes;
 pub mod report;
+pub mod rewrite;
 pub mod rules;
 pub mod scan;
 pub mod suppress;

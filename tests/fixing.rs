@@ -375,13 +375,14 @@ const BODIES: &[(&str, &str, &str)] = &[
     (
         "statements.go",
         "package a // https://platform.ringcentral.com\nfunc f() {\n\tform.Add(\"grant_type\", \"password\")\n\tform.Add(\"username\", u)\n\tform.Add(\"password\", p)\n\tform.Add(\"scope\", s)\n}\n",
-        "package a // https://platform.ringcentral.com\nfunc f() {\n\tform.Add(\"grant_type\", \"urn:ietf:params:oauth:grant-type:jwt-bearer\")\n\tform.Add(\"assertion\", os.Getenv(\"RC_JWT\"))\n\tform.Add(\"scope\", s)\n}\n",
+        // `os.Getenv` needs the "os" import: added after the package clause.
+        "package a // https://platform.ringcentral.com\n\nimport \"os\"\nfunc f() {\n\tform.Add(\"grant_type\", \"urn:ietf:params:oauth:grant-type:jwt-bearer\")\n\tform.Add(\"assertion\", os.Getenv(\"RC_JWT\"))\n\tform.Add(\"scope\", s)\n}\n",
     ),
     (
         // The string was the receiver of a method: the concatenation is parenthesised.
         "encode.py",
         "# https://platform.ringcentral.com\nbody = 'grant_type=password&username=u&password=p'.encode()\n",
-        "# https://platform.ringcentral.com\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=' + os.environ['RC_JWT']).encode()\n",
+        "# https://platform.ringcentral.com\nimport os\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=' + os.environ['RC_JWT']).encode()\n",
     ),
     (
         // Positional placeholders would no longer match the arguments: guidance only.
@@ -393,7 +394,7 @@ const BODIES: &[(&str, &str, &str)] = &[
         // Adjacent literals and `+` in one expression.
         "implicit.py",
         "# https://platform.ringcentral.com\nbody = ('grant_type=password'\n        '&username=' + username +\n        '&password=' + password)\n",
-        "# https://platform.ringcentral.com\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'\n        '&assertion=' + os.environ['RC_JWT'])\n",
+        "# https://platform.ringcentral.com\nimport os\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'\n        '&assertion=' + os.environ['RC_JWT'])\n",
     ),
     (
         "hash.rb",
@@ -506,4 +507,36 @@ fn hidden_fixes_are_named_and_counts_say_findings_and_edits() {
     assert!(edits > 2, "the form body takes several edits: {text}");
     assert!(text.contains("a.php (1 finding(s), 1 edit(s))"), "{text}");
     assert!(!text.contains("available"), "{text}");
+}
+
+/// A file over 64 KiB is checked around its edits only (not re-parsed whole per pass): the fix
+/// and the diff are the ones a small file gets, and the diff still masks the password.
+#[test]
+fn large_files_are_fixed_and_diffed_around_their_edits() {
+    let dir = TempDir::new().expect("tempdir");
+    let login = "$platform->login('18881112233', '101', 'Tr0ub4dor&3');\n";
+    let mut src = String::from(
+        "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n",
+    );
+    src.push_str(login);
+    for i in 0..3000 {
+        src.push_str(&format!("function f{i}($a) {{\n    return array('k{i}' => $a + {i});\n}}\n"));
+        if i == 1500 {
+            src.push_str(login);
+        }
+    }
+    assert!(src.len() > 100 << 10);
+    fs::write(dir.path().join("big.php"), &src).expect("write");
+    let out = pwflow(dir.path())
+        .args(["big.php", "--diff", "--unsafe-fixes"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(diff.matches("+$platform->login(['jwt' => getenv('RC_JWT')]);").count(), 2, "{diff}");
+    assert!(!diff.contains("Tr0ub") && !diff.contains("4dor"), "{diff}");
+    pwflow(dir.path()).args(["big.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    let expected = src.replace(login, "$platform->login(['jwt' => getenv('RC_JWT')]);\n");
+    assert_eq!(fs::read_to_string(dir.path().join("big.php")).expect("read"), expected);
 }
