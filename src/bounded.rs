@@ -13,6 +13,9 @@ pub const MAX_RULE_FILE: u64 = 1 << 20;
 pub const MAX_BASELINE: u64 = 256 << 20;
 /// Largest file `pwflow parse` prints the tree of (its output is about 100 bytes a node).
 pub const MAX_PARSE_INPUT: u64 = 16 << 20;
+/// Largest manifest, lock file or `.env` read for project evidence (a big `package-lock.json` is
+/// a few MiB).
+pub const MAX_MARKER: u64 = 32 << 20;
 /// Largest ignore file (`.gitignore`, `.ignore`) the walk lets its ignore matcher read.
 pub const MAX_IGNORE_FILE: u64 = 4 << 20;
 

@@ -37,8 +37,10 @@ pub fn toplevel(dir: &Path) -> Result<PathBuf> {
 pub struct StagedFile {
     /// Path relative to the repository top.
     pub path: PathBuf,
-    /// The staged bytes.
+    /// The staged bytes (empty when the blob is over the size limit).
     pub content: Vec<u8>,
+    /// The blob's size in bytes.
+    pub size: u64,
 }
 
 /// A path git printed (bytes): on unix any bytes are a path, so a name that is not UTF-8 is
@@ -76,13 +78,14 @@ fn has_batch_nul(top: &Path) -> bool {
     (major, minor) >= (2, 43)
 }
 
-/// Files added, copied, modified or renamed in the index, with their staged content. With a git
+/// Files added, copied, modified or renamed in the index, with their staged content (none for
+/// a blob over `max` bytes: it is read past, not held). With a git
 /// older than 2.43 (no `cat-file -Z`), names holding a line break are left out (the
 /// newline-separated protocol cannot carry them).
 ///
 /// # Errors
 /// git failures.
-pub fn staged_files(top: &Path) -> Result<Vec<StagedFile>> {
+pub fn staged_files(top: &Path, max: u64) -> Result<Vec<StagedFile>> {
     let names = git(top, &["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"])?;
     let nul = has_batch_nul(top);
     let paths: Vec<PathBuf> = names
@@ -128,12 +131,21 @@ pub fn staged_files(top: &Path) -> Result<Vec<StagedFile>> {
         let mut parts = fields.rsplitn(3, ' ');
         let size: usize = parts.next().and_then(|s| s.parse().ok()).context("bad git cat-file header")?;
         let kind = parts.next();
-        let mut content = vec![0; size];
-        reader.read_exact(&mut content).context("reading a staged blob")?;
+        let mut content = Vec::new();
+        if size as u64 <= max {
+            content.resize(size, 0);
+            reader.read_exact(&mut content).context("reading a staged blob")?;
+        } else {
+            let skipped = std::io::copy(&mut (&mut reader).take(size as u64), &mut std::io::sink())
+                .context("reading a staged blob")?;
+            if skipped != size as u64 {
+                bail!("git cat-file output ended inside a blob");
+            }
+        }
         let mut end = [0u8; 1];
         reader.read_exact(&mut end).context("reading git cat-file output")?;
         if kind == Some("blob") {
-            files.push(StagedFile { path, content });
+            files.push(StagedFile { path, content, size: size as u64 });
         }
     }
     let _ = writer.join();

@@ -1,7 +1,7 @@
 //! The scan itself: files from the walk (or the git index), scanned in parallel on rayon workers,
 //! reduced into sorted findings, skipped files and stats.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -469,7 +469,7 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         here.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
     let top = crate::git::toplevel(&here_dir)?;
-    let staged = crate::git::staged_files(&top)?;
+    let staged = crate::git::staged_files(&top, opts.max_filesize)?;
     let scopes: Vec<PathBuf> = opts.paths.iter().map(|p| real_path(p)).collect();
     let top_abs = normalize(&top);
     let mut skipped = Vec::new();
@@ -487,11 +487,11 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         {
             continue;
         }
-        if file.content.len() as u64 > opts.max_filesize {
+        if file.size > opts.max_filesize {
             skipped.push(Skipped {
                 path: file.path.clone(),
                 reason: SkipReason::TooLarge,
-                detail: format!("{} bytes, over --max-filesize {}", file.content.len(), opts.max_filesize),
+                detail: format!("{} bytes, over --max-filesize {}", file.size, opts.max_filesize),
             });
             continue;
         }
@@ -607,6 +607,23 @@ pub fn fix(
         .collect();
     files.sort();
     files.dedup();
+    // One file reached through two roots (`--follow`, overlapping roots) is fixed once; the
+    // findings of its other paths go with it (they were reported again after the fix).
+    let mut canonical: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut aliases: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+    files.retain(|(location, _)| {
+        let real = std::fs::canonicalize(location).unwrap_or_else(|_| location.clone());
+        match canonical.get(&real) {
+            Some(first) => {
+                aliases.entry(first.clone()).or_default().push(location.clone());
+                false
+            }
+            None => {
+                canonical.insert(real, location.clone());
+                true
+            }
+        }
+    });
     if files.is_empty() {
         return Ok(Vec::new());
     }
@@ -673,10 +690,13 @@ pub fn fix(
     for (mut report, remaining) in reports {
         if let Some(remaining) = remaining {
             let counted = |f: &Finding| f.suppressed.is_none();
-            let before = result.findings.iter().filter(|f| f.path == report.display && counted(f)).count();
+            // By location (from the working directory): two roots may hold the same relative path.
+            let same = aliases.get(&report.location).map_or(&[][..], Vec::as_slice);
+            let this = |f: &Finding| f.location == report.location;
+            let before = result.findings.iter().filter(|f| this(f) && counted(f)).count();
             report.findings_fixed = before.saturating_sub(remaining.iter().filter(|f| counted(f)).count());
             if write {
-                result.findings.retain(|f| f.path != report.display);
+                result.findings.retain(|f| !this(f) && !same.contains(&f.location));
                 result.findings.extend(remaining);
             }
         }

@@ -209,7 +209,8 @@ fn visit_path(
         lock(shared).skipped.push(stale_temp(path, opts.remove_stale_temps));
         return;
     }
-    if is_project_marker(path) {
+    // Only regular files (or links to them) are evidence: the marker is read later.
+    if is_project_marker(path) && (file_type.is_file() || file_type.is_symlink()) {
         lock(shared).markers.push(path.to_path_buf());
     }
     let Some(lang) = Lang::from_path(path) else {

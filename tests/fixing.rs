@@ -540,3 +540,20 @@ fn large_files_are_fixed_and_diffed_around_their_edits() {
     let expected = src.replace(login, "$platform->login(['jwt' => getenv('RC_JWT')]);\n");
     assert_eq!(fs::read_to_string(dir.path().join("big.php")).expect("read"), expected);
 }
+
+/// One file reached through two roots is fixed once, and its findings under the other path go
+/// with the fix (they were reported again after the file was fixed).
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_two_roots_is_fixed_once() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::create_dir(dir.path().join("real")).expect("mkdir");
+    fs::write(dir.path().join("real/a.php"), PHP).expect("write");
+    std::os::unix::fs::symlink("real", dir.path().join("alias")).expect("symlink");
+    pwflow(dir.path())
+        .args(["real", "alias", "--follow", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fixed 1 finding(s) with 1 edit(s) in 1 file(s)"));
+    assert_eq!(fs::read_to_string(dir.path().join("real/a.php")).expect("read"), PHP_FIXED);
+}

@@ -489,8 +489,11 @@ fn staged_names_with_newlines_and_bad_bytes_map_to_their_blobs() {
     fs::write(d.join("a"), "not php\n").expect("write");
     fs::write(d.join(std::ffi::OsStr::from_bytes(b"odd-\xff.php")), PHP_LOGIN).expect("write");
     write(d, "z.php", PHP_LOGIN);
+    // Over --max-filesize: read past, not held, and the blobs after it still map right.
+    write(d, "big.php", format!("{PHP_LOGIN}{}", "// pad\n".repeat(30_000)));
     git(&["add", "-A"]);
-    let (code, out, err) = run(d, &["check", "--staged", "--isolated", "--format", "json"]);
+    let (code, out, err) =
+        run(d, &["check", "--staged", "--isolated", "--format", "json", "--max-filesize", "100K"]);
     assert_eq!(code, 1, "{err}");
     let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
     let mut paths: Vec<String> = doc["findings"]
@@ -501,4 +504,20 @@ fn staged_names_with_newlines_and_bad_bytes_map_to_their_blobs() {
         .collect();
     paths.sort();
     assert_eq!(paths, ["odd-\u{fffd}.php", "z.php"], "{doc}");
+    assert_eq!(skipped(&doc), [("big.php".to_owned(), "too-large".to_owned())]);
+}
+
+/// Project markers are read for evidence only when regular (and bounded): a FIFO named
+/// `package.json` or `.env` beside the code does not block the scan.
+#[cfg(unix)]
+#[test]
+fn fifo_markers_do_not_block_the_scan() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "ok.php", PHP_LOGIN);
+    mkfifo(&dir.path().join("package.json"));
+    mkfifo(&dir.path().join("composer.json"));
+    mkfifo(&dir.path().join(".env"));
+    let (code, doc) = scan(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(finding_lines(&doc, "ok.php"), [4]);
 }
