@@ -152,14 +152,16 @@ fn many_logins(count: usize) -> TempDir {
     dir
 }
 
-/// Names of the `.pwflow-fix-*` temporary files in `dir`.
+/// Names of the `.pwflow-fix-*` temporary files in `dir`, sorted.
 fn temp_files(dir: &Path) -> Vec<String> {
-    fs::read_dir(dir)
+    let mut names: Vec<String> = fs::read_dir(dir)
         .expect("dir")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".pwflow-fix-"))
-        .collect()
+        .collect();
+    names.sort();
+    names
 }
 
 /// Asserts every file holds the old or the fixed text; returns how many are fixed.
