@@ -2,6 +2,7 @@
 
 mod action;
 mod audit;
+mod builds;
 mod cli;
 mod fixing;
 mod fixtures;
