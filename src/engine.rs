@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -437,6 +437,17 @@ impl<'r> Engine<'r> {
             times.read += t.elapsed();
             let detail = "minified (very long lines; use --no-ignore to scan)";
             return FileReport { outcome: skip(display, SkipReason::Minified, detail), times };
+        }
+        // A copy of the RingCentral SDK's own source (`includes/RingAPI/src/Platform/...`,
+        // vendored outside `vendor/`) sends the password grant for its callers: the SDK is
+        // upgraded, not edited, and its callers are what the report is about.
+        if !self.options.no_ignore
+            && let Some(sign) = sdk_own_source(lang, text)
+        {
+            times.read += t.elapsed();
+            let detail =
+                format!("a copy of the RingCentral SDK's own source ({sign}; use --no-ignore to scan)");
+            return FileReport { outcome: skip(display, SkipReason::Vendored, detail), times };
         }
         // pwflow's own baselines and reports quote what they found: scanning them would report
         // every finding again (only candidates get here, so the check costs nothing elsewhere).
@@ -1282,6 +1293,17 @@ fn annotate(
     }
     let title = if notes.is_empty() { title.to_owned() } else { format!("{title} ({})", notes.join("; ")) };
     (title, leftovers)
+}
+
+/// The declaration that makes a file part of a RingCentral SDK's own source: the PHP SDK's
+/// namespace, exactly (an app's `namespace RingCentral\Demo` is not the SDK). PHP only: copies
+/// of the PHP SDK sit in apps' `includes/` and `lib/` folders, while Java and C# demos and the
+/// SDKs' own tests declare the SDK's package (`package com.ringcentral;`) for code that does
+/// log in, and are reported.
+fn sdk_own_source(lang: Lang, text: &str) -> Option<&'static str> {
+    static PHP: LazyLock<Regex> =
+        LazyLock::new(|| crate::regexes::ascii(r"(?m)^\s*namespace\s+RingCentral\\SDK(\\[A-Za-z]+)*\s*;"));
+    (lang.rule_lang() == Lang::Php && PHP.is_match(text)).then_some("`namespace RingCentral\\SDK`")
 }
 
 /// What the findings of one file share.

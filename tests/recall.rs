@@ -58,3 +58,40 @@ fn a_required_json_file_holding_a_jwt_is_no_password_login() {
     fs::remove_file(dir.path().join("settings.json")).expect("rm");
     assert_eq!(rules_found(dir.path(), "app.js"), []);
 }
+
+/// A copy of the SDK's own source kept outside `vendor/` is vendored: skipped with the reason,
+/// while the app code that calls it is reported.
+#[test]
+fn a_copy_of_the_sdk_source_is_skipped_as_vendored() {
+    let dir = TempDir::new().expect("tempdir");
+    let sdk = dir.path().join("lib/RcApi/src/Platform");
+    fs::create_dir_all(&sdk).expect("mkdir");
+    fs::write(
+        sdk.join("Platform.php"),
+        "<?php\nnamespace RingCentral\\SDK\\Platform;\n\nclass Platform\n{\n    public function login($o)\n    {\n        \
+         return $this->requestToken('/restapi/oauth/token', ['grant_type' => 'password', 'username' => $o['username'], 'password' => $o['password']]);\n    }\n}\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("app.php"),
+        "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n\
+         $platform->login(getenv('RC_USERNAME'), '', getenv('RC_PASSWORD'));\n",
+    )
+    .expect("write");
+    let out = Command::cargo_bin("pwflow")
+        .expect("binary builds")
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "--format", "json", "."])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let paths: Vec<&str> =
+        json["findings"].as_array().expect("findings").iter().filter_map(|f| f["path"].as_str()).collect();
+    assert_eq!(paths, ["app.php"]);
+    let skipped = &json["skipped"][0];
+    assert_eq!(skipped["reason"], "vendored");
+    assert!(
+        skipped["detail"].as_str().is_some_and(|d| d.contains("RingCentral SDK's own source")),
+        "{skipped}"
+    );
+}

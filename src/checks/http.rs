@@ -51,6 +51,10 @@ fn jwt_body(body: &str, jwt_var: &str) -> String {
 pub fn password_grant(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let pair = cx.cap("key").is_some();
     let mut out = if pair { password_grant_pair(cx)? } else { password_grant_string(cx)? };
+    let matched = cx.cap("match")?;
+    if asserts_rejection(cx, matched) {
+        return None;
+    }
     let rewrite = if out.get("form") == Some("json") { None } else { super::form_body::rewrite(cx, pair) };
     match rewrite {
         Some(rw) => {
@@ -77,6 +81,62 @@ pub fn password_grant(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         out.var("jwt_value", "");
     }
     Some(out)
+}
+
+/// URLs in string literals.
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r#"(?i)https?://((?u:[^/\s'"`?#])+)((?u:[^\s'"`])*)"#));
+
+/// Whether the request around `matched` goes to another system's token endpoint: its function
+/// (or, at the top level, its file) names a token URL of another host (`.../realms/x/protocol/
+/// openid-connect/token`, `https://login.example.com/oauth/token`) and no RingCentral URL. The
+/// file's RingCentral context then belongs to other code (a Keycloak login next to RingCentral
+/// API calls).
+fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    if lang.code().is_none() {
+        return false;
+    }
+    let scope = crate::syntax::enclosing_function(matched, lang).unwrap_or(cx.file.root);
+    let (mut ringcentral, mut foreign) = (false, false);
+    for node in crate::syntax::descendants(scope).filter(|n| is_string(*n, lang)) {
+        for url in URL.captures_iter(text(node, src)) {
+            let host = url.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            let path = url.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+            if host.contains("ringcentral") {
+                ringcentral = true;
+            } else if path.contains("token") || path.contains("openid-connect") {
+                foreign = true;
+            }
+        }
+    }
+    foreign && !ringcentral
+}
+
+/// Phrases of a test that checks the password grant is refused.
+static REJECTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?i)unsupported_grant_type|invalid_grant|assertRaises|pytest\.raises|toThrow|\.rejects\b|raise_error|(assert|expect)(?u:[^\n]){0,60}\b40[01]\b",
+    )
+});
+
+/// Whether `matched` is in a test (a file under `test`/`tests`/`spec`/`__tests__`, or named
+/// `*_test.*`, `test_*.*`, `*.test.*`, `*.spec.*`) whose function asserts that the grant is
+/// refused: such a test guards the migration, it does not use the password flow.
+fn asserts_rejection(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
+    let Some(path) = cx.file.path else { return false };
+    let in_tests = path
+        .components()
+        .any(|c| matches!(c.as_os_str().to_str(), Some("test" | "tests" | "spec" | "specs" | "__tests__")))
+        || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            n.starts_with("test_") || n.contains("_test.") || n.contains(".test.") || n.contains(".spec.")
+        });
+    if !in_tests {
+        return false;
+    }
+    let Some(function) = crate::syntax::enclosing_function(matched, cx.file.lang) else { return false };
+    REJECTION.is_match(text(function, cx.file.src))
 }
 
 /// A string literal holding `grant_type=password`, or `'grant_type=' . 'password'`.
@@ -229,6 +289,11 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 /// The file or its project is RingCentral code.
 pub fn ringcentral_context(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let reason = cx.file.context.rc_reason()?;
+    // The RingCentral sign must belong to the request: not a Keycloak login in a file that
+    // also calls RingCentral.
+    if cx.cap("match").is_some_and(|m| sent_elsewhere(cx, m)) {
+        return None;
+    }
     let mut out = Bindings::default();
     out.notes.push(format!("RingCentral request: {reason}"));
     Some(out)
