@@ -1,5 +1,6 @@
 //! Code embedded in documents: fenced code blocks in Markdown, `<script>` elements and
-//! `<code class="language-...">` blocks in HTML. Each block is checked with the rules of its own
+//! `<code class="language-...">` blocks in HTML and in Vue/Svelte components (whose scripts
+//! name their language in `lang="ts"`). Each block is checked with the rules of its own
 //! language by parsing the whole document with that language's grammar restricted to the
 //! blocks' byte ranges (tree-sitter's included ranges), so every offset stays a file offset:
 //! findings, suppressions, redaction and fixes work unchanged.
@@ -168,7 +169,8 @@ pub fn sniff_block(content: &str) -> Option<Lang> {
     }
 }
 
-/// `<script>` elements (JavaScript, or JSON for `type="application/json"`, `ld+json`) and
+/// `<script>` elements (JavaScript; TypeScript for `lang="ts"` in Vue and Svelte components;
+/// JSON for `type="application/json"`, `ld+json`) and
 /// `<code>`/`<pre>` elements with a `language-x`/`lang-x` class and plain text content. Code
 /// blocks with markup inside (syntax highlighting spans) or HTML entities are skipped: their
 /// text is not the code as written.
@@ -180,7 +182,17 @@ pub fn html_regions(root: Node<'_>, src: &str) -> Vec<Region> {
             "script_element" => {
                 let Some(start_tag) = node.named_child(0) else { continue };
                 let lang = match attribute(start_tag, src, "type").map(|t| t.to_ascii_lowercase()) {
-                    None => Some(Lang::JavaScript),
+                    // Vue and Svelte components name the script's language in `lang`.
+                    None => match attribute(start_tag, src, "lang").map(|t| t.to_ascii_lowercase()) {
+                        None => Some(Lang::JavaScript),
+                        Some(l) => match l.as_str() {
+                            "js" | "javascript" | "jsx" | "mjs" => Some(Lang::JavaScript),
+                            "ts" | "typescript" => Some(Lang::TypeScript),
+                            "tsx" => Some(Lang::Tsx),
+                            // CoffeeScript and the like: not a language pwflow reads.
+                            _ => None,
+                        },
+                    },
                     Some(t) if t.contains("javascript") || t == "module" || t.contains("ecmascript") => {
                         Some(Lang::JavaScript)
                     }
@@ -292,6 +304,23 @@ mod tests {
                 (Lang::JavaScript, "platform.login({ username, password });"),
                 (Lang::Python, "platform.login(u, e, p)"),
             ]
+        );
+    }
+
+    #[test]
+    fn component_scripts_by_lang_attribute() {
+        let vue = "<template>\n  <div>{{ msg }}</div>\n</template>\n<script setup lang=\"ts\">\nconst a: number = 1;\n</script>\n<script>\nexport default {}\n</script>\n<script lang=\"coffee\">\nx = 1\n</script>\n";
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&tree_sitter_html::LANGUAGE.into()).expect("grammar");
+        let tree = parser.parse(vue, None).expect("parses");
+        let regions = html_regions(tree.root_node(), vue);
+        let found: Vec<(Lang, &str)> = regions
+            .iter()
+            .flat_map(|r| r.ranges.iter().map(move |x| (r.lang, vue[x.clone()].trim())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(Lang::JavaScript, "export default {}"), (Lang::TypeScript, "const a: number = 1;")]
         );
     }
 

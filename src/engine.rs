@@ -621,8 +621,8 @@ impl<'r> Engine<'r> {
     fn units(&self, lang: Lang, text: &str, worker: &mut Worker) -> Option<Vec<Region>> {
         match lang {
             Lang::Markdown => Some(crate::embedded::markdown_regions(text)),
-            Lang::Html => {
-                let tree = self.parse_ranges(Lang::Html, text, &[], worker)?;
+            Lang::Html | Lang::Vue | Lang::Svelte => {
+                let tree = self.parse_ranges(lang, text, &[], worker)?;
                 Some(crate::embedded::html_regions(tree.root_node(), text))
             }
             _ => Some(vec![Region { lang, ranges: Vec::new() }]),

@@ -77,6 +77,12 @@ pub enum Lang {
     /// HTML: its `<script>` elements and `<code class="language-...">` blocks are parsed with
     /// their language's grammar.
     Html,
+    /// Vue single-file components (`.vue`): read like HTML; their `<script>` blocks
+    /// (`lang="ts"`, `setup`) are parsed as JavaScript or TypeScript.
+    Vue,
+    /// Svelte components (`.svelte`): read like HTML; their `<script>` blocks (`lang="ts"`,
+    /// `context="module"`) are parsed as JavaScript or TypeScript.
+    Svelte,
     /// PHP code without an opening `<?php` tag: snippets in Markdown and HTML documents. Parsed
     /// with the PHP-only grammar and checked with the `php` rules (their queries are compiled a
     /// second time for this grammar); never chosen for a file by its name.
@@ -246,7 +252,7 @@ pub struct LangSpec {
     pub code: Option<&'static CodeShapes>,
 }
 
-static SPECS: [&LangSpec; 18] = [
+static SPECS: [&LangSpec; 20] = [
     &php::PHP,
     &javascript::JAVASCRIPT,
     &javascript::TYPESCRIPT,
@@ -264,12 +270,14 @@ static SPECS: [&LangSpec; 18] = [
     &data::PROPERTIES,
     &document::MARKDOWN,
     &document::HTML,
+    &document::VUE,
+    &document::SVELTE,
     &php::PHP_ONLY,
 ];
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 18] = [
+    pub const ALL: [Lang; 20] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -287,6 +295,8 @@ impl Lang {
         Lang::Properties,
         Lang::Markdown,
         Lang::Html,
+        Lang::Vue,
+        Lang::Svelte,
         Lang::PhpOnly,
     ];
 
@@ -316,11 +326,12 @@ impl Lang {
         self.spec().code
     }
 
-    /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`): rules do
-    /// not name these languages; the blocks are checked with the rules of their own language.
+    /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`, the
+    /// `<script>` blocks of Vue and Svelte components): rules do not name these languages; the
+    /// blocks are checked with the rules of their own language.
     #[must_use]
     pub fn is_container(self) -> bool {
-        matches!(self, Lang::Markdown | Lang::Html)
+        matches!(self, Lang::Markdown | Lang::Html | Lang::Vue | Lang::Svelte)
     }
 
     /// Whether this is a programming language (not shell, configuration, data or a document).
@@ -375,6 +386,8 @@ impl Lang {
             "properties" => Some(Lang::Properties),
             "markdown" | "md" => Some(Lang::Markdown),
             "html" => Some(Lang::Html),
+            "vue" => Some(Lang::Vue),
+            "svelte" => Some(Lang::Svelte),
             _ => None,
         }
     }
