@@ -1,6 +1,7 @@
 //! Documents whose code is in embedded blocks: Markdown fences and HTML `<script>` elements
 //! are parsed with their own language's grammar (see [`crate::embedded`]); Vue and Svelte
-//! components are read like HTML, their `<script>` blocks as JavaScript or TypeScript.
+//! components are read like HTML, their `<script>` blocks as JavaScript or TypeScript; Jupyter
+//! notebooks through their cells.
 
 use super::{Lang, LangSpec};
 
@@ -46,5 +47,17 @@ pub(super) static SVELTE: LangSpec = LangSpec {
     name: "svelte",
     extensions: &["svelte"],
     fence_names: &["svelte"],
+    ..HTML
+};
+
+/// Jupyter notebooks: JSON read with the JSON grammar to find the cells, whose decoded sources
+/// are then read in their own languages (see [`crate::embedded::notebook`]).
+pub(super) static NOTEBOOK: LangSpec = LangSpec {
+    lang: Lang::Notebook,
+    name: "notebook",
+    extensions: &["ipynb"],
+    fence_names: &["ipynb"],
+    grammar: Some(|| tree_sitter_json::LANGUAGE.into()),
+    comment_kinds: &[],
     ..HTML
 };

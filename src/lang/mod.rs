@@ -83,6 +83,10 @@ pub enum Lang {
     /// Svelte components (`.svelte`): read like HTML; their `<script>` blocks (`lang="ts"`,
     /// `context="module"`) are parsed as JavaScript or TypeScript.
     Svelte,
+    /// Jupyter notebooks (`.ipynb`): JSON whose code cells are read in the kernel's language
+    /// (Python unless the metadata says otherwise) and whose Markdown cells are Markdown (see
+    /// [`crate::embedded::notebook`]).
+    Notebook,
     /// PHP code without an opening `<?php` tag: snippets in Markdown and HTML documents. Parsed
     /// with the PHP-only grammar and checked with the `php` rules (their queries are compiled a
     /// second time for this grammar); never chosen for a file by its name.
@@ -252,7 +256,7 @@ pub struct LangSpec {
     pub code: Option<&'static CodeShapes>,
 }
 
-static SPECS: [&LangSpec; 20] = [
+static SPECS: [&LangSpec; 21] = [
     &php::PHP,
     &javascript::JAVASCRIPT,
     &javascript::TYPESCRIPT,
@@ -272,12 +276,13 @@ static SPECS: [&LangSpec; 20] = [
     &document::HTML,
     &document::VUE,
     &document::SVELTE,
+    &document::NOTEBOOK,
     &php::PHP_ONLY,
 ];
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 20] = [
+    pub const ALL: [Lang; 21] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -297,6 +302,7 @@ impl Lang {
         Lang::Html,
         Lang::Vue,
         Lang::Svelte,
+        Lang::Notebook,
         Lang::PhpOnly,
     ];
 
@@ -327,11 +333,11 @@ impl Lang {
     }
 
     /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`, the
-    /// `<script>` blocks of Vue and Svelte components): rules do not name these languages; the
-    /// blocks are checked with the rules of their own language.
+    /// `<script>` blocks of Vue and Svelte components, the cells of Jupyter notebooks): rules do
+    /// not name these languages; the blocks are checked with the rules of their own language.
     #[must_use]
     pub fn is_container(self) -> bool {
-        matches!(self, Lang::Markdown | Lang::Html | Lang::Vue | Lang::Svelte)
+        matches!(self, Lang::Markdown | Lang::Html | Lang::Vue | Lang::Svelte | Lang::Notebook)
     }
 
     /// Whether this is a programming language (not shell, configuration, data or a document).
@@ -388,6 +394,7 @@ impl Lang {
             "html" => Some(Lang::Html),
             "vue" => Some(Lang::Vue),
             "svelte" => Some(Lang::Svelte),
+            "ipynb" | "jupyter" | "notebook" => Some(Lang::Notebook),
             _ => None,
         }
     }
