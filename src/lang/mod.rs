@@ -14,10 +14,12 @@ mod document;
 mod go;
 mod java;
 mod javascript;
+mod kotlin;
 mod php;
 mod python;
 mod ruby;
 mod shell;
+mod swift;
 
 use std::path::Path;
 
@@ -58,6 +60,10 @@ pub enum Lang {
     Ruby,
     /// Go.
     Go,
+    /// Kotlin (`.kt`, `.kts`).
+    Kotlin,
+    /// Swift.
+    Swift,
     /// Shell scripts (`curl ... grant_type=password`), parsed with tree-sitter-bash.
     Bash,
     /// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`), parsed with
@@ -122,6 +128,9 @@ pub enum NameFrom {
     /// The key of the first named child (`literal_element` around a Go key, a YAML scalar
     /// inside `flow_node`).
     FirstChild,
+    /// The key of the last named child (the member of a Kotlin or Swift navigation
+    /// expression, which have no fields: `rc.authorize` gives `authorize`).
+    LastChild,
     /// The string value of the first named child (`['password']` computed keys).
     FirstChildString,
     /// The key of what the node wraps, once its [`Wrapper`]s are stripped (YAML scalars).
@@ -256,7 +265,7 @@ pub struct LangSpec {
     pub code: Option<&'static CodeShapes>,
 }
 
-static SPECS: [&LangSpec; 21] = [
+static SPECS: [&LangSpec; 23] = [
     &php::PHP,
     &javascript::JAVASCRIPT,
     &javascript::TYPESCRIPT,
@@ -266,6 +275,8 @@ static SPECS: [&LangSpec; 21] = [
     &csharp::CSHARP,
     &ruby::RUBY,
     &go::GO,
+    &kotlin::KOTLIN,
+    &swift::SWIFT,
     &shell::BASH,
     &shell::ENV,
     &data::JSON,
@@ -282,7 +293,7 @@ static SPECS: [&LangSpec; 21] = [
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 21] = [
+    pub const ALL: [Lang; 23] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -292,6 +303,8 @@ impl Lang {
         Lang::CSharp,
         Lang::Ruby,
         Lang::Go,
+        Lang::Kotlin,
+        Lang::Swift,
         Lang::Bash,
         Lang::Env,
         Lang::Json,
@@ -355,6 +368,8 @@ impl Lang {
                 | Lang::CSharp
                 | Lang::Ruby
                 | Lang::Go
+                | Lang::Kotlin
+                | Lang::Swift
         )
     }
 
@@ -384,6 +399,8 @@ impl Lang {
             "csharp" | "c#" | "cs" => Some(Lang::CSharp),
             "ruby" | "rb" => Some(Lang::Ruby),
             "go" | "golang" => Some(Lang::Go),
+            "kotlin" | "kt" | "kts" => Some(Lang::Kotlin),
+            "swift" => Some(Lang::Swift),
             "bash" | "sh" | "shell" => Some(Lang::Bash),
             "env" | "dotenv" => Some(Lang::Env),
             "json" => Some(Lang::Json),
