@@ -66,6 +66,8 @@ pub enum Lang {
     Swift,
     /// Shell scripts (`curl ... grant_type=password`), parsed with tree-sitter-bash.
     Bash,
+    /// PowerShell scripts (`Invoke-RestMethod -Body @{ grant_type = 'password'; ... }`).
+    PowerShell,
     /// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`), parsed with
     /// the shell grammar: dotenv syntax is shell assignments.
     Env,
@@ -265,7 +267,7 @@ pub struct LangSpec {
     pub code: Option<&'static CodeShapes>,
 }
 
-static SPECS: [&LangSpec; 23] = [
+static SPECS: [&LangSpec; 24] = [
     &php::PHP,
     &javascript::JAVASCRIPT,
     &javascript::TYPESCRIPT,
@@ -278,6 +280,7 @@ static SPECS: [&LangSpec; 23] = [
     &kotlin::KOTLIN,
     &swift::SWIFT,
     &shell::BASH,
+    &shell::POWERSHELL,
     &shell::ENV,
     &data::JSON,
     &data::YAML,
@@ -293,7 +296,7 @@ static SPECS: [&LangSpec; 23] = [
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 23] = [
+    pub const ALL: [Lang; 24] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -306,6 +309,7 @@ impl Lang {
         Lang::Kotlin,
         Lang::Swift,
         Lang::Bash,
+        Lang::PowerShell,
         Lang::Env,
         Lang::Json,
         Lang::Yaml,
@@ -402,6 +406,7 @@ impl Lang {
             "kotlin" | "kt" | "kts" => Some(Lang::Kotlin),
             "swift" => Some(Lang::Swift),
             "bash" | "sh" | "shell" => Some(Lang::Bash),
+            "powershell" | "pwsh" | "ps1" => Some(Lang::PowerShell),
             "env" | "dotenv" => Some(Lang::Env),
             "json" => Some(Lang::Json),
             "yaml" | "yml" => Some(Lang::Yaml),
