@@ -16,20 +16,51 @@ pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: &[Lang::Kotlin], checks: CHECKS, jwt_expr };
 
 /// The checks of this module.
-pub static CHECKS: &[CheckDef] = &[CheckDef {
-    name: "kotlin-password-authorize",
-    languages: &[Lang::Kotlin],
-    needs: &["receiver", "args"],
-    provides: &["shape", "jwt_expr", "sdk_name"],
-    about: "`rc.authorize(username, extension, password)` of the RingCentral Java SDK (< 3.3.0) \
+pub static CHECKS: &[CheckDef] = &[
+    CheckDef {
+        name: "kotlin-password-authorize",
+        languages: &[Lang::Kotlin],
+        needs: &["receiver", "args"],
+        provides: &["shape", "jwt_expr", "sdk_name"],
+        about: "`rc.authorize(username, extension, password)` of the RingCentral Java SDK (< 3.3.0) \
             or its Kotlin fork called from Kotlin, positional or with `username =`/`extension =`/\
             `password =` named arguments (one argument is the JWT overload, two the \
             authorization code); the receiver is a `RestClient` made in the file or named like a \
             RingCentral client in RingCentral code",
-    run: kotlin_password_authorize,
-    file_gate: None,
-    text_gate: None,
-}];
+        run: kotlin_password_authorize,
+        file_gate: None,
+        text_gate: None,
+    },
+    CheckDef {
+        name: "video-sdk-native",
+        // The RingCentral Video SDK's Android (Kotlin) and iOS (Swift) samples.
+        languages: &[Lang::Kotlin, Lang::Swift],
+        needs: &[],
+        provides: &[],
+        about: "the file uses the RingCentral Video SDK's native API (`RcvEngine`, \
+                `RcvOauthOptions`, `RcvGrantType`, the `com.ringcentral.video` package) or is \
+                otherwise RingCentral code",
+        run: video_sdk_native,
+        file_gate: None,
+        text_gate: None,
+    },
+];
+
+/// The native Video SDK's names.
+static VIDEO_SDK: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(r"\bRcv(?:Engine|OauthOptions|GrantType)\b|\bcom\.ringcentral\.video\b")
+});
+
+fn video_sdk_native(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let mut out = Bindings::default();
+    if VIDEO_SDK.is_match(cx.file.src) {
+        out.notes.push("RingCentral Video SDK: the file uses its native API (`RcvEngine`)".to_owned());
+    } else {
+        let reason = cx.file.context.rc_reason()?;
+        out.notes.push(format!("RingCentral code: {reason}"));
+    }
+    Some(out)
+}
 
 /// RingCentral code in Kotlin: the Java SDK's package, or the context's evidence.
 static RC_IMPORT: LazyLock<Regex> = LazyLock::new(|| crate::regexes::ascii(r"\bimport\s+com\.ringcentral\b"));
