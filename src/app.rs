@@ -121,7 +121,7 @@ pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
     let config = if args.scan.isolated {
         None
     } else if let Some(path) = &args.scan.config {
-        if !path.is_file() {
+        if !path.exists() {
             bail!(
                 "{}: config file not found (drop --config to use the one discovered upward)",
                 path.display()
@@ -264,10 +264,11 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
     }
     let options = ScanOptions {
         paths: args.paths.clone(),
-        threads: args.scan.jobs.unwrap_or_else(num_cpus::get).max(1),
+        threads: args.scan.threads(),
         no_ignore: args.scan.no_ignore,
         follow: args.scan.follow,
         max_filesize: args.scan.max_filesize,
+        remove_stale_temps: args.fix && !args.diff,
         exclude: settings.exclude,
         engine: EngineOptions {
             show_secrets: args.show_secrets,
@@ -443,7 +444,7 @@ fn repo_path(path: &Path, top: Option<&Path>) -> PathBuf {
 /// `FILE:LINE` of the first line of a config file that quotes `value` (`FILE` alone when none
 /// does): the parsed config keeps no positions, and a selector is a quoted string.
 fn config_location(loaded: &config::Loaded, value: &str) -> String {
-    let text = std::fs::read_to_string(&loaded.path).unwrap_or_default();
+    let text = crate::bounded::read_text(&loaded.path, crate::bounded::MAX_CONFIG).unwrap_or_default();
     let quoted = [format!("\"{value}\""), format!("'{value}'")];
     match text.lines().position(|l| quoted.iter().any(|q| l.contains(q.as_str()))) {
         Some(i) => format!("{}:{}", loaded.path.display(), i + 1),
@@ -562,7 +563,8 @@ fn parse(file: &Path, lang: Option<&str>) -> Result<ExitStatus> {
         None => Lang::from_path(file)
             .with_context(|| format!("{}: unknown language; pass --lang", file.display()))?,
     };
-    let src = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let src = crate::bounded::read_text(file, crate::bounded::MAX_PARSE_INPUT)
+        .with_context(|| format!("cannot read {}", file.display()))?;
     let mut parser = tree_sitter::Parser::new();
     let grammar = lang.grammar().with_context(|| {
         format!(
@@ -571,7 +573,14 @@ fn parse(file: &Path, lang: Option<&str>) -> Result<ExitStatus> {
     })?;
     parser.set_language(&grammar).context("grammar does not load")?;
     let tree = parser.parse(&src, None).context("parse failed")?;
-    write_stdout(&report::tree::render(&tree, &src))?;
+    // Streamed: the tree of a large file is printed as it is walked, not held.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match report::tree::write(&tree, &src, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            return Err(e).context("cannot write to standard output");
+        }
+        _ => {}
+    }
     Ok(ExitStatus::Clean)
 }
 

@@ -144,9 +144,13 @@ impl Baseline {
     /// Unreadable, not JSON of this shape, or another version.
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         let display = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|error| match error.kind() {
-            std::io::ErrorKind::NotFound => BaselineError::Missing { path: display.clone() },
-            _ => BaselineError::Io { path: display.clone(), error },
+        // Bounded and regular only: `--baseline /dev/zero` or a FIFO must fail, not hang.
+        let text = crate::bounded::read_text(path, crate::bounded::MAX_BASELINE).map_err(|e| match e {
+            crate::bounded::ReadError::NotFound => BaselineError::Missing { path: display.clone() },
+            crate::bounded::ReadError::Io(error) => BaselineError::Io { path: display.clone(), error },
+            other => {
+                BaselineError::Io { path: display.clone(), error: std::io::Error::other(other.to_string()) }
+            }
         })?;
         let baseline: Baseline = serde_json::from_str(&text).map_err(|e| BaselineError::Corrupt {
             path: display.clone(),

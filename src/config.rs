@@ -102,7 +102,7 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 /// Unreadable file, invalid TOML, unknown keys, wrong types.
 pub fn read(path: &Path) -> Result<Option<Loaded>, ConfigError> {
     let display = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let text = crate::bounded::read_text(path, crate::bounded::MAX_CONFIG).map_err(|e| ConfigError {
         path: display.clone(),
         line: 1,
         column: 1,

@@ -431,7 +431,8 @@ impl ProjectContext {
             let Some(dir) = path.parent() else { continue };
             let is_manifest =
                 path.file_name().and_then(|n| n.to_str()).is_some_and(crate::audit::manifest::is_manifest);
-            let Ok(text) = std::fs::read_to_string(path) else {
+            // Regular and bounded: a FIFO named `package.json` must not block the scan.
+            let Ok(text) = crate::bounded::read_text(path, crate::bounded::MAX_MARKER) else {
                 if is_manifest {
                     marked.entry(dir.to_path_buf()).or_insert(None);
                 }

@@ -303,6 +303,12 @@ impl<'r> Engine<'r> {
         result
     }
 
+    /// The largest file read (`--max-filesize`).
+    #[must_use]
+    pub fn max_filesize(&self) -> u64 {
+        self.options.max_filesize
+    }
+
     /// Scans a file on disk. `display` is the path used in findings.
     pub fn check_path(&self, path: &Path, display: &Path, lang: Lang, worker: &mut Worker) -> FileReport {
         // Project evidence is looked up from the real path, findings carry the display path.
@@ -555,24 +561,7 @@ impl<'r> Engine<'r> {
             });
             if all_placed && !hits.is_empty() {
                 hits.sort_by_key(|r| r.start);
-                let mut ranges = parse_windows(text, &hits, PARTIAL_PARSE_CONTEXT);
-                // PHP code starts after its opening tag: without it, a window reads as HTML.
-                if lang == Lang::Php
-                    && let Some(tag) = memchr::memmem::find(text.as_bytes(), b"<?")
-                    && ranges.first().is_some_and(|r| r.start > tag)
-                {
-                    let end = tag + if text[tag..].starts_with("<?php") { 5 } else { 2 };
-                    match ranges.first_mut() {
-                        Some(first) if first.start <= end => first.start = 0,
-                        _ => ranges.insert(0, 0..end),
-                    }
-                }
-                // YAML nests by indentation: a window that starts inside a mapping reads its
-                // keys at the wrong depth. Each window starts at the top-level key above it.
-                if lang == Lang::Yaml {
-                    ranges = yaml_windows(text, ranges);
-                }
-                unit.ranges = ranges;
+                unit.ranges = partial_ranges(lang, text, &hits);
                 partial = true;
             }
         }
@@ -617,7 +606,7 @@ impl<'r> Engine<'r> {
                     &own
                 }
             };
-            findings.extend(self.match_tree(display, context, *unit_lang, text, tree, &rules));
+            findings.extend(self.match_tree(path, display, context, *unit_lang, text, tree, &rules));
         }
         if trees.len() > 1 {
             findings.sort_by(|a, b| {
@@ -668,7 +657,56 @@ impl<'r> Engine<'r> {
     /// Number of ERROR and MISSING nodes when `text` is parsed (every code block of a document),
     /// `usize::MAX` when it cannot be parsed in time, to reject fixes that break a file.
     pub fn syntax_errors(&self, lang: Lang, text: &str, worker: &mut Worker) -> usize {
-        let Some(units) = self.units(lang, text, worker) else { return usize::MAX };
+        self.syntax_errors_near(lang, text, &[], worker)
+    }
+
+    /// The units of a text restricted to the windows around sorted `near` ranges when the text
+    /// is large ([`parses_partially`]), else (or with no `near`) all of it.
+    fn units_near(
+        &self,
+        lang: Lang,
+        text: &str,
+        near: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> Option<Vec<Region>> {
+        if parses_partially(lang, text.len()) && !near.is_empty() {
+            return Some(vec![Region { lang, ranges: partial_ranges(lang, text, near) }]);
+        }
+        self.units(lang, text, worker)
+    }
+
+    /// [`Engine::syntax_errors`] counted only in the windows around sorted `near` ranges when
+    /// the text is large: a fix compares the windows around its edits before and after (the
+    /// text outside the edits is the same, so are the windows' edges), instead of parsing a
+    /// 4 MB file twice per pass.
+    pub fn syntax_errors_near(
+        &self,
+        lang: Lang,
+        text: &str,
+        near: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> usize {
+        let Some(units) = self.units_near(lang, text, near, worker) else { return usize::MAX };
+        self.count_errors(text, units, worker)
+    }
+
+    /// [`Engine::secret_ranges`] found only in the windows around sorted `near` ranges when the
+    /// text is large (a diff shows only the lines around its edits).
+    pub fn secret_ranges_near(
+        &self,
+        lang: Lang,
+        text: &str,
+        near: &[Range<usize>],
+        worker: &mut Worker,
+    ) -> Vec<Range<usize>> {
+        if self.options.show_secrets {
+            return Vec::new();
+        }
+        let Some(units) = self.units_near(lang, text, near, worker) else { return Vec::new() };
+        self.secrets_in(text, units, worker)
+    }
+
+    fn count_errors(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> usize {
         let mut errors = 0usize;
         for unit in units {
             match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
@@ -687,10 +725,10 @@ impl<'r> Engine<'r> {
     /// The secret ranges of a text (sorted, merged; empty with `--show-secrets`), to mask
     /// them in diffs.
     pub fn secret_ranges(&self, lang: Lang, text: &str, worker: &mut Worker) -> Vec<Range<usize>> {
-        if self.options.show_secrets {
-            return Vec::new();
-        }
-        let Some(units) = self.units(lang, text, worker) else { return Vec::new() };
+        self.secret_ranges_near(lang, text, &[], worker)
+    }
+
+    fn secrets_in(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         for unit in units {
             if let Some(tree) = self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
@@ -736,8 +774,10 @@ impl<'r> Engine<'r> {
         tree
     }
 
+    #[allow(clippy::too_many_arguments)] // reason: one file's facts, passed down once
     fn match_tree(
         &self,
+        path: &Path,
         display: &Path,
         context: &FileContext,
         lang: Lang,
@@ -745,7 +785,7 @@ impl<'r> Engine<'r> {
         tree: &Tree,
         rules: &[(usize, Option<&[Range<usize>]>)],
     ) -> Vec<Finding> {
-        let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var);
+        let file = FileCx::new(src, lang, tree.root_node(), context, &self.options.jwt_var).with_path(path);
         let mut raw: Vec<RawFinding<'_>> = Vec::new();
         let Some(query) = self.queries.get(lang) else { return Vec::new() };
         // Every match contains one of its rule's literals: query only around them (nearby hits
@@ -977,7 +1017,7 @@ impl<'r> Engine<'r> {
                 let target = raw.bindings.range(&f.target).or_else(|| {
                     raw.captures.iter().find(|(n, _)| *n == f.target).map(|(_, node)| node.byte_range())
                 })?;
-                let shown = render(&f.template);
+                let mut shown = render(&f.template);
                 let replacement = if f.applicability == Applicability::DisplayOnly {
                     shown.clone()
                 } else {
@@ -985,8 +1025,25 @@ impl<'r> Engine<'r> {
                 };
                 let edit = Edit { range: target.clone(), replacement: replacement.clone() };
                 let mut edits = vec![edit.clone()];
-                if f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly {
+                let applies = f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly;
+                if applies {
                     edits.extend(raw.bindings.jwt_edits.iter().cloned());
+                }
+                // Why the rewrite cannot build where it is (it is then shown, not applied).
+                let mut declined: Option<String> = None;
+                if applies {
+                    for e in &mut edits {
+                        match crate::rewrite::fit_interpolation(lang, *root, src, &e.range, &e.replacement) {
+                            Ok(None) => {}
+                            Ok(Some(fitted)) => e.replacement = fitted,
+                            Err(why) => declined = Some(why),
+                        }
+                    }
+                    if let Ok(Some(fitted)) =
+                        crate::rewrite::fit_interpolation(lang, *root, src, &target, &shown)
+                    {
+                        shown = fitted;
+                    }
                 }
                 let code = if f.applicability == Applicability::DisplayOnly {
                     shown
@@ -996,8 +1053,14 @@ impl<'r> Engine<'r> {
                     sorted.sort_by_key(|e| e.range.start);
                     let first = sorted.first().map_or(edit.range.start, |e| e.range.start);
                     let last = sorted.iter().map(|e| e.range.end).max().unwrap_or(edit.range.end);
-                    let span = lines.line_span(&(first..last));
+                    // At most a window around the edits on a very long line (a 50 MB
+                    // one-line file must not be quoted whole), marked `…` where it cuts.
+                    let full = lines.line_span(&(first..last));
+                    let span = window(src, full.clone(), &(first..last));
                     let mut code = String::new();
+                    if span.start > full.start {
+                        code.push('…');
+                    }
                     let mut pos = span.start;
                     for e in sorted {
                         if e.range.start < pos || e.range.end > span.end.max(last) {
@@ -1009,6 +1072,9 @@ impl<'r> Engine<'r> {
                     }
                     if pos < span.end {
                         code.push_str(&redact::redact_slice(src, pos..span.end, secrets));
+                    }
+                    if span.end < full.end && !src[span.end..full.end].trim().is_empty() {
+                        code.push('…');
                     }
                     let code = dedent(code.trim_end_matches(['\n', '\r']));
                     // A rewrite that only deletes lines shows that it does.
@@ -1024,11 +1090,30 @@ impl<'r> Engine<'r> {
                     }
                     (_, None) => (f.title.clone(), Vec::new()),
                 };
+                // The import the new code needs, added once (identical edits of several fixes are
+                // applied once), outside the preview: it sits far from the call.
+                let mut applicability = f.applicability;
+                let mut title = title;
+                if applies && declined.is_none() {
+                    let replacements: Vec<&str> = edits.iter().map(|e| e.replacement.as_str()).collect();
+                    match crate::rewrite::needed_import(lang, src, &replacements) {
+                        Ok(Some(import)) => {
+                            title = format!("{title} (adds `{}`)", import.name);
+                            edits.push(import.edit);
+                        }
+                        Ok(None) => {}
+                        Err(why) => declined = Some(why),
+                    }
+                }
+                if let Some(why) = declined {
+                    applicability = Applicability::DisplayOnly;
+                    title = format!("{title} (not applied: {why})");
+                }
                 Some(Fix {
                     title,
                     leftovers,
                     flow: f.flow,
-                    applicability: f.applicability,
+                    applicability,
                     edits,
                     code,
                     note: f.note.as_ref().map(render),
@@ -1091,6 +1176,61 @@ fn nodes_within<'t>(root: Node<'t>, ranges: &[Range<usize>]) -> Vec<(Node<'t>, O
     nodes
 }
 
+/// Credential keys a JWT rewrite replaces on purpose, and `jwt`, which it writes again: not
+/// worth naming as dropped options.
+const CREDENTIAL_KEYS: &[&str] =
+    &["username", "user", "login", "extension", "ext", "password", "pass", "pwd", "jwt"];
+
+/// The options (keys, keyword arguments, spreads) of the outermost option lists in `nodes`,
+/// other than the credentials, in source order: `login({ username, password, remember: true,
+/// ...rest })` rewritten to `{ jwt }` drops `remember` and `...rest`, which the title must say.
+fn dropped_options(nodes: &[(Node<'_>, Option<Node<'_>>)], src: &str) -> Vec<String> {
+    let is_option = |n: &Node<'_>| {
+        matches!(
+            n.kind(),
+            "pair"
+                | "shorthand_property_identifier"
+                | "spread_element"
+                | "keyword_argument"
+                | "array_element_initializer"
+                | "dictionary_splat"
+                | "hash_splat_argument"
+                | "keyword_parameter"
+        )
+    };
+    let options: Vec<Node<'_>> = nodes.iter().map(|(n, _)| *n).filter(is_option).collect();
+    let mut out = Vec::new();
+    for n in &options {
+        // Only options of the outermost list: not those inside another option's value.
+        let nested = options
+            .iter()
+            .any(|o| o.id() != n.id() && o.start_byte() <= n.start_byte() && n.end_byte() <= o.end_byte());
+        if nested {
+            continue;
+        }
+        let key = match n.kind() {
+            "pair" => n.child_by_field_name("key").map(|k| text(k, src)),
+            "keyword_argument" => n.child_by_field_name("name").map(|k| text(k, src)),
+            // PHP `'key' => value`; a bare value has no key.
+            "array_element_initializer" if n.named_child_count() == 2 => {
+                n.named_child(0).map(|k| text(k, src))
+            }
+            "array_element_initializer" => None,
+            _ => Some(text(*n, src)),
+        };
+        let Some(key) = key else { continue };
+        // `'key'`, `"key"`, Ruby `:key`, computed `['key']`.
+        let key = key.trim_matches(['\'', '"', ':', '[', ']', '`']).to_owned();
+        if key.is_empty() || key.len() > 60 || CREDENTIAL_KEYS.contains(&key.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
+}
+
 /// What a rewrite drops (the source `dropped`: its target, or the ranges a check says it
 /// removes), said in the fix title, and the variables that only the dropped code read
 /// (reported as leftovers, never deleted). `root` is the root of the file's tree.
@@ -1125,6 +1265,14 @@ fn annotate(
         notes.push(format!(
             "drops calls to {}",
             calls.iter().map(|c| format!("`{c}()`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let options = dropped_options(&nodes, src);
+    if !options.is_empty() {
+        notes.push(format!(
+            "drops option{} {}",
+            if options.len() == 1 { "" } else { "s" },
+            options.iter().map(|o| format!("`{o}`")).collect::<Vec<_>>().join(", ")
         ));
     }
     let mut names: Vec<String> = nodes
@@ -1266,6 +1414,36 @@ fn yaml_windows(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     out
 }
+/// Whether a text of this language and length is parsed only in windows around the places
+/// that matter (the literal hits of a scan, the edits of a fix).
+#[must_use]
+pub fn parses_partially(lang: Lang, len: usize) -> bool {
+    !lang.is_container() && len > PARTIAL_PARSE_MIN
+}
+
+/// The ranges of a large file to parse around sorted `hits`: [`parse_windows`], plus what the
+/// language needs for a window to read right.
+fn partial_ranges(lang: Lang, text: &str, hits: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut ranges = parse_windows(text, hits, PARTIAL_PARSE_CONTEXT);
+    // PHP code starts after its opening tag: without it, a window reads as HTML.
+    if lang == Lang::Php
+        && let Some(tag) = memchr::memmem::find(text.as_bytes(), b"<?")
+        && ranges.first().is_some_and(|r| r.start > tag)
+    {
+        let end = tag + if text[tag..].starts_with("<?php") { 5 } else { 2 };
+        match ranges.first_mut() {
+            Some(first) if first.start <= end => first.start = 0,
+            _ => ranges.insert(0, 0..end),
+        }
+    }
+    // YAML nests by indentation: a window that starts inside a mapping reads its keys at the
+    // wrong depth. Each window starts at the top-level key above it.
+    if lang == Lang::Yaml {
+        ranges = yaml_windows(text, ranges);
+    }
+    ranges
+}
+
 /// Bytes of context parsed before and after each hit in a large file.
 const PARTIAL_PARSE_CONTEXT: usize = 8 * 1024;
 

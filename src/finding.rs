@@ -253,6 +253,9 @@ pub enum SkipReason {
     Timeout,
     /// A file pwflow wrote (baseline, report), recognised by its format marker.
     PwflowOutput,
+    /// A temporary file (`.pwflow-fix-*`) of a `--fix` run that was killed: never scanned,
+    /// removed by the next `--fix`.
+    PwflowTemp,
 }
 
 impl SkipReason {
@@ -268,6 +271,7 @@ impl SkipReason {
             SkipReason::Unreadable => "unreadable",
             SkipReason::Timeout => "timeout",
             SkipReason::PwflowOutput => "pwflow-output",
+            SkipReason::PwflowTemp => "pwflow-temp",
         }
     }
 }

@@ -48,6 +48,8 @@ pub enum FileFix {
         applied: usize,
         /// Where the secrets are in `before` and `after`, masked when the change is shown.
         secrets: ChangeSecrets,
+        /// What the write could not keep (other hard links, the owner), for the user.
+        notes: Vec<String>,
     },
     /// Left alone, with the reason.
     Refused(String),
@@ -85,12 +87,18 @@ pub fn select_edits(findings: &[Finding], mode: FixMode) -> Vec<Edit> {
             continue;
         }
         let Some(fix) = f.fixes.iter().find(|x| applicable(x, mode)) else { continue };
-        let overlaps =
-            |e: &Edit| edits.iter().any(|o| e.range.start < o.range.end && o.range.start < e.range.end);
-        if fix.edits.iter().any(overlaps) {
+        // An edit another fix already makes (the import both rewrites need) is made once.
+        let new: Vec<&Edit> = fix.edits.iter().filter(|e| !edits.contains(e)).collect();
+        let overlaps = |e: &&Edit| {
+            edits.iter().any(|o| {
+                (e.range.start < o.range.end && o.range.start < e.range.end)
+                    || (e.range.is_empty() && e.range == o.range)
+            })
+        };
+        if new.iter().any(overlaps) {
             continue;
         }
-        edits.extend(fix.edits.iter().cloned());
+        edits.extend(new.into_iter().cloned());
     }
     edits.sort_by_key(|e| e.range.start);
     edits
@@ -158,6 +166,12 @@ pub fn fix_text_masked(
 
 /// [`fix_text`], following the secrets through the change when `track` (a diff will show it;
 /// finding them costs a parse of the text before and after).
+///
+/// A large file ([`crate::engine::parses_partially`]) is checked only around its edits: each
+/// pass compares the syntax errors of the windows around the edits before and after (the text
+/// outside the edits is the same), and the secrets are looked for around the lines a diff
+/// shows (the edits and three lines each side), where a whole-file parse per check made
+/// `--diff` on a 3.8 MB PHP file take 9 s and 680 MB.
 #[allow(clippy::too_many_arguments)] // reason: fix_text's arguments and one switch
 fn fix_text_tracking(
     engine: &Engine<'_>,
@@ -169,38 +183,170 @@ fn fix_text_tracking(
     track: bool,
     worker: &mut Worker,
 ) -> (String, usize, ChangeSecrets) {
-    let baseline_errors = engine.syntax_errors(lang, text, worker);
-    let before = if track { engine.secret_ranges(lang, text, worker) } else { Vec::new() };
-    // The original secrets, followed through every pass: a fix that kept a piece of one (it
-    // must not, but a rule's template could) is still masked in the diff.
-    let mut carried = before.clone();
+    let partial = crate::engine::parses_partially(lang, text.len());
+    let baseline_errors = if partial { 0 } else { engine.syntax_errors(lang, text, worker) };
+    // The edits each pass applied, in the coordinates of the text it edited.
+    let mut passes: Vec<Vec<Edit>> = Vec::new();
     let mut current = text.to_owned();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let edits = select_edits(&findings_of(engine, path, display, lang, &current, worker), mode);
+        let edits = used_edits(
+            &current,
+            &select_edits(&findings_of(engine, path, display, lang, &current, worker), mode),
+        );
         if edits.is_empty() {
             break;
         }
         let next = apply_edits(&current, &edits);
         // A fix that adds a syntax error is rolled back: keep the text from before this pass.
-        if engine.syntax_errors(lang, &next, worker) > baseline_errors {
+        let breaks = if partial {
+            let before: Vec<Range<usize>> = edits.iter().map(|e| e.range.clone()).collect();
+            let errors_before = engine.syntax_errors_near(lang, &current, &before, worker);
+            engine.syntax_errors_near(lang, &next, &after_ranges(&edits), worker) > errors_before
+        } else {
+            engine.syntax_errors(lang, &next, worker) > baseline_errors
+        };
+        if breaks {
             break;
         }
         applied += edits.len();
         if next == current {
             break;
         }
-        carried = map_through_edits(&carried, &current, &edits);
+        passes.push(edits);
         current = next;
     }
+    if !track {
+        return (current, applied, ChangeSecrets::default());
+    }
+    // Where a diff of the change looks: everywhere, or, in a large file, the lines around the
+    // edits (in the text before and in the text after).
+    let (near_before, near_after) = if partial {
+        let mut before = Vec::new();
+        let mut after = Vec::new();
+        for (i, edits) in passes.iter().enumerate() {
+            for (e, a) in edits.iter().zip(after_ranges(edits)) {
+                let back = passes[..i].iter().rev().fold(e.range.clone(), |r, p| unmap_range(&r, p));
+                before.push(diff_lines(text, &back));
+                let ahead = passes[i + 1..].iter().fold(a, |r, p| map_range(&r, p));
+                after.push(diff_lines(&current, &ahead));
+            }
+        }
+        before.sort_by_key(|r| r.start);
+        after.sort_by_key(|r| r.start);
+        (before, after)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let before = engine.secret_ranges_near(lang, text, &near_before, worker);
     if applied == 0 {
         return (current, 0, ChangeSecrets { after: before.clone(), before });
     }
-    if track {
-        carried.extend(engine.secret_ranges(lang, &current, worker));
+    // The original secrets, followed through every pass: a fix that kept a piece of one (it
+    // must not, but a rule's template could) is still masked in the diff.
+    let mut carried = before.clone();
+    let mut edited = text.to_owned();
+    for edits in &passes {
+        carried = map_through_edits(&carried, &edited, edits);
+        edited = apply_edits(&edited, edits);
     }
+    carried.extend(engine.secret_ranges_near(lang, &current, &near_after, worker));
     let after = crate::redact::normalize(carried);
     (current, applied, ChangeSecrets { before, after })
+}
+
+/// The edits of a sorted list that [`apply_edits`] applies (overlapping or out-of-bounds ones
+/// are left out).
+fn used_edits(text: &str, edits: &[Edit]) -> Vec<Edit> {
+    let mut used = Vec::with_capacity(edits.len());
+    let mut pos = 0;
+    for e in edits {
+        if e.range.start < pos || e.range.end > text.len() {
+            continue;
+        }
+        pos = e.range.end;
+        used.push(e.clone());
+    }
+    used
+}
+
+/// Where applied edits' replacements lie in the edited text.
+fn after_ranges(edits: &[Edit]) -> Vec<Range<usize>> {
+    let mut delta = 0isize;
+    edits
+        .iter()
+        .map(|e| {
+            let start = e.range.start.saturating_add_signed(delta);
+            delta += e.replacement.len() as isize - e.range.len() as isize;
+            start..start + e.replacement.len()
+        })
+        .collect()
+}
+
+/// A range of the text before `edits` in the text after them (an end inside an edit moves to
+/// the end of its replacement, a start inside one to its start).
+fn map_range(r: &Range<usize>, edits: &[Edit]) -> Range<usize> {
+    let map = |pos: usize, is_end: bool| {
+        let mut delta = 0isize;
+        for (e, a) in edits.iter().zip(after_ranges(edits)) {
+            if pos < e.range.start || (pos == e.range.start && !is_end) {
+                break;
+            }
+            if pos < e.range.end || (is_end && pos == e.range.end) {
+                return if is_end { a.end } else { a.start };
+            }
+            delta += e.replacement.len() as isize - e.range.len() as isize;
+        }
+        pos.saturating_add_signed(delta)
+    };
+    map(r.start, false)..map(r.end, true)
+}
+
+/// A range of the text after `edits` in the text before them (the inverse of [`map_range`]).
+fn unmap_range(r: &Range<usize>, edits: &[Edit]) -> Range<usize> {
+    let unmap = |pos: usize, is_end: bool| {
+        let mut delta = 0isize;
+        for (e, a) in edits.iter().zip(after_ranges(edits)) {
+            if pos < a.start || (pos == a.start && !is_end) {
+                break;
+            }
+            if pos < a.end || (is_end && pos == a.end) {
+                return if is_end { e.range.end } else { e.range.start };
+            }
+            delta += e.replacement.len() as isize - e.range.len() as isize;
+        }
+        pos.saturating_add_signed(-delta)
+    };
+    unmap(r.start, false)..unmap(r.end, true)
+}
+
+/// `r` widened to whole lines and three more on each side (a unified diff's context).
+fn diff_lines(text: &str, r: &Range<usize>) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let mut start = r.start.min(bytes.len());
+    for _ in 0..4 {
+        match memchr::memrchr(b'\n', &bytes[..start]) {
+            Some(i) => start = i,
+            None => {
+                start = 0;
+                break;
+            }
+        }
+    }
+    if start > 0 {
+        start += 1;
+    }
+    let mut end = r.end.min(bytes.len());
+    for _ in 0..4 {
+        match memchr::memchr(b'\n', &bytes[end..]) {
+            Some(i) => end += i + 1,
+            None => {
+                end = bytes.len();
+                break;
+            }
+        }
+    }
+    start..end
 }
 
 /// The parts of `ranges` (of `text`) that `edits` (sorted; applied as [`apply_edits`] applies
@@ -260,7 +406,7 @@ pub fn fix_file(
         Ok(t) => t,
         Err(e) => return FileFix::Refused(format!("cannot resolve: {e}")),
     };
-    let snapshot = match std::fs::read(&target) {
+    let snapshot = match crate::bounded::read_file(&target, engine.max_filesize()) {
         Ok(b) => b,
         Err(e) => return FileFix::Refused(format!("cannot read: {e}")),
     };
@@ -278,23 +424,95 @@ pub fn fix_file(
         return FileFix::Unchanged;
     }
     let after = format!("{bom}{fixed}");
-    if write && let Err(reason) = write_atomic(&target, &snapshot, after.as_bytes()) {
-        return FileFix::Refused(reason);
-    }
+    let notes = if write {
+        match write_atomic(&target, &snapshot, after.as_bytes()) {
+            Ok(notes) => notes,
+            Err(reason) => return FileFix::Refused(reason),
+        }
+    } else {
+        Vec::new()
+    };
     // Offsets count from the start of the file, byte-order mark included.
     let shift =
         |v: Vec<Range<usize>>| v.into_iter().map(|r| r.start + bom.len()..r.end + bom.len()).collect();
     let secrets = ChangeSecrets { before: shift(secrets.before), after: shift(secrets.after) };
-    FileFix::Fixed { before: text.to_owned(), after, applied, secrets }
+    FileFix::Fixed { before: text.to_owned(), after, applied, secrets, notes }
+}
+
+/// Name prefix of the temporary files `--fix` writes next to the files it fixes. A run killed
+/// with SIGKILL (or a power cut) can leave one behind: the walk never scans them, and
+/// `--fix` removes those it finds (see [`crate::walk`]).
+pub const TEMP_PREFIX: &str = ".pwflow-fix-";
+
+/// Temporary files being written now: SIGINT, SIGTERM and SIGHUP remove them before the
+/// process exits. Created and renamed under this lock, so the handler (which takes it and
+/// never gives it back) sees each one either before its rename (removed: the file keeps its old
+/// text) or after (gone: the file has its new text), never half-way.
+static LIVE_TEMPS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn live_temps() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    LIVE_TEMPS.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Installs the handler that removes live temporary files on SIGINT, SIGTERM or SIGHUP and then
+/// exits with 130. Called once, before `--fix` writes anything; a second call does nothing.
+///
+/// # Errors
+/// The handler cannot be installed (another one is set).
+pub fn install_interrupt_cleanup() -> Result<(), String> {
+    static INSTALLED: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
+    INSTALLED
+        .get_or_init(|| {
+            ctrlc::set_handler(|| {
+                // Taken for good: no worker creates or renames a temporary file after this.
+                let temps = live_temps();
+                for t in temps.iter() {
+                    let _ = std::fs::remove_file(t);
+                }
+                let mut err = std::io::stderr().lock();
+                let _ = writeln!(
+                    err,
+                    "pwflow: interrupted: removed {} temporary file(s); each file holds its old or its fixed text",
+                    temps.len()
+                );
+                std::process::exit(130);
+            })
+            .map_err(|e| format!("cannot install the interrupt handler: {e}"))
+        })
+        .clone()
+}
+
+/// A live temporary file's entry in [`LIVE_TEMPS`], dropped (unregistered) with it.
+struct Registered(PathBuf);
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        live_temps().retain(|p| p != &self.0);
+    }
+}
+
+/// Test hook: `PWFLOW_TEST_FIX_PAUSE_MS=N` makes each write wait N ms between writing its
+/// temporary file and renaming it, so the interrupt tests (tests/fixing.rs) can deliver a
+/// signal while temporary files exist. Only the tests set it; it changes no output.
+fn test_pause() {
+    static PAUSE: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    let pause =
+        *PAUSE.get_or_init(|| std::env::var("PWFLOW_TEST_FIX_PAUSE_MS").ok().and_then(|v| v.parse().ok()));
+    if let Some(ms) = pause {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Replaces `path`'s content with `new` if it still holds `expected`: a temporary file in the
-/// same directory, with the original permissions, renamed over it. Read-only files are left
-/// alone.
+/// same directory, with the original permissions (and owner, when the process may set it),
+/// renamed over it. Read-only files are left alone. Returns notes for the user: a hard-linked
+/// file is replaced under this name only (the rename keeps the write atomic; writing in place
+/// would keep the link but a kill mid-write would leave a broken file), and an owner that could
+/// not be kept.
 ///
 /// # Errors
 /// The reason the file was left alone.
-pub fn write_atomic(path: &Path, expected: &[u8], new: &[u8]) -> Result<(), String> {
+pub fn write_atomic(path: &Path, expected: &[u8], new: &[u8]) -> Result<Vec<String>, String> {
     write_atomic_with(path, expected, |file| file.write_all(new))
 }
 
@@ -307,28 +525,93 @@ pub fn write_atomic_with(
     path: &Path,
     expected: &[u8],
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> Result<(), String> {
+) -> Result<Vec<String>, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot stat: {e}"))?;
     if meta.permissions().readonly() {
         return Err("read-only file, left alone".to_owned());
     }
-    let current = std::fs::read(path).map_err(|e| format!("cannot re-read: {e}"))?;
+    if !meta.is_file() {
+        return Err("not a regular file, left alone".to_owned());
+    }
+    // Read no more than the snapshot's length plus one: a file that grew has changed.
+    let current = match crate::bounded::read_file(path, expected.len() as u64) {
+        Ok(bytes) => bytes,
+        Err(crate::bounded::ReadError::TooLarge { .. }) => Vec::new(),
+        Err(e) => return Err(format!("cannot re-read: {e}")),
+    };
     if current != expected {
         return Err("changed on disk since it was read, left alone".to_owned());
     }
     let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    // Dropped without `persist` on any error below: the temporary file is removed.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pwflow-fix-")
-        .tempfile_in(&dir)
-        .map_err(|e| format!("cannot create a temporary file next to it: {e}"))?;
+    // Dropped without `persist` on any error below: the temporary file is removed, then its
+    // entry (locals drop in reverse order), so the handler never misses a file that exists.
+    let (registered, mut tmp) = {
+        let mut live = live_temps();
+        let tmp = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(&dir)
+            .map_err(|e| format!("cannot create a temporary file next to it: {e}"))?;
+        live.push(tmp.path().to_path_buf());
+        (Registered(tmp.path().to_path_buf()), tmp)
+    };
     write(tmp.as_file_mut())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| format!("cannot write: {e}"))?;
+    let mut notes = keep_owner(tmp.as_file(), &meta);
+    // After the owner: changing it clears set-user-ID and set-group-ID bits.
     std::fs::set_permissions(tmp.path(), meta.permissions())
         .map_err(|e| format!("cannot keep permissions: {e}"))?;
-    tmp.persist(path).map_err(|e| format!("cannot replace the file: {}", e.error))?;
-    Ok(())
+    test_pause();
+    {
+        let _live = live_temps();
+        tmp.persist(path).map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    }
+    drop(registered);
+    notes.extend(link_note(&meta));
+    Ok(notes)
+}
+
+/// Gives the new file the old one's owner and group; a note when the process may not.
+#[cfg(unix)]
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) -> Vec<String> {
+    use std::os::unix::fs::MetadataExt as _;
+    let Ok(now) = file.metadata() else { return Vec::new() };
+    if (now.uid(), now.gid()) == (meta.uid(), meta.gid()) {
+        return Vec::new();
+    }
+    if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_ok() {
+        return Vec::new();
+    }
+    // Not root: the group alone may still be kept (when the process belongs to it).
+    let group_kept = std::os::unix::fs::fchown(file, None, Some(meta.gid())).is_ok();
+    let what = if group_kept || now.gid() == meta.gid() { "owner" } else { "owner and group" };
+    vec![format!(
+        "its {what} could not be kept (uid {} gid {} before; the fixed file belongs to this user)",
+        meta.uid(),
+        meta.gid()
+    )]
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &std::fs::File, _meta: &std::fs::Metadata) -> Vec<String> {
+    Vec::new()
+}
+
+/// The note for a file with other hard links: the rename gave this name a new file.
+#[cfg(unix)]
+fn link_note(meta: &std::fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt as _;
+    let others = meta.nlink().saturating_sub(1);
+    (others > 0).then(|| {
+        format!(
+            "it had {others} other hard link(s): they keep the old text (the fix replaced this name only)"
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn link_note(_meta: &std::fs::Metadata) -> Option<String> {
+    None
 }
 
 /// A unified diff of one file's change with its secrets masked by position: each line is
@@ -433,7 +716,7 @@ mod tests {
         std::fs::write(&path, "old").expect("write");
         assert!(write_atomic(&path, b"other", b"new").is_err_and(|e| e.contains("changed on disk")));
         assert_eq!(std::fs::read(&path).expect("read"), b"old");
-        write_atomic(&path, b"old", b"new").expect("writes");
+        assert_eq!(write_atomic(&path, b"old", b"new"), Ok(Vec::new()));
         assert_eq!(std::fs::read(&path).expect("read"), b"new");
         let mut perms = std::fs::metadata(&path).expect("meta").permissions();
         perms.set_readonly(true);

@@ -37,53 +37,116 @@ pub fn toplevel(dir: &Path) -> Result<PathBuf> {
 pub struct StagedFile {
     /// Path relative to the repository top.
     pub path: PathBuf,
-    /// The staged bytes.
+    /// The staged bytes (empty when the blob is over the size limit).
     pub content: Vec<u8>,
+    /// The blob's size in bytes.
+    pub size: u64,
 }
 
-/// Files added, copied, modified or renamed in the index, with their staged content.
+/// A path git printed (bytes): on unix any bytes are a path, so a name that is not UTF-8 is
+/// still scanned; elsewhere it is read lossily.
+fn path_of(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+/// The bytes of a path for git's input.
+fn path_bytes(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().replace('\\', "/").into_bytes()
+    }
+}
+
+/// Whether this git has `cat-file --batch -Z` (NUL-terminated input and output, git 2.43).
+fn has_batch_nul(top: &Path) -> bool {
+    let Ok(out) = git(top, &["version"]) else { return false };
+    let text = String::from_utf8_lossy(&out);
+    let mut nums =
+        text.split_whitespace().nth(2).unwrap_or_default().split('.').map(|n| n.parse::<u32>().unwrap_or(0));
+    let (major, minor) = (nums.next().unwrap_or(0), nums.next().unwrap_or(0));
+    (major, minor) >= (2, 43)
+}
+
+/// Files added, copied, modified or renamed in the index, with their staged content (none for
+/// a blob over `max` bytes: it is read past, not held). With a git
+/// older than 2.43 (no `cat-file -Z`), names holding a line break are left out (the
+/// newline-separated protocol cannot carry them).
 ///
 /// # Errors
 /// git failures.
-pub fn staged_files(top: &Path) -> Result<Vec<StagedFile>> {
+pub fn staged_files(top: &Path, max: u64) -> Result<Vec<StagedFile>> {
     let names = git(top, &["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"])?;
-    let paths: Vec<String> = names
+    let nul = has_batch_nul(top);
+    let paths: Vec<PathBuf> = names
         .split(|b| *b == 0)
-        .filter(|p| !p.is_empty())
-        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .filter(|p| !p.is_empty() && (nul || !p.contains(&b'\n')))
+        .map(path_of)
         .collect();
     if paths.is_empty() {
         return Ok(Vec::new());
     }
     // One `git cat-file --batch` process reads every blob: `:path` names the staged version.
+    // `-Z` makes names and headers NUL-terminated: a staged name holding a newline maps to its
+    // own blob, not to the next file's.
+    let term = if nul { 0u8 } else { b'\n' };
     let mut child = Command::new("git")
         .arg("-C")
         .arg(top)
-        .args(["cat-file", "--batch"])
+        .args(if nul { &["cat-file", "--batch", "-Z"][..] } else { &["cat-file", "--batch"][..] })
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .context("cannot run git cat-file")?;
     let mut stdin = child.stdin.take().context("git stdin")?;
-    let request: String = paths.iter().map(|p| format!(":{p}\n")).collect();
-    let writer = std::thread::spawn(move || stdin.write_all(request.as_bytes()));
+    let mut request = Vec::new();
+    for p in &paths {
+        request.push(b':');
+        request.extend(path_bytes(p));
+        request.push(term);
+    }
+    let writer = std::thread::spawn(move || stdin.write_all(&request));
     let mut reader = BufReader::new(child.stdout.take().context("git stdout")?);
     let mut files = Vec::new();
     for path in paths {
-        let mut header = String::new();
-        reader.read_line(&mut header).context("reading git cat-file output")?;
-        let mut parts = header.split_whitespace();
-        let (_, kind, size) = (parts.next(), parts.next(), parts.next());
-        if kind != Some("blob") {
-            continue; // submodules, missing
+        let mut header = Vec::new();
+        reader.read_until(term, &mut header).context("reading git cat-file output")?;
+        let header = String::from_utf8_lossy(&header);
+        // `<sha> <type> <size>`, or `<name> missing` (the name may hold spaces: look at the end).
+        let fields = header.trim_end_matches(['\0', '\n']);
+        if fields.ends_with(" missing") || fields.ends_with(" ambiguous") {
+            continue; // submodules
         }
-        let size: usize = size.and_then(|s| s.parse().ok()).context("bad git cat-file header")?;
-        let mut content = vec![0; size];
-        reader.read_exact(&mut content).context("reading a staged blob")?;
-        let mut newline = [0u8; 1];
-        reader.read_exact(&mut newline).context("reading git cat-file output")?;
-        files.push(StagedFile { path: PathBuf::from(path), content });
+        let mut parts = fields.rsplitn(3, ' ');
+        let size: usize = parts.next().and_then(|s| s.parse().ok()).context("bad git cat-file header")?;
+        let kind = parts.next();
+        let mut content = Vec::new();
+        if size as u64 <= max {
+            content.resize(size, 0);
+            reader.read_exact(&mut content).context("reading a staged blob")?;
+        } else {
+            let skipped = std::io::copy(&mut (&mut reader).take(size as u64), &mut std::io::sink())
+                .context("reading a staged blob")?;
+            if skipped != size as u64 {
+                bail!("git cat-file output ended inside a blob");
+            }
+        }
+        let mut end = [0u8; 1];
+        reader.read_exact(&mut end).context("reading git cat-file output")?;
+        if kind == Some("blob") {
+            files.push(StagedFile { path, content, size: size as u64 });
+        }
     }
     let _ = writer.join();
     let _ = child.wait();

@@ -1,7 +1,7 @@
 //! The scan itself: files from the walk (or the git index), scanned in parallel on rayon workers,
 //! reduced into sorted findings, skipped files and stats.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -19,7 +19,7 @@ use crate::engine::{
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
 use crate::prefilter::Candidates;
-use crate::walk::{self, WalkOptions};
+use crate::walk::{self, WalkOptions, hostile_ignore_file};
 
 /// Counters and stage times of a scan.
 #[derive(Debug, Default, Clone, Serialize)]
@@ -114,6 +114,8 @@ pub struct ScanOptions {
     pub follow: bool,
     /// Size cap per file.
     pub max_filesize: u64,
+    /// Remove stale `.pwflow-fix-*` temporary files met by the walk (`--fix`).
+    pub remove_stale_temps: bool,
     /// Paths never scanned (config `exclude`), also when given on the command line.
     pub exclude: Option<Gitignore>,
     /// What one file produces.
@@ -315,12 +317,29 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
         if std::fs::symlink_metadata(root).is_err() {
             bail!("{}: no such file or directory", root.display());
         }
+        // Named on purpose: a FIFO or a device is refused aloud (reading one would block or
+        // never end), where one met in a walk is listed as skipped.
+        if std::fs::metadata(root).is_ok_and(|m| !m.is_dir() && !m.is_file()) {
+            bail!("{}: not a regular file or directory (FIFO, socket or device): refused", root.display());
+        }
+        // The walk reads the ignore files of a root and of the directories above it before any
+        // filter runs; below the root, a directory with a hostile one is skipped instead.
+        if !opts.no_ignore {
+            let abs = std::path::absolute(root).unwrap_or_else(|_| root.clone());
+            let dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+            for d in dir.into_iter().flat_map(Path::ancestors) {
+                if let Some(why) = hostile_ignore_file(d) {
+                    bail!("{}: {why}; refused (remove it, or pass --no-ignore)", d.display());
+                }
+            }
+        }
     }
     let walk_opts = WalkOptions {
         no_ignore: opts.no_ignore,
         follow: opts.follow,
         threads: opts.threads,
         max_filesize: opts.max_filesize,
+        remove_stale_temps: opts.remove_stale_temps,
     };
     // The walk hands each file to the literal gate as it finds it; only the candidates (a few
     // hundred on a large tree) are kept, so memory does not grow with the number of files. The
@@ -450,7 +469,7 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         here.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     };
     let top = crate::git::toplevel(&here_dir)?;
-    let staged = crate::git::staged_files(&top)?;
+    let staged = crate::git::staged_files(&top, opts.max_filesize)?;
     let scopes: Vec<PathBuf> = opts.paths.iter().map(|p| real_path(p)).collect();
     let top_abs = normalize(&top);
     let mut skipped = Vec::new();
@@ -468,11 +487,11 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         {
             continue;
         }
-        if file.content.len() as u64 > opts.max_filesize {
+        if file.size > opts.max_filesize {
             skipped.push(Skipped {
                 path: file.path.clone(),
                 reason: SkipReason::TooLarge,
-                detail: format!("{} bytes, over --max-filesize {}", file.content.len(), opts.max_filesize),
+                detail: format!("{} bytes, over --max-filesize {}", file.size, opts.max_filesize),
             });
             continue;
         }
@@ -588,6 +607,23 @@ pub fn fix(
         .collect();
     files.sort();
     files.dedup();
+    // One file reached through two roots (`--follow`, overlapping roots) is fixed once; the
+    // findings of its other paths go with it (they were reported again after the fix).
+    let mut canonical: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut aliases: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+    files.retain(|(location, _)| {
+        let real = std::fs::canonicalize(location).unwrap_or_else(|_| location.clone());
+        match canonical.get(&real) {
+            Some(first) => {
+                aliases.entry(first.clone()).or_default().push(location.clone());
+                false
+            }
+            None => {
+                canonical.insert(real, location.clone());
+                true
+            }
+        }
+    });
     if files.is_empty() {
         return Ok(Vec::new());
     }
@@ -595,6 +631,10 @@ pub fn fix(
     let project =
         ProjectContext::from_markers(ProjectContext::ancestor_markers(&dirs).iter().map(PathBuf::as_path));
     let engine = Engine::new(rules, opts.engine.clone(), project)?;
+    if write {
+        // Before the first temporary file exists: an interrupt then leaves none behind.
+        crate::fix::install_interrupt_cleanup().map_err(anyhow::Error::msg)?;
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .build()
@@ -650,10 +690,13 @@ pub fn fix(
     for (mut report, remaining) in reports {
         if let Some(remaining) = remaining {
             let counted = |f: &Finding| f.suppressed.is_none();
-            let before = result.findings.iter().filter(|f| f.path == report.display && counted(f)).count();
+            // By location (from the working directory): two roots may hold the same relative path.
+            let same = aliases.get(&report.location).map_or(&[][..], Vec::as_slice);
+            let this = |f: &Finding| f.location == report.location;
+            let before = result.findings.iter().filter(|f| this(f) && counted(f)).count();
             report.findings_fixed = before.saturating_sub(remaining.iter().filter(|f| counted(f)).count());
             if write {
-                result.findings.retain(|f| f.path != report.display);
+                result.findings.retain(|f| !this(f) && !same.contains(&f.location));
                 result.findings.extend(remaining);
             }
         }

@@ -27,6 +27,9 @@ pub struct WalkOptions {
     /// Symbolic links to files larger than this are skipped. Regular files are not measured
     /// here: whoever reads them checks the size of the open file.
     pub max_filesize: u64,
+    /// Remove the temporary files (`.pwflow-fix-*`) a killed `--fix` left (set by `--fix`);
+    /// they are never scanned either way.
+    pub remove_stale_temps: bool,
 }
 
 /// A file to scan.
@@ -138,6 +141,14 @@ pub fn walk_with(roots: &[PathBuf], opts: &WalkOptions, sink: &(dyn Fn(FileEntry
             if VCS_DIRS.contains(&name.as_ref()) {
                 return false;
             }
+            if !no_ignore && let Some(detail) = hostile_ignore_file(entry.path()) {
+                lock(&filter_shared).skipped.push(Skipped {
+                    path: entry.path().to_path_buf(),
+                    reason: SkipReason::Unreadable,
+                    detail,
+                });
+                return false;
+            }
             if !no_ignore && VENDORED_DIRS.contains(&name.as_ref()) {
                 lock(&filter_shared).skipped.push(Skipped {
                     path: entry.path().to_path_buf(),
@@ -193,7 +204,13 @@ fn visit_path(
     if file_type.is_dir() {
         return;
     }
-    if is_project_marker(path) {
+    if path.file_name().is_some_and(|n| n.as_encoded_bytes().starts_with(crate::fix::TEMP_PREFIX.as_bytes()))
+    {
+        lock(shared).skipped.push(stale_temp(path, opts.remove_stale_temps));
+        return;
+    }
+    // Only regular files (or links to them) are evidence: the marker is read later.
+    if is_project_marker(path) && (file_type.is_file() || file_type.is_symlink()) {
         lock(shared).markers.push(path.to_path_buf());
     }
     let Some(lang) = Lang::from_path(path) else {
@@ -235,6 +252,48 @@ fn visit_path(
         }
     }
     sink(FileEntry { path: path.to_path_buf(), root, lang });
+}
+
+/// Ignore files the walker reads in each directory (`ignore` reads them whole, with no limit).
+const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore"];
+
+/// Why the ignore files of `dir` must not be read, if they must not: one that is a FIFO would
+/// block the walk, one that is `/dev/zero` (through a link) or huge would fill the memory.
+#[must_use]
+pub fn hostile_ignore_file(dir: &Path) -> Option<String> {
+    IGNORE_FILES.iter().find_map(|name| {
+        let path = dir.join(name);
+        let meta = std::fs::metadata(&path).ok()?;
+        if !meta.is_file() {
+            Some(format!("{name} is not a regular file (FIFO, socket or device): directory not scanned"))
+        } else if meta.len() > crate::bounded::MAX_IGNORE_FILE {
+            Some(format!(
+                "{name} is {} bytes, over {}: directory not scanned",
+                meta.len(),
+                crate::bounded::MAX_IGNORE_FILE
+            ))
+        } else {
+            None
+        }
+    })
+}
+
+/// A temporary file of a `--fix` run that was killed before it could remove it (SIGKILL): it
+/// holds a whole copy of a file being fixed, secrets included, so it is never scanned (its
+/// findings would be duplicates) and `--fix` removes it. A `--fix` running at the same time in
+/// the same tree could own it: its rename then fails and that file is left unfixed, not broken.
+fn stale_temp(path: &Path, remove: bool) -> Skipped {
+    let detail = if !remove {
+        "temporary file of an interrupted `pwflow check --fix` (a copy of a file being fixed): not scanned; delete it, or the next --fix removes it".to_owned()
+    } else {
+        match std::fs::remove_file(path) {
+            Ok(()) => "removed: temporary file of an interrupted `pwflow check --fix`".to_owned(),
+            Err(e) => format!(
+                "temporary file of an interrupted `pwflow check --fix`: not scanned; cannot remove it: {e}"
+            ),
+        }
+    };
+    Skipped { path: path.to_path_buf(), reason: SkipReason::PwflowTemp, detail }
 }
 
 fn walk_error(root: &Path, err: &ignore::Error) -> Skipped {

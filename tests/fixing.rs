@@ -143,57 +143,159 @@ fn flow_oauth_shows_guidance_first_and_applies_nothing() {
     assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP);
 }
 
-#[cfg(unix)]
-#[test]
-fn killing_a_large_fix_run_leaves_every_file_old_or_new() {
+/// Files of an interrupt test: `count` copies of the PHP login.
+fn many_logins(count: usize) -> TempDir {
     let dir = TempDir::new().expect("tempdir");
-    let count = 1500;
     for i in 0..count {
-        fs::write(dir.path().join(format!("f{i:04}.php")), PHP).expect("write");
+        fs::write(dir.path().join(format!("f{i:03}.php")), PHP).expect("write");
     }
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pwflow"))
-        .current_dir(dir.path())
-        .args(["check", ".", "--isolated", "--fix", "--unsafe-fixes", "--quiet", "--jobs", "2"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn");
-    // Kill it once some files are fixed, before all are.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    loop {
-        let fixed = (0..count)
-            .filter(|i| {
-                fs::read(dir.path().join(format!("f{i:04}.php"))).is_ok_and(|b| b == PHP_FIXED.as_bytes())
-            })
-            .count();
-        if fixed > 0 || std::time::Instant::now() > deadline || child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    let (mut old, mut new) = (0, 0);
+    dir
+}
+
+/// Names of the `.pwflow-fix-*` temporary files in `dir`, sorted.
+fn temp_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".pwflow-fix-"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Asserts every file holds the old or the fixed text; returns how many are fixed.
+fn old_or_new(dir: &Path, count: usize) -> usize {
+    let mut new = 0;
     for i in 0..count {
-        let bytes = fs::read(dir.path().join(format!("f{i:04}.php"))).expect("read");
-        if bytes == PHP.as_bytes() {
-            old += 1;
-        } else if bytes == PHP_FIXED.as_bytes() {
+        let bytes = fs::read(dir.join(format!("f{i:03}.php"))).expect("read");
+        if bytes == PHP_FIXED.as_bytes() {
             new += 1;
         } else {
-            panic!(
-                "f{i:04}.php is neither the old nor the new version: {:?}",
-                String::from_utf8_lossy(&bytes)
-            );
+            assert_eq!(String::from_utf8_lossy(&bytes), PHP, "f{i:03}.php is neither old nor new");
         }
     }
-    assert_eq!(old + new, count);
-    assert!(new > 0, "the run was killed before fixing anything: the test proved nothing");
-    // Temporary files may be left by the kill, never in place of a source file.
-    for entry in fs::read_dir(dir.path()).expect("dir").flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        assert!(name.ends_with(".php") || name.starts_with(".pwflow-fix-"), "{name}");
+    new
+}
+
+/// Starts `--fix` on `dir` with each write paused (the `PWFLOW_TEST_FIX_PAUSE_MS` hook, between
+/// the temporary file and its rename) and returns once a temporary file exists: a signal sent
+/// then meets live temporary files, deterministically.
+#[cfg(unix)]
+fn fix_paused(dir: &Path, pause_ms: u64) -> std::process::Child {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_pwflow"))
+        .current_dir(dir)
+        .args(["check", ".", "--isolated", "--fix", "--unsafe-fixes", "--quiet", "--jobs", "2"])
+        .env("PWFLOW_TEST_FIX_PAUSE_MS", pause_ms.to_string())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(300);
+    while temp_files(dir).is_empty() {
+        assert!(child.try_wait().expect("wait").is_none(), "the run ended before writing");
+        assert!(std::time::Instant::now() < deadline, "no temporary file appeared");
+        std::thread::sleep(std::time::Duration::from_millis(2));
     }
+    child
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_and_sigterm_during_fix_leave_no_temporary_file_and_no_broken_file() {
+    for signal in ["INT", "TERM"] {
+        let count = 30;
+        let dir = many_logins(count);
+        let child = fix_paused(dir.path(), 400);
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(sent.success());
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(out.status.code(), Some(130), "SIG{signal}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted: removed"), "SIG{signal}");
+        assert_eq!(temp_files(dir.path()), Vec::<String>::new(), "SIG{signal} left temporary files");
+        assert!(old_or_new(dir.path(), count) < count, "SIG{signal} came after the last write");
+        // The second run finishes the job.
+        pwflow(dir.path()).args([".", "--fix", "--unsafe-fixes"]).assert().code(0);
+        assert_eq!(old_or_new(dir.path(), count), count);
+        assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_killed_fix_leaves_temporary_files_that_the_next_run_ignores_then_removes() {
+    let count = 30;
+    let dir = many_logins(count);
+    let mut child = fix_paused(dir.path(), 3000);
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    // SIGKILL cannot be caught: the temporary file of the paused write stays.
+    let left = temp_files(dir.path());
+    assert!(!left.is_empty(), "the kill came after the write it interrupted");
+    let fixed = old_or_new(dir.path(), count);
+    // A scan neither reads nor reports the copy: it is listed as skipped.
+    let out = pwflow(dir.path()).args([".", "--format", "json"]).output().expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(doc["findings"].as_array().expect("findings").len(), count - fixed);
+    let skipped: Vec<&str> = doc["skipped"]
+        .as_array()
+        .expect("skipped")
+        .iter()
+        .filter(|s| s["reason"] == "pwflow-temp")
+        .map(|s| s["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(skipped.len(), left.len(), "{doc}");
+    assert_eq!(temp_files(dir.path()), left, "a scan without --fix removes nothing");
+    // The next --fix removes them and fixes the rest.
+    pwflow(dir.path()).args([".", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+    assert_eq!(old_or_new(dir.path(), count), count);
+}
+
+#[test]
+fn staged_fix_is_refused() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    pwflow(dir.path())
+        .args(["--staged", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--fix").and(predicate::str::contains("--staged")));
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP);
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_linked_files_are_replaced_under_their_name_and_the_fix_says_so() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("a.php"), PHP).expect("write");
+    fs::hard_link(dir.path().join("a.php"), dir.path().join("b.txt")).expect("link");
+    pwflow(dir.path())
+        .args(["a.php", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("note: it had 1 other hard link(s): they keep the old text"));
+    assert_eq!(fs::read_to_string(dir.path().join("a.php")).expect("read"), PHP_FIXED);
+    assert_eq!(fs::read_to_string(dir.path().join("b.txt")).expect("read"), PHP);
+}
+
+#[cfg(unix)]
+#[test]
+fn owner_and_group_are_kept_when_the_process_may_set_them() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = TempDir::new().expect("tempdir");
+    let path = dir.path().join("a.php");
+    fs::write(&path, PHP).expect("write");
+    // Only root may give a file away: elsewhere this checks only that nothing changes.
+    let given = std::os::unix::fs::chown(&path, Some(4321), Some(4321)).is_ok();
+    let before = fs::metadata(&path).expect("meta");
+    pwflow(dir.path()).args(["a.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    let after = fs::metadata(&path).expect("meta");
+    assert_eq!(fs::read_to_string(&path).expect("read"), PHP_FIXED);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()), "given away: {given}");
 }
 
 #[test]
@@ -275,13 +377,14 @@ const BODIES: &[(&str, &str, &str)] = &[
     (
         "statements.go",
         "package a // https://platform.ringcentral.com\nfunc f() {\n\tform.Add(\"grant_type\", \"password\")\n\tform.Add(\"username\", u)\n\tform.Add(\"password\", p)\n\tform.Add(\"scope\", s)\n}\n",
-        "package a // https://platform.ringcentral.com\nfunc f() {\n\tform.Add(\"grant_type\", \"urn:ietf:params:oauth:grant-type:jwt-bearer\")\n\tform.Add(\"assertion\", os.Getenv(\"RC_JWT\"))\n\tform.Add(\"scope\", s)\n}\n",
+        // `os.Getenv` needs the "os" import: added after the package clause.
+        "package a // https://platform.ringcentral.com\n\nimport \"os\"\nfunc f() {\n\tform.Add(\"grant_type\", \"urn:ietf:params:oauth:grant-type:jwt-bearer\")\n\tform.Add(\"assertion\", os.Getenv(\"RC_JWT\"))\n\tform.Add(\"scope\", s)\n}\n",
     ),
     (
         // The string was the receiver of a method: the concatenation is parenthesised.
         "encode.py",
         "# https://platform.ringcentral.com\nbody = 'grant_type=password&username=u&password=p'.encode()\n",
-        "# https://platform.ringcentral.com\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=' + os.environ['RC_JWT']).encode()\n",
+        "# https://platform.ringcentral.com\nimport os\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=' + os.environ['RC_JWT']).encode()\n",
     ),
     (
         // Positional placeholders would no longer match the arguments: guidance only.
@@ -293,7 +396,7 @@ const BODIES: &[(&str, &str, &str)] = &[
         // Adjacent literals and `+` in one expression.
         "implicit.py",
         "# https://platform.ringcentral.com\nbody = ('grant_type=password'\n        '&username=' + username +\n        '&password=' + password)\n",
-        "# https://platform.ringcentral.com\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'\n        '&assertion=' + os.environ['RC_JWT'])\n",
+        "# https://platform.ringcentral.com\nimport os\nbody = ('grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer'\n        '&assertion=' + os.environ['RC_JWT'])\n",
     ),
     (
         "hash.rb",
@@ -406,4 +509,53 @@ fn hidden_fixes_are_named_and_counts_say_findings_and_edits() {
     assert!(edits > 2, "the form body takes several edits: {text}");
     assert!(text.contains("a.php (1 finding(s), 1 edit(s))"), "{text}");
     assert!(!text.contains("available"), "{text}");
+}
+
+/// A file over 64 KiB is checked around its edits only (not re-parsed whole per pass): the fix
+/// and the diff are the ones a small file gets, and the diff still masks the password.
+#[test]
+fn large_files_are_fixed_and_diffed_around_their_edits() {
+    let dir = TempDir::new().expect("tempdir");
+    let login = "$platform->login('18881112233', '101', 'Tr0ub4dor&3');\n";
+    let mut src = String::from(
+        "<?php\nuse RingCentral\\SDK\\SDK;\n$platform = (new SDK('id', 's', SDK::SERVER_PRODUCTION))->platform();\n",
+    );
+    src.push_str(login);
+    for i in 0..3000 {
+        src.push_str(&format!("function f{i}($a) {{\n    return array('k{i}' => $a + {i});\n}}\n"));
+        if i == 1500 {
+            src.push_str(login);
+        }
+    }
+    assert!(src.len() > 100 << 10);
+    fs::write(dir.path().join("big.php"), &src).expect("write");
+    let out = pwflow(dir.path())
+        .args(["big.php", "--diff", "--unsafe-fixes"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(diff.matches("+$platform->login(['jwt' => getenv('RC_JWT')]);").count(), 2, "{diff}");
+    assert!(!diff.contains("Tr0ub") && !diff.contains("4dor"), "{diff}");
+    pwflow(dir.path()).args(["big.php", "--fix", "--unsafe-fixes"]).assert().code(0);
+    let expected = src.replace(login, "$platform->login(['jwt' => getenv('RC_JWT')]);\n");
+    assert_eq!(fs::read_to_string(dir.path().join("big.php")).expect("read"), expected);
+}
+
+/// One file reached through two roots is fixed once, and its findings under the other path go
+/// with the fix (they were reported again after the file was fixed).
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_two_roots_is_fixed_once() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::create_dir(dir.path().join("real")).expect("mkdir");
+    fs::write(dir.path().join("real/a.php"), PHP).expect("write");
+    std::os::unix::fs::symlink("real", dir.path().join("alias")).expect("symlink");
+    pwflow(dir.path())
+        .args(["real", "alias", "--follow", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("fixed 1 finding(s) with 1 edit(s) in 1 file(s)"));
+    assert_eq!(fs::read_to_string(dir.path().join("real/a.php")).expect("read"), PHP_FIXED);
 }

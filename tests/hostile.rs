@@ -17,19 +17,10 @@ fn write(dir: &Path, rel: &str, bytes: impl AsRef<[u8]>) {
 
 /// Runs a JSON scan and returns (exit code, document).
 fn scan(dir: &Path, extra: &[&str]) -> (i32, serde_json::Value) {
-    let out = Command::cargo_bin("pwflow")
-        .expect("binary builds")
-        .current_dir(dir)
-        .args(["check", ".", "--isolated", "--format", "json"])
-        .args(extra)
-        // Generous: a debug build on a busy 2-core machine needs minutes for the largest inputs;
-        // the point is that the process ends, not how fast.
-        .timeout(std::time::Duration::from_secs(900))
-        .output()
-        .expect("runs");
-    let code = out.status.code().unwrap_or(-1);
-    assert!(code == 0 || code == 1, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
-    (code, serde_json::from_slice(&out.stdout).expect("json"))
+    let args = [&["check", ".", "--isolated", "--format", "json"][..], extra].concat();
+    let (code, stdout, stderr) = run(dir, &args);
+    assert!(code == 0 || code == 1, "exit {code}: {stderr}");
+    (code, serde_json::from_slice(&stdout).expect("json"))
 }
 
 fn skipped(doc: &serde_json::Value) -> Vec<(String, String)> {
@@ -358,4 +349,175 @@ fn large_structured_files_are_read_as_deeply_as_small_ones() {
         .collect();
     assert!(found.contains(&"api.yaml"), "{found:?}");
     assert!(found.contains(&"collection.json"), "{found:?}");
+}
+
+/// Runs pwflow with `args` in `dir`; returns (exit code, stdout, stderr).
+fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = Command::cargo_bin("pwflow")
+        .expect("binary builds")
+        .current_dir(dir)
+        .args(args)
+        // Generous: a debug build on a busy 2-core machine needs minutes for the largest inputs;
+        // the point is that the process ends, not how fast.
+        .timeout(std::time::Duration::from_secs(900))
+        .output()
+        .expect("runs");
+    (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Bound: the tree of 100 000 nested brackets (200 KB) prints lines of at most
+/// 2 × 40 + 200 bytes, so under 300 bytes per node (it printed 100 000 × 2 spaces a line, 20 GB).
+#[test]
+fn parse_prints_deep_trees_with_bounded_lines() {
+    let dir = TempDir::new().expect("tempdir");
+    let depth = 100_000;
+    write(dir.path(), "deep.js", format!("x = {}1{};\n", "[".repeat(depth), "]".repeat(depth)));
+    let (code, out, err) = run(dir.path(), &["parse", "deep.js"]);
+    assert_eq!(code, 0, "{err}");
+    let text = String::from_utf8_lossy(&out);
+    let widest = text.lines().map(str::len).max().unwrap_or(0);
+    assert!(widest <= 2 * 40 + 200, "widest line {widest} bytes");
+    assert!(out.len() <= 300 * (depth + 10), "{} bytes for {depth} levels", out.len());
+    assert!(text.contains(&format!("[depth {depth}]")), "deep levels are numbered");
+}
+
+/// Bound: the baseline, the configuration, a rule directory's files and the files named on the
+/// command line are read only when regular (a FIFO or /dev/zero is refused with exit 2 and a
+/// message, not read forever or waited on).
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_named_as_inputs_are_refused() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "ok.php", PHP_LOGIN);
+    mkfifo(&d.join("fifo.json"));
+    mkfifo(&d.join("pwflow.toml"));
+    mkfifo(&d.join("named.php"));
+    for args in [
+        &["check", "ok.php", "--isolated", "--baseline", "/dev/zero"][..],
+        &["check", "ok.php", "--isolated", "--baseline", "fifo.json"],
+        &["check", "ok.php", "--config", "pwflow.toml"],
+        &["check", "named.php", "--isolated"],
+        &["check", "/dev/zero", "--isolated"],
+        &["parse", "named.php"],
+    ] {
+        let (code, _, err) = run(d, args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("not a regular file"), "{args:?}: {err}");
+    }
+}
+
+/// Bound: an ignore file the walk would read whole is looked at first: a FIFO `.gitignore` in a
+/// subdirectory skips that directory; one at the scan root is refused (it would block the walk).
+#[cfg(unix)]
+#[test]
+fn hostile_ignore_files_do_not_block_the_walk() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    write(d, "ok.php", PHP_LOGIN);
+    write(d, "sub/a.php", PHP_LOGIN);
+    mkfifo(&d.join("sub/.gitignore"));
+    let (code, doc) = scan(d, &[]);
+    assert_eq!(code, 1);
+    assert_eq!(finding_lines(&doc, "ok.php"), [4]);
+    assert!(skipped(&doc).contains(&("sub".to_owned(), "unreadable".to_owned())), "{:?}", skipped(&doc));
+    mkfifo(&d.join(".ignore"));
+    let (code, _, err) = run(d, &["check", ".", "--isolated"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(".ignore is not a regular file"), "{err}");
+    // --no-ignore reads no ignore file.
+    let (code, _, err) = run(d, &["check", ".", "--isolated", "--no-ignore"]);
+    assert_eq!(code, 1, "{err}");
+}
+
+/// Bound: `--jobs` is capped at 4 threads per core (`-j 5000` started 5000 threads per pool).
+#[test]
+fn jobs_are_capped() {
+    let dir = TempDir::new().expect("tempdir");
+    for name in ["a.php", "b.php", "c.php"] {
+        write(dir.path(), name, PHP_LOGIN);
+    }
+    let (code, doc) = scan(dir.path(), &["-j", "5000"]);
+    assert_eq!(code, 1);
+    assert_eq!(doc["findings"].as_array().expect("findings").len(), 3);
+    let (_, out, _) = run(dir.path(), &["check", "--help"]);
+    assert!(String::from_utf8_lossy(&out).contains("at most 4 per core"));
+}
+
+/// Bound: a 50 MB one-line file with a login at its end prints a report under 16 KB in human
+/// form (it printed the whole line twice: 100 MB), and its `--diff` is under 16 KB too.
+#[test]
+fn a_huge_one_line_file_prints_a_bounded_report() {
+    let dir = TempDir::new().expect("tempdir");
+    let pad = "x".repeat(50 << 20);
+    let src = format!(
+        "const {{ SDK }} = require('@ringcentral/sdk'); const platform = new SDK({{}}).platform(); var y = '{pad}'; platform.login({{ username: u, extension: '101', password: p }});\n"
+    );
+    write(dir.path(), "one.js", src);
+    let args = ["check", "one.js", "--isolated", "--no-ignore", "--max-filesize", "64M", "--color", "never"];
+    let (code, out, err) = run(dir.path(), &args);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.len() < 16 << 10, "{} bytes of output", out.len());
+    assert!(String::from_utf8_lossy(&out).contains("platform.login({ jwt: process.env.RC_JWT })"));
+    let (code, out, err) = run(dir.path(), &[&args[..], &["--diff", "--unsafe-fixes"]].concat());
+    assert_eq!(code, 1, "{err}");
+    // The changed line is the file's only line: a diff must print it, once on each side.
+    assert!(out.len() < 2 * (50 << 20) + 4096, "{} bytes of diff", out.len());
+}
+
+/// Staged names are sent to `git cat-file` NUL-terminated: a name holding a newline is read as
+/// itself (it shifted the blobs onto the wrong files), and a name that is not UTF-8 is scanned.
+#[cfg(unix)]
+#[test]
+fn staged_names_with_newlines_and_bad_bytes_map_to_their_blobs() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git").arg("-C").arg(d).args(args).output().expect("git");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    };
+    git(&["init", "-q"]);
+    let clean = "<?php\necho 1;\n";
+    fs::write(d.join("a\nb.php"), clean).expect("write");
+    fs::write(d.join("a"), "not php\n").expect("write");
+    fs::write(d.join(std::ffi::OsStr::from_bytes(b"odd-\xff.php")), PHP_LOGIN).expect("write");
+    write(d, "z.php", PHP_LOGIN);
+    // Over --max-filesize: read past, not held, and the blobs after it still map right.
+    write(d, "big.php", format!("{PHP_LOGIN}{}", "// pad\n".repeat(30_000)));
+    git(&["add", "-A"]);
+    let (code, out, err) =
+        run(d, &["check", "--staged", "--isolated", "--format", "json", "--max-filesize", "100K"]);
+    assert_eq!(code, 1, "{err}");
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let mut paths: Vec<String> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path").to_owned())
+        .collect();
+    paths.sort();
+    assert_eq!(paths, ["odd-\u{fffd}.php", "z.php"], "{doc}");
+    assert_eq!(skipped(&doc), [("big.php".to_owned(), "too-large".to_owned())]);
+}
+
+/// Project markers are read for evidence only when regular (and bounded): a FIFO named
+/// `package.json` or `.env` beside the code does not block the scan.
+#[cfg(unix)]
+#[test]
+fn fifo_markers_do_not_block_the_scan() {
+    let dir = TempDir::new().expect("tempdir");
+    write(dir.path(), "ok.php", PHP_LOGIN);
+    mkfifo(&dir.path().join("package.json"));
+    mkfifo(&dir.path().join("composer.json"));
+    mkfifo(&dir.path().join(".env"));
+    let (code, doc) = scan(dir.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(finding_lines(&doc, "ok.php"), [4]);
 }

@@ -2,6 +2,7 @@
 
 mod action;
 mod audit;
+mod builds;
 mod cli;
 mod fixing;
 mod fixtures;
@@ -11,5 +12,6 @@ mod hostile;
 mod meta;
 mod precommit;
 mod readme;
+mod recall;
 mod secrets;
 mod user_rules;

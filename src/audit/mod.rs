@@ -72,7 +72,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
         collector.set_shard(format!("{i}/{n}"));
     }
     collector.not_audited(not_audited);
-    let threads = args.scan.jobs.unwrap_or_else(num_cpus::get).max(1);
+    let threads = args.scan.threads();
     let progress = progress_bar(args.out.quiet, roots.len(), unit);
     let (mut files, mut parsed, mut findings) = (0, 0, 0);
     for root in &roots {
@@ -86,6 +86,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
             no_ignore: args.scan.no_ignore,
             follow: args.scan.follow,
             max_filesize: args.scan.max_filesize,
+            remove_stale_temps: false,
             exclude: settings.exclude.clone(),
             engine: EngineOptions {
                 show_secrets: false,

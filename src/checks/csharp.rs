@@ -13,11 +13,11 @@ use crate::syntax::{indentation_at, last_name, named_children, text, unwrap_expr
 
 const CSHARP: &[Lang] = &[Lang::CSharp];
 
-/// The checks of this module.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: &[Lang::CSharp], checks: CHECKS, jwt_expr: super::java::jwt_expr };
 
+/// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "csharp-password-authorize",

@@ -13,7 +13,6 @@ use crate::syntax::{
 
 const GO: &[Lang] = &[Lang::Go];
 
-/// The checks of this module.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom = super::CheckRoom {
     languages: &[Lang::Go],
@@ -21,6 +20,7 @@ pub(super) static ROOM: super::CheckRoom = super::CheckRoom {
     jwt_expr: |cx, password| go_jwt_expr(cx, password, "JWT"),
 };
 
+/// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "go-password-client",

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Bindings, CheckCx};
+use crate::lang::Lang;
 use crate::syntax::{is_string, named_children, string_inner_range, string_value, text, unwrap_expr};
 
 static GRANT_IN_STRING: LazyLock<Regex> = LazyLock::new(|| {
@@ -142,22 +143,49 @@ fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 }
 
 /// The string an identifier is declared with in the same file (`static final String GRANT =
-/// "password"`, `const string Grant = "password"`); `None` when it is assigned anything else.
+/// "password"`, `const string Grant = "password"`, `GRANT_TYPE = "password"`, `const grant =
+/// 'password'`, `$grant = 'password'`, PHP `const GRANT = 'password'`); `None` when it is
+/// assigned anything else, or different values in different places.
 fn string_constant(cx: &CheckCx<'_, '_>, ident: tree_sitter::Node<'_>) -> Option<String> {
-    if ident.kind() != "identifier" {
+    constant_literal(cx, ident).and_then(|lit| string_value(lit, cx.file.src, cx.file.lang))
+}
+
+/// The string literal an identifier is declared with in the same file (see [`string_constant`]).
+fn constant_literal<'t>(cx: &CheckCx<'_, 't>, ident: tree_sitter::Node<'_>) -> Option<tree_sitter::Node<'t>> {
+    // Ruby constants are `constant`, PHP constants `name`, PHP variables `variable_name`.
+    if !matches!(ident.kind(), "identifier" | "constant" | "name" | "variable_name") {
         return None;
     }
     let (src, lang) = (cx.file.src, cx.file.lang);
     let name = text(ident, src);
-    let mut values = cx
+    let mut values: Vec<tree_sitter::Node<'t>> = cx
         .file
         .assignments()
         .iter()
-        .filter(|a| a.node.kind() == "variable_declarator" && text(a.lhs, src) == name)
-        .map(|a| string_value(unwrap_expr(a.rhs), src, lang));
-    let first = values.next()??;
-    // Two declarations with different values (shadowing): no single answer.
-    values.all(|v| v.as_deref() == Some(first.as_str())).then_some(first)
+        .filter(|a| text(a.lhs, src) == name)
+        // Go `const grant = "password"`: the value is a one-element `expression_list`.
+        .map(|a| match named_children(a.rhs).as_slice() {
+            [only] if a.rhs.kind() == "expression_list" => unwrap_expr(*only),
+            _ => unwrap_expr(a.rhs),
+        })
+        .collect();
+    // PHP `const GRANT = 'password';` (a `const_element`, not an assignment).
+    if ident.kind() == "name" && lang.rule_lang() == Lang::Php {
+        values.extend(
+            crate::syntax::descendants(cx.file.root).filter(|n| n.kind() == "const_element").filter_map(
+                |n| {
+                    let parts = named_children(n);
+                    (parts.first().map(|k| text(*k, src)) == Some(name))
+                        .then(|| parts.last().copied())
+                        .flatten()
+                },
+            ),
+        );
+    }
+    let first = *values.first()?;
+    let value = string_value(first, src, lang)?;
+    // Two declarations with different values (shadowing, reassignment): no single answer.
+    values.iter().all(|v| string_value(*v, src, lang).as_deref() == Some(value.as_str())).then_some(first)
 }
 
 /// A key/value pair `grant_type` => `password`.
@@ -169,9 +197,11 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     // `key_text` knows every language's key shapes (Ruby symbols, INI names, YAML scalars).
     let key_text = crate::syntax::key_text(key, src, lang)?;
     let value = crate::syntax::unwrap_expr(value);
+    // `"grant_type": GRANT_TYPE` where the file declares `GRANT_TYPE = "password"`.
+    let constant = if is_string(value, lang) { None } else { constant_literal(cx, value) };
     let value_text = match value.kind() {
         "simple_symbol" => text(value, src).trim_start_matches(':').to_owned(),
-        _ => string_value(value, src, lang)?.trim().to_owned(),
+        _ => string_value(constant.unwrap_or(value), src, lang)?.trim().to_owned(),
     };
     if key_text != "grant_type" || value_text != "password" {
         return None;
@@ -185,7 +215,7 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     // Keep the value's quoting: quoted strings keep their quote, a Ruby symbol becomes a string,
     // bare words (INI, YAML, shell) stay bare.
-    let q = match text(value, src).chars().next() {
+    let q = match text(constant.unwrap_or(value), src).chars().next() {
         Some(c @ ('\'' | '"' | '`')) => c.to_string(),
         _ if value.kind() == "simple_symbol" => "'".to_owned(),
         _ => String::new(),

@@ -19,11 +19,11 @@ use crate::syntax::{
 
 const JAVA: &[Lang] = &[Lang::Java];
 
-/// The checks of this module.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: &[Lang::Java], checks: CHECKS, jwt_expr };
 
+/// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "java-password-authorize",

@@ -58,11 +58,11 @@ fn resolve_js_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kind: &str) -> 
 /// The languages of this room.
 const LANGS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
-/// This room's checks.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: LANGS, checks: CHECKS, jwt_expr: js_jwt_expr };
 
+/// This room's checks.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "js-password-login",
@@ -149,7 +149,9 @@ fn js_options<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<Creds<'t>> {
     match arg.kind() {
         "object" => Some(js_object(cx, arg, 0)),
         "identifier" => {
-            let obj = resolve_js_literal(cx, arg, "object")?;
+            let Some(obj) = resolve_js_literal(cx, arg, "object") else {
+                return json_credentials(cx, arg, arg, &[]);
+            };
             let mut creds = js_object(cx, obj, 0);
             creds.origin = Some(obj);
             Some(creds)
@@ -168,6 +170,19 @@ fn js_options<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<Creds<'t>> {
                     by_name: true,
                 })
             };
+            // `config.rc.user` where `config = require('./config.json')`: the JSON file says.
+            let mut base = object;
+            let mut props = vec![text(property, cx.file.src)];
+            while base.kind() == "member_expression" {
+                props.push(text(base.child_by_field_name("property")?, cx.file.src));
+                base = base.child_by_field_name("object")?;
+            }
+            props.reverse();
+            if base.kind() == "identifier"
+                && let Some(creds) = json_credentials(cx, base, arg, &props)
+            {
+                return Some(creds);
+            }
             if object.kind() != "identifier" {
                 return named_credentials();
             }
@@ -183,6 +198,76 @@ fn js_options<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<Creds<'t>> {
         }
         _ => None,
     }
+}
+
+/// Largest JSON configuration file read to follow `require('./config.json')`.
+const MAX_JSON_CONFIG: u64 = 1 << 20;
+
+/// Credentials read from a JSON file of the same project: `ident` is bound by
+/// `require('./config.json')` (or `import ident from './config.json'`), and `props` is the path
+/// from it to the options object (`config.rc.user` gives `["rc", "user"]`). Credentials when
+/// that object has a `password` (or a `username`) and no non-empty `jwt`, `code` or
+/// `access_token`; `None` when the file, the path or the object is not there.
+fn json_credentials<'t>(
+    cx: &CheckCx<'_, 't>,
+    ident: Node<'t>,
+    arg: Node<'t>,
+    props: &[&str],
+) -> Option<Creds<'t>> {
+    let spec = json_module_of(cx, ident)?;
+    let dir = cx.file.path?.parent()?;
+    let file = dir.join(&spec);
+    let meta = std::fs::metadata(&file).ok()?;
+    if !meta.is_file() || meta.len() > MAX_JSON_CONFIG {
+        return None;
+    }
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).ok()?).ok()?;
+    let object = props.iter().try_fold(&value, |v, p| v.get(*p))?.as_object()?;
+    let non_empty = |key: &str| {
+        object.iter().any(|(k, v)| {
+            k.eq_ignore_ascii_case(key) && v.as_str().is_none_or(|s| !s.is_empty()) && !v.is_null()
+        })
+    };
+    if JS_NON_PASSWORD_KEYS.iter().any(|k| non_empty(k)) || !(non_empty("password") || non_empty("username"))
+    {
+        return None;
+    }
+    Some(Creds {
+        // What the SDK reads from it: a username and a password, in the JSON file.
+        entries: vec![("username".to_owned(), arg)],
+        unknown: false,
+        origin: Some(arg),
+        by_name: true,
+    })
+}
+
+/// The relative path of the JSON module an identifier is bound to in this file:
+/// `const config = require('./config.json')`, `import config from './config.json'`.
+fn json_module_of(cx: &CheckCx<'_, '_>, ident: Node<'_>) -> Option<String> {
+    let src = cx.file.src;
+    let name = text(ident, src);
+    let is_json_path = |p: &str| (p.starts_with("./") || p.starts_with("../")) && p.ends_with(".json");
+    for a in cx.file.assignments() {
+        let rhs = unwrap_expr(a.rhs);
+        if text(a.lhs, src) != name || rhs.kind() != "call_expression" {
+            continue;
+        }
+        let callee = rhs.child_by_field_name("function").map(|f| text(f, src));
+        let first =
+            rhs.child_by_field_name("arguments").and_then(|args| named_children(args).first().copied());
+        if callee == Some("require")
+            && let Some(spec) = first.and_then(|f| string_value(f, src, cx.file.lang))
+            && is_json_path(&spec)
+        {
+            return Some(spec);
+        }
+    }
+    crate::syntax::descendants(cx.file.root).filter(|n| n.kind() == "import_statement").find_map(|import| {
+        let source = string_value(import.child_by_field_name("source")?, src, cx.file.lang)?;
+        let clause = named_children(import).into_iter().find(|c| c.kind() == "import_clause")?;
+        let default = named_children(clause).into_iter().find(|c| c.kind() == "identifier")?;
+        (text(default, src) == name && is_json_path(&source)).then_some(source)
+    })
 }
 
 /// `.login(...)` on a RingCentral JS platform or SDK taking the password branch.

@@ -47,6 +47,9 @@ pub struct FileCx<'a> {
     pub context: &'a FileContext,
     /// Name of the environment variable that should hold the JWT (`RC_JWT`).
     pub jwt_var: &'a str,
+    /// Where the file is on disk, when it is a file (not standard input): checks may read a
+    /// configuration file next to it (`require('./config.json')`).
+    pub path: Option<&'a std::path::Path>,
     /// Every assignment of the file, collected on first use: checks look names up here
     /// instead of walking the tree once per match (which made large files quadratic).
     pub assignments: std::cell::OnceCell<Vec<Assignment<'a>>>,
@@ -74,7 +77,14 @@ impl<'a> FileCx<'a> {
         context: &'a FileContext,
         jwt_var: &'a str,
     ) -> FileCx<'a> {
-        FileCx { src, lang, root, context, jwt_var, assignments: std::cell::OnceCell::new() }
+        FileCx { src, lang, root, context, jwt_var, path: None, assignments: std::cell::OnceCell::new() }
+    }
+
+    /// The same file context, knowing where the file is on disk.
+    #[must_use]
+    pub fn with_path(mut self, path: &'a std::path::Path) -> FileCx<'a> {
+        self.path = Some(path);
+        self
     }
 
     /// Every assignment of the file, in document order.

@@ -16,11 +16,11 @@ use crate::syntax::{is_string, key_text, named_children, string_value, text, unw
 /// The languages of this room.
 const LANGS: &[Lang] = &[Lang::Php, Lang::PhpOnly];
 
-/// This room's checks.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: LANGS, checks: CHECKS, jwt_expr: php_jwt_expr };
 
+/// This room's checks.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "php-password-login",
@@ -54,6 +54,67 @@ fn is_special_php_argument(arg: Node<'_>) -> bool {
     arg.child_by_field_name("name").is_some()
         || arg.kind() == "variadic_unpacking"
         || named_children(arg).first().is_some_and(|c| c.kind() == "variadic_unpacking")
+}
+
+/// What named or unpacked arguments of `login(...)` amount to.
+enum SpecialArgs<'t> {
+    /// Username, extension and password in the SDK's positional order (absent ones as a
+    /// placeholder node), and how the call spells them.
+    Positional(Vec<Node<'t>>, String),
+    /// The options argument: an array unpacked whole (`login(...['username' => ...])`), or
+    /// the one element of an unpacked list (`login(...[$options])`).
+    Options(Node<'t>),
+}
+
+/// Reads PHP 8 named arguments (`login(username: $u, extension: $e, password: $p)`, which the
+/// 1.x signature `login($username, $extension, $password)` takes) and an unpacked array the
+/// file spells out (`login(...$creds)`). `None` when what is passed cannot be known.
+fn special_arguments<'t>(cx: &CheckCx<'_, 't>, args: &[Node<'t>]) -> Option<SpecialArgs<'t>> {
+    let src = cx.file.src;
+    if let [only] = args {
+        let unpack = if only.kind() == "variadic_unpacking" {
+            Some(*only)
+        } else {
+            named_children(*only).first().copied().filter(|c| c.kind() == "variadic_unpacking")
+        };
+        if let Some(unpack) = unpack {
+            let inner = unwrap_expr(*named_children(unpack).first()?);
+            let array = match inner.kind() {
+                "array_creation_expression" => inner,
+                "variable_name" => resolve_literal(cx, inner, &["array_creation_expression"])?,
+                _ => return None,
+            };
+            let elements = named_children(array);
+            let keyed = elements.iter().any(|e| named_children(*e).len() == 2);
+            if keyed {
+                return Some(SpecialArgs::Options(array));
+            }
+            let values: Vec<Node<'t>> =
+                elements.iter().filter_map(|e| named_children(*e).first().copied()).collect();
+            let how = format!("`login(...{})` unpacking positional credentials", text(inner, src));
+            return match values.as_slice() {
+                // `login(...[$options])`: one argument, the options array.
+                [options] => Some(SpecialArgs::Options(*options)),
+                [_, _, ..] => Some(SpecialArgs::Positional(values, how)),
+                [] => None,
+            };
+        }
+    }
+    // Named arguments, in the order of the 1.x signature.
+    let mut values: Vec<Option<Node<'t>>> = vec![None; 3];
+    for arg in args {
+        let name = arg.child_by_field_name("name")?;
+        let value = *named_children(*arg).last()?;
+        let slot = ["username", "extension", "password"].iter().position(|p| *p == text(name, src))?;
+        values[slot] = Some(value);
+    }
+    let password = values[2]?;
+    let fill = values[0].or(values[1]).unwrap_or(password);
+    let values = values.into_iter().map(|v| v.unwrap_or(fill)).collect();
+    Some(SpecialArgs::Positional(
+        values,
+        "`login(username: ..., password: ...)` with named arguments".to_owned(),
+    ))
 }
 
 fn php_array<'t>(array: Node<'t>, src: &str) -> Creds<'t> {
@@ -116,14 +177,27 @@ pub(super) fn php_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> 
 /// `->login(...)` of the RingCentral PHP SDK taking the password branch.
 pub fn php_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
-    let args = arguments(cx.cap("args")?);
-    if args.iter().any(|a| is_special_php_argument(*a)) {
-        return None;
-    }
+    let mut args = arguments(cx.cap("args")?);
     let src = cx.file.src;
+    let mut spelled = None;
+    if args.iter().any(|a| is_special_php_argument(*a)) {
+        match special_arguments(cx, &args)? {
+            SpecialArgs::Positional(values, how) => {
+                args = values;
+                spelled = Some(how);
+            }
+            SpecialArgs::Options(array) => args = vec![array],
+        }
+    }
     let mut out = Bindings::default();
     let first = unwrap_expr(*args.first()?);
     let (evidence, shape, password) = match args.len() {
+        2..=4 if first.kind() != "array_creation_expression" && spelled.is_some() => {
+            let pw = args.get(2).copied();
+            secret_if_literal(cx, pw, &mut out);
+            let evidence = if pw.is_some() { Evidence::Strong } else { Evidence::Weak };
+            (evidence, spelled.unwrap_or_default(), pw)
+        }
         2..=4 if first.kind() != "array_creation_expression" => {
             let pw = args.get(2).copied();
             secret_if_literal(cx, pw, &mut out);

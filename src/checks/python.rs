@@ -17,11 +17,11 @@ use crate::syntax::{
 
 const PY: &[Lang] = &[Lang::Python];
 
-/// The checks of this module.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: &[Lang::Python], checks: CHECKS, jwt_expr: py_jwt_expr };
 
+/// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "python-password-login",
@@ -71,8 +71,11 @@ struct PyArgs<'t> {
 }
 
 impl<'t> PyArgs<'t> {
-    /// Reads an `argument_list`; `None` when `*args` / `**kwargs` hide what is passed.
-    fn read(args: Node<'t>, src: &str) -> Option<PyArgs<'t>> {
+    /// Reads an `argument_list`; `None` when `*args` / `**kwargs` hide what is passed. A
+    /// `**creds` whose dict the same file spells out (`creds = {'username': ..., ...}` or
+    /// `dict(username=..., ...)`) is read as the keywords it unpacks to.
+    fn read(cx: &CheckCx<'_, 't>, args: Node<'t>) -> Option<PyArgs<'t>> {
+        let src = cx.file.src;
         let mut out = PyArgs { positional: Vec::new(), keywords: Vec::new() };
         for arg in named_children(args) {
             match arg.kind() {
@@ -81,7 +84,8 @@ impl<'t> PyArgs<'t> {
                     let value = arg.child_by_field_name("value")?;
                     out.keywords.push((text(name, src).to_owned(), value));
                 }
-                "list_splat" | "dictionary_splat" | "parenthesized_list_splat" => return None,
+                "dictionary_splat" => out.keywords.extend(unpacked_keywords(cx, arg)?),
+                "list_splat" | "parenthesized_list_splat" => return None,
                 _ => out.positional.push(arg),
             }
         }
@@ -100,6 +104,41 @@ impl<'t> PyArgs<'t> {
     fn keyword(&self, name: &str) -> Option<Node<'t>> {
         self.keywords.iter().find(|(k, _)| k == name).map(|(_, v)| *v)
     }
+}
+
+/// The keywords a `**name` argument unpacks to, when `name` is a dict the file spells out
+/// before the call: a dict literal with string keys, or `dict(key=value, ...)`. `None` when
+/// anything in it is not known (another splat, a computed key).
+fn unpacked_keywords<'t>(cx: &CheckCx<'_, 't>, splat: Node<'t>) -> Option<Vec<(String, Node<'t>)>> {
+    let src = cx.file.src;
+    let inner = unwrap_expr(*named_children(splat).first()?);
+    let dict = match inner.kind() {
+        "identifier" => super::login::resolve_literal(cx, inner, &["dictionary", "call"])?,
+        _ => inner,
+    };
+    let mut out = Vec::new();
+    match dict.kind() {
+        "dictionary" => {
+            for entry in named_children(dict) {
+                if entry.kind() != "pair" {
+                    return None;
+                }
+                let key = string_value(entry.child_by_field_name("key")?, src, Lang::Python)?;
+                out.push((key, entry.child_by_field_name("value")?));
+            }
+        }
+        "call" if dict.child_by_field_name("function").is_some_and(|f| text(f, src) == "dict") => {
+            for arg in named_children(dict.child_by_field_name("arguments")?) {
+                if arg.kind() != "keyword_argument" {
+                    return None;
+                }
+                let name = arg.child_by_field_name("name")?;
+                out.push((text(name, src).to_owned(), arg.child_by_field_name("value")?));
+            }
+        }
+        _ => return None,
+    }
+    Some(out)
 }
 
 /// Whether an argument is present and not `''` / `None`.
@@ -178,9 +217,8 @@ pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
 
 /// `.login(...)` of the `ringcentral` SDK taking the password branch.
 pub fn python_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
-    let src = cx.file.src;
     let receiver = cx.cap("receiver")?;
-    let args = PyArgs::read(cx.cap("args")?, src)?;
+    let args = PyArgs::read(cx, cx.cap("args")?)?;
     // Not the SDK's signature: Django's `login(request, user, backend=...)`, other APIs.
     if args.positional.len() > LOGIN_PARAMS.len()
         || args.keywords.iter().any(|(k, _)| !LOGIN_PARAMS.contains(&k.as_str()))
@@ -224,7 +262,7 @@ pub fn python_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 pub fn python_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let src = cx.file.src;
     let receiver = cx.cap("receiver")?;
-    let args = PyArgs::read(cx.cap("args")?, src)?;
+    let args = PyArgs::read(cx, cx.cap("args")?)?;
     if args.keywords.iter().any(|(k, _)| !AUTHORIZE_PARAMS.contains(&k.as_str())) {
         return None;
     }

@@ -195,16 +195,43 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
 /// Whether a variable or property named `name` is assigned from the SDK somewhere in the file
 /// (scopes are not modelled: the same name assigned from the SDK anywhere counts).
 fn assigned_from_sdk(cx: &CheckCx<'_, '_>, name: &str, receiver: Node<'_>) -> Option<String> {
+    assigned_from_sdk_via(cx, name, receiver, 0)
+}
+
+/// How many aliases (`const p = platform; const q = p;`) are followed back to the SDK.
+const MAX_ALIASES: usize = 3;
+
+fn assigned_from_sdk_via(
+    cx: &CheckCx<'_, '_>,
+    name: &str,
+    receiver: Node<'_>,
+    depth: usize,
+) -> Option<String> {
     let src = cx.file.src;
+    let lang = cx.file.lang;
     for a in cx.file.assignments() {
         let (lhs, rhs) = (a.lhs, a.rhs);
-        if lhs.id() == receiver.id() || last_name(lhs, src, cx.file.lang).as_deref() != Some(name) {
+        if lhs.id() == receiver.id() || last_name(lhs, src, lang).as_deref() != Some(name) {
             continue;
         }
         if let Some(reason) = from_sdk(cx, rhs) {
             return Some(format!(
                 "`{}` is assigned from the SDK on line {}: {reason}",
                 text(lhs, src),
+                lhs.start_position().row + 1
+            ));
+        }
+        // An alias of another variable: `const p = rcsdk.platform(); const plat = p;`.
+        let rhs = unwrap_expr(rhs);
+        if depth < MAX_ALIASES
+            && matches!(rhs.kind(), "identifier" | "variable_name")
+            && let Some(target) = last_name(rhs, src, lang).filter(|t| t != name)
+            && let Some(reason) = assigned_from_sdk_via(cx, &target, rhs, depth + 1)
+        {
+            return Some(format!(
+                "`{}` is an alias of `{}` (line {}); {reason}",
+                text(lhs, src),
+                text(rhs, src),
                 lhs.start_position().row + 1
             ));
         }

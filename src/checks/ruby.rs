@@ -16,16 +16,16 @@ use crate::syntax::{last_name, named_children, string_value, text, unwrap_expr};
 
 const RB: &[Lang] = &[Lang::Ruby];
 
-/// The checks of this module.
 /// This language's check room.
 pub(super) static ROOM: super::CheckRoom =
     super::CheckRoom { languages: &[Lang::Ruby], checks: CHECKS, jwt_expr: rb_jwt_expr };
 
+/// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "ruby-password-authorize",
         languages: RB,
-        needs: &["receiver", "method", "args"],
+        needs: &["receiver", "method", "args?"],
         provides: &["shape", "jwt_expr", "jwt_args", "sdk_family", "sdk_name"],
         about: "`rc.authorize(username:, extension:, password:)` (gem `ringcentral-sdk`, no non-nil \
                 `auth_code`/`jwt`) and positional `authorize_password` / `authorize` / `login` of \
@@ -169,8 +169,21 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let src = cx.file.src;
     let receiver = cx.cap("receiver")?;
     let method = text(cx.cap("method")?, src);
-    let args_node = cx.cap("args")?;
-    let args = read_args(cx, args_node)?;
+    // `client.authorize_password ...` in documentation: grokify's password method with its
+    // arguments elided. Only that name says the grant without its arguments.
+    let elided = match cx.cap("args") {
+        Some(_) => false,
+        None if method == "authorize_password" => {
+            cx.cap("call")?.child_by_field_name("arguments").is_none()
+                && cx.file.context.rc_reason().is_some()
+        }
+        None => return None,
+    };
+    let args = match cx.cap("args") {
+        Some(node) => read_args(cx, node)?,
+        None if elided => RbArgs { positional: Vec::new(), keywords: Vec::new() },
+        None => return None,
+    };
     let mut out = Bindings::default();
     // grokify's positional form may end in OAuth options (`access_token_ttl: 600`), which Ruby
     // passes as keywords: three positional credentials and no credential keyword is that form.
@@ -183,7 +196,7 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if user_config && !(args.positional.len() == 1 && args.keywords.is_empty()) {
         return None;
     }
-    let (keyword_form, password) = if user_config {
+    let (keyword_form, password) = if user_config || elided {
         (false, None)
     } else if args.keywords.is_empty() || options_only {
         // grokify: `authorize_password(username, extension, password[, remember/params])`.
@@ -240,6 +253,12 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             SdkFamily::RubySdk.package(),
             "`authorize(username:, extension:, password:)` without `jwt:` or `auth_code:`".to_owned(),
         )
+    } else if elided {
+        (
+            SdkFamily::RubyGrokify.key(),
+            SdkFamily::RubyGrokify.package(),
+            "ringcentral_sdk `authorize_password ...` (arguments elided): the password login".to_owned(),
+        )
     } else if cx.file.context.sdk == Some(SdkFamily::RubySdk) {
         (
             SdkFamily::RubySdk.key(),
@@ -260,7 +279,7 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         )
     };
     let jwt_expr = rb_jwt_expr(cx, password);
-    let parens = text(args_node, src).starts_with('(');
+    let parens = cx.cap("args").is_none_or(|a| text(a, src).starts_with('('));
     out.var("jwt_args", if parens { format!("(jwt: {jwt_expr})") } else { format!("jwt: {jwt_expr}") });
     out.var("jwt_expr", jwt_expr);
     out.var("shape", shape);

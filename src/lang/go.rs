@@ -7,6 +7,8 @@ static CODE: CodeShapes = CodeShapes {
     assignments: &[
         AssignShape { kind: "short_var_declaration", target: "left", value: Some("right") },
         AssignShape { kind: "assignment_statement", target: "left", value: Some("right") },
+        AssignShape { kind: "const_spec", target: "name", value: Some("value") },
+        AssignShape { kind: "var_spec", target: "name", value: Some("value") },
     ],
     containers: &["literal_value"],
     call_fields: &[],

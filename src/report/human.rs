@@ -66,6 +66,30 @@ fn applicability(a: Applicability) -> &'static str {
     }
 }
 
+/// Longest line of a note or rewrite printed whole; longer ones are cut (a note quoting a line
+/// of a minified or generated file must not print megabytes).
+pub const MAX_NOTE_LINE: usize = 1000;
+
+/// `text` with each line longer than [`MAX_NOTE_LINE`] bytes cut, saying how much was cut.
+fn cut_long_lines(text: &str) -> String {
+    if text.lines().all(|l| l.len() <= MAX_NOTE_LINE) {
+        return text.to_owned();
+    }
+    text.split('\n')
+        .map(|l| {
+            if l.len() <= MAX_NOTE_LINE {
+                return l.to_owned();
+            }
+            let mut end = MAX_NOTE_LINE;
+            while !l.is_char_boundary(end) {
+                end -= 1;
+            }
+            format!("{}… ({} bytes cut)", &l[..end], l.len() - end)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn indent(code: &str, by: &str) -> String {
     code.lines()
         .map(|l| if l.is_empty() { String::new() } else { format!("{by}{l}") })
@@ -101,9 +125,9 @@ fn diagnostic(f: &Finding) -> Diagnostic<()> {
     }
     Diagnostic::new(severity(f.severity))
         .with_code(&f.rule)
-        .with_message(&f.message)
+        .with_message(cut_long_lines(&f.message))
         .with_labels(labels)
-        .with_notes(notes)
+        .with_notes(notes.iter().map(|n| cut_long_lines(n)).collect())
 }
 
 /// Renders one finding.
@@ -301,6 +325,11 @@ pub fn render_fixes(reports: &[crate::scan::FixReport]) -> String {
         let _ = writeln!(out, "fixed {findings} finding(s) with {edits} edit(s) in {} file(s):", fixed.len());
         for (r, n) in &fixed {
             let _ = writeln!(out, "  {} ({} finding(s), {n} edit(s))", r.display.display(), r.findings_fixed);
+            if let FileFix::Fixed { notes, .. } = &r.fix {
+                for note in notes {
+                    let _ = writeln!(out, "    note: {note}");
+                }
+            }
         }
     }
     for r in reports {

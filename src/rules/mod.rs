@@ -617,12 +617,13 @@ impl RuleSet {
             .iter()
             .map(|p| {
                 let display = p.display().to_string();
-                let text = std::fs::read_to_string(p).map_err(|e| RuleError {
-                    path: display.clone(),
-                    line: 1,
-                    column: 1,
-                    message: format!("cannot read rule file: {e}"),
-                })?;
+                let text =
+                    crate::bounded::read_text(p, crate::bounded::MAX_RULE_FILE).map_err(|e| RuleError {
+                        path: display.clone(),
+                        line: 1,
+                        column: 1,
+                        message: format!("cannot read rule file: {e}"),
+                    })?;
                 load_rule(&display, &text)
             })
             .collect()
