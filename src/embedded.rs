@@ -89,7 +89,9 @@ pub fn markdown_regions(src: &str) -> Vec<Region> {
     group(src, blocks)
 }
 
-/// The configuration format a code block's content is written in, if it reads as one: a JSON
+/// The language an untagged code block is written in: first a configuration format, if it
+/// reads as one (below); else a programming language whose signs it carries ([`sniff_code`]).
+/// The configuration format is the one its content is written in: a JSON
 /// object or array, `.env` lines (`KEY=value`, `export KEY=value`; `KEY = value` is read with
 /// the `.properties` grammar, which takes the value to the end of its line), or YAML `key: value`
 /// lines. Four in five of the block's lines that are neither blank
@@ -165,7 +167,34 @@ pub fn sniff_block(content: &str) -> Option<Lang> {
     } else if enough(yaml) {
         Some(Lang::Yaml)
     } else {
-        None
+        sniff_code(&lines)
+    }
+}
+
+/// The programming language of an untagged code block, from signs no other language shares:
+/// PHP variables with `->` or `<?php`; JavaScript declarations, `require(`, arrow functions
+/// and `console.log`; Python `def`/`from ... import`. `None` when no sign, or signs of two
+/// languages, are found: the block then stays unread rather than read with the wrong grammar.
+fn sniff_code(lines: &[&str]) -> Option<Lang> {
+    let any = |f: &dyn Fn(&str) -> bool| lines.iter().any(|l| f(l));
+    let php =
+        any(&|l| l.starts_with("<?php") || (l.starts_with('$') && (l.contains("->") || l.contains(" = "))));
+    let js = any(&|l| {
+        ["var ", "const ", "let ", "function ", "async function ", "await "].iter().any(|k| l.starts_with(k))
+            || l.contains("require(")
+            || l.contains("console.log(")
+            || l.contains(") => {")
+    });
+    let python = any(&|l| {
+        (l.starts_with("def ") && l.ends_with(':'))
+            || (l.starts_with("from ") && l.contains(" import "))
+            || l.starts_with("print(")
+    });
+    match (php, js, python) {
+        (true, false, false) => Some(Lang::Php),
+        (false, true, false) => Some(Lang::JavaScript),
+        (false, false, true) => Some(Lang::Python),
+        _ => None,
     }
 }
 

@@ -33,6 +33,31 @@ pub fn toplevel(dir: &Path) -> Result<PathBuf> {
     Ok(PathBuf::from(top.trim_end_matches(['\n', '\r'])))
 }
 
+/// Files that git tracks although `.gitignore` (or `info/exclude`) matches them, under `dir`:
+/// a `.env.example` committed before `.env*` was ignored is part of the repository all the
+/// same. Empty when `dir` is in no work tree or git is missing.
+#[must_use]
+pub fn tracked_but_ignored(dir: &Path) -> Vec<PathBuf> {
+    // No git process for a tree that is in no repository.
+    if !dir.ancestors().any(|a| a.join(".git").exists()) {
+        return Vec::new();
+    }
+    let Ok(out) = git(dir, &["ls-files", "-z", "--cached", "--ignored", "--exclude-standard", "--", "."])
+    else {
+        return Vec::new();
+    };
+    out.split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            #[cfg(unix)]
+            let rel = PathBuf::from(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(p));
+            #[cfg(not(unix))]
+            let rel = PathBuf::from(String::from_utf8_lossy(p).into_owned());
+            dir.join(rel)
+        })
+        .collect()
+}
+
 /// A file staged in the index, with the content that will be committed.
 pub struct StagedFile {
     /// Path relative to the repository top.

@@ -68,6 +68,8 @@ pub fn is_minified_name(name: &str) -> bool {
 #[derive(Default)]
 struct Shared {
     markers: Vec<PathBuf>,
+    /// Work trees met during the walk (directories holding `.git`), below the roots.
+    repos: Vec<PathBuf>,
     skipped: Vec<Skipped>,
     seen: usize,
 }
@@ -139,6 +141,12 @@ pub fn walk_with(roots: &[PathBuf], opts: &WalkOptions, sink: &(dyn Fn(FileEntry
             }
             let name = entry.file_name().to_string_lossy();
             if VCS_DIRS.contains(&name.as_ref()) {
+                if name == ".git"
+                    && !no_ignore
+                    && let Some(repo) = entry.path().parent()
+                {
+                    lock(&filter_shared).repos.push(repo.to_path_buf());
+                }
                 return false;
             }
             if !no_ignore && let Some(detail) = hostile_ignore_file(entry.path()) {
@@ -169,6 +177,33 @@ pub fn walk_with(roots: &[PathBuf], opts: &WalkOptions, sink: &(dyn Fn(FileEntry
                 WalkState::Continue
             })
         });
+    }
+    // What git tracks is part of the repository even when `.gitignore` matches it (the walker
+    // left those out): each root in a work tree, and each work tree met below the roots.
+    // Vendored directories still stay out.
+    if !opts.no_ignore {
+        let nested = std::mem::take(&mut lock(&shared).repos);
+        let dir_roots = roots.iter().enumerate().filter(|(_, r)| r.is_dir());
+        let mut repos: Vec<(usize, PathBuf)> = dir_roots.map(|(i, r)| (i, r.clone())).collect();
+        for repo in nested {
+            if let Some((i, _)) = repos.iter().find(|(_, r)| repo.starts_with(r)) {
+                repos.push((*i, repo));
+            }
+        }
+        let mut done = std::collections::HashSet::new();
+        for (root_index, dir) in repos {
+            for path in crate::git::tracked_but_ignored(&dir) {
+                let vendored = path.strip_prefix(&dir).is_ok_and(|rel| {
+                    rel.components().any(|c| VENDORED_DIRS.iter().any(|v| c.as_os_str() == *v))
+                });
+                if vendored || !done.insert(path.clone()) {
+                    continue;
+                }
+                if let Ok(meta) = std::fs::symlink_metadata(&path) {
+                    visit_path(&path, meta.file_type(), || Ok(meta.clone()), root_index, opts, &shared, sink);
+                }
+            }
+        }
     }
     let shared = Arc::try_unwrap(shared).map_or_else(
         |arc| std::mem::take(&mut *lock(&arc)),

@@ -625,3 +625,35 @@ fn staged_paths_are_relative_not_absolute() {
         .code(1)
         .stdout(predicate::str::contains("file=app/login.php,"));
 }
+
+/// A file git tracks is part of the repository even when `.gitignore` matches it (a
+/// `.env.example` committed before `.env*` was ignored); an ignored file git does not track
+/// stays out, and so do tracked files in vendored directories. Also for a repository met
+/// below the scanned directory.
+#[test]
+fn tracked_files_that_gitignore_matches_are_scanned() {
+    let outer = TempDir::new().expect("tempdir");
+    let dir = outer.path().join("app");
+    let env = "RC_SERVER_URL=https://platform.ringcentral.com\nRC_USERNAME=+16505550100\nRC_PASSWORD=\n";
+    write(&dir, ".env.example", env);
+    write(&dir, "vendor/pkg/.env.example", env);
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-qm", "init"]);
+    write(&dir, ".gitignore", ".env*\nvendor/\n");
+    write(&dir, ".env", env);
+    git(&dir, &["add", ".gitignore"]);
+    git(&dir, &["commit", "-qm", "ignore env files"]);
+    for (cwd, root) in [(dir.as_path(), "."), (outer.path(), ".")] {
+        let out = pwflow(cwd).args(["check", "--isolated", "--format", "json", root]).output().expect("runs");
+        let found = json(&out.stdout);
+        let paths: Vec<&str> = found["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter_map(|f| f["path"].as_str())
+            .collect();
+        assert_eq!(paths.len(), 1, "{paths:?}");
+        assert!(paths[0].ends_with(".env.example") && !paths[0].contains("vendor"), "{paths:?}");
+    }
+}
