@@ -1,5 +1,6 @@
 //! Code embedded in documents: fenced code blocks in Markdown, `<script>` elements and
-//! `<code class="language-...">` blocks in HTML. Each block is checked with the rules of its own
+//! `<code class="language-...">` blocks in HTML and in Vue/Svelte components (whose scripts
+//! name their language in `lang="ts"`). Each block is checked with the rules of its own
 //! language by parsing the whole document with that language's grammar restricted to the
 //! blocks' byte ranges (tree-sitter's included ranges), so every offset stays a file offset:
 //! findings, suppressions, redaction and fixes work unchanged.
@@ -197,7 +198,8 @@ fn sniff_code(lines: &[&str]) -> Option<Lang> {
     }
 }
 
-/// `<script>` elements (JavaScript, or JSON for `type="application/json"`, `ld+json`) and
+/// `<script>` elements (JavaScript; TypeScript for `lang="ts"` in Vue and Svelte components;
+/// JSON for `type="application/json"`, `ld+json`) and
 /// `<code>`/`<pre>` elements with a `language-x`/`lang-x` class and plain text content. Code
 /// blocks with markup inside (syntax highlighting spans) or HTML entities are skipped: their
 /// text is not the code as written.
@@ -209,7 +211,17 @@ pub fn html_regions(root: Node<'_>, src: &str) -> Vec<Region> {
             "script_element" => {
                 let Some(start_tag) = node.named_child(0) else { continue };
                 let lang = match attribute(start_tag, src, "type").map(|t| t.to_ascii_lowercase()) {
-                    None => Some(Lang::JavaScript),
+                    // Vue and Svelte components name the script's language in `lang`.
+                    None => match attribute(start_tag, src, "lang").map(|t| t.to_ascii_lowercase()) {
+                        None => Some(Lang::JavaScript),
+                        Some(l) => match l.as_str() {
+                            "js" | "javascript" | "jsx" | "mjs" => Some(Lang::JavaScript),
+                            "ts" | "typescript" => Some(Lang::TypeScript),
+                            "tsx" => Some(Lang::Tsx),
+                            // CoffeeScript and the like: not a language pwflow reads.
+                            _ => None,
+                        },
+                    },
                     Some(t) if t.contains("javascript") || t == "module" || t.contains("ecmascript") => {
                         Some(Lang::JavaScript)
                     }
@@ -272,6 +284,235 @@ fn attribute(start_tag: Node<'_>, src: &str, name: &str) -> Option<String> {
     })
 }
 
+/// A Jupyter notebook read through its cells. A notebook is JSON whose cells hold their source
+/// as JSON strings (a list of lines, or one string), so the code is not in the file as written:
+/// escaped quotes and `\n` stand where the code has quotes and line breaks. The cells are
+/// decoded into `text`, a stand-in for the file in which each source line sits on its own line,
+/// and `text` is what the rules read. Jupyter writes one source line per JSON line, so a line of
+/// `text` is padded to the line of the notebook file that holds its JSON string, and `lines`
+/// maps every line back (a cell written as one string puts all its lines on the string's line).
+/// Columns count within the cell's source line. Offsets are offsets of `text`, not of the
+/// file: fixes on notebooks are shown, never applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notebook {
+    /// The cells' decoded sources, at the lines of the file that hold them.
+    pub text: String,
+    /// For each line of `text`, the 0-based line of the notebook file it comes from.
+    pub lines: Vec<usize>,
+    /// Code of `text` by language: code cells in the kernel's language (or the cell's own, in
+    /// polyglot notebooks), IPython `!` shell lines and `%%bash` cells as shell, Markdown cells'
+    /// code blocks as in a Markdown file.
+    pub regions: Vec<Region>,
+}
+
+/// What a cell is read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellKind {
+    /// A code cell in this language.
+    Code(Lang),
+    /// A Markdown cell.
+    Markdown,
+    /// A cell in a language pwflow does not read, or a raw cell.
+    Other,
+}
+
+/// The value of `key` in a JSON object node.
+fn json_field<'t>(object: Node<'t>, src: &str, key: &str) -> Option<Node<'t>> {
+    if object.kind() != "object" {
+        return None;
+    }
+    let mut cursor = object.walk();
+    object.named_children(&mut cursor).filter(|p| p.kind() == "pair").find_map(|pair| {
+        let k = pair.child_by_field_name("key")?;
+        (json_string(k, src)? == key).then(|| pair.child_by_field_name("value")).flatten()
+    })
+}
+
+/// A JSON string node decoded (escapes resolved).
+fn json_string(node: Node<'_>, src: &str) -> Option<String> {
+    (node.kind() == "string").then(|| serde_json::from_str(text(node, src)).ok()).flatten()
+}
+
+/// The language a notebook or cell names (`python`, `javascript`, `C#`, `typescript`, ...),
+/// if pwflow reads code in it.
+fn notebook_lang(name: &str) -> Option<Lang> {
+    let name = name.trim().to_ascii_lowercase();
+    let name = match name.as_str() {
+        "python3" | "python2" | "ipython" | "ipython3" => "python",
+        "node" | "nodejs" => "javascript",
+        "sh" | "shell" | "zsh" => "bash",
+        other => other,
+    };
+    Lang::from_name(name).filter(|l| l.is_code() || *l == Lang::Bash)
+}
+
+/// Reads a notebook's cells (nbformat 4 `cells`, nbformat 3 `worksheets[].cells` with `input`).
+#[must_use]
+pub fn notebook(root: Node<'_>, src: &str) -> Notebook {
+    let mut out = Notebook { text: String::new(), lines: vec![0], regions: Vec::new() };
+    let Some(top) = root.named_child(0).filter(|n| n.kind() == "object") else { return out };
+    let metadata = json_field(top, src, "metadata");
+    let kernel = metadata
+        .and_then(|m| {
+            json_field(m, src, "kernelspec")
+                .and_then(|k| json_field(k, src, "language"))
+                .or_else(|| json_field(m, src, "language_info").and_then(|k| json_field(k, src, "name")))
+        })
+        .and_then(|n| json_string(n, src));
+    // A notebook that names no language is a Python one (IPython's default).
+    let kernel_lang = kernel.as_deref().map_or(Some(Lang::Python), notebook_lang);
+    let mut cell_lists: Vec<Node<'_>> = json_field(top, src, "cells").into_iter().collect();
+    if let Some(sheets) = json_field(top, src, "worksheets") {
+        let mut cursor = sheets.walk();
+        cell_lists.extend(sheets.named_children(&mut cursor).filter_map(|w| json_field(w, src, "cells")));
+    }
+    let mut blocks: Vec<(Lang, Range<usize>)> = Vec::new();
+    let mut markdown: Vec<Range<usize>> = Vec::new();
+    for list in cell_lists {
+        let mut cursor = list.walk();
+        for cell in list.named_children(&mut cursor).filter(|c| c.kind() == "object") {
+            let cell_type = json_field(cell, src, "cell_type").and_then(|n| json_string(n, src));
+            let own = json_field(cell, src, "metadata").and_then(|m| {
+                json_field(m, src, "dotnet_interactive")
+                    .and_then(|d| json_field(d, src, "language"))
+                    .or_else(|| {
+                        json_field(m, src, "polyglot_notebook").and_then(|d| json_field(d, src, "kernelName"))
+                    })
+                    .or_else(|| json_field(m, src, "vscode").and_then(|d| json_field(d, src, "languageId")))
+                    .and_then(|n| json_string(n, src))
+            });
+            let kind = match cell_type.as_deref() {
+                Some("code") => match own.as_deref().map_or(kernel_lang, notebook_lang) {
+                    Some(lang) => CellKind::Code(lang),
+                    None => CellKind::Other,
+                },
+                Some("markdown") => CellKind::Markdown,
+                _ => CellKind::Other,
+            };
+            if kind == CellKind::Other {
+                continue;
+            }
+            let Some(source) = json_field(cell, src, "source").or_else(|| json_field(cell, src, "input"))
+            else {
+                continue;
+            };
+            let pieces: Vec<Node<'_>> = if source.kind() == "array" {
+                let mut c = source.walk();
+                source.named_children(&mut c).filter(|n| n.kind() == "string").collect()
+            } else {
+                vec![source]
+            };
+            let mut start = None;
+            for piece in pieces {
+                let Some(decoded) = json_string(piece, src) else { continue };
+                let row = piece.start_position().row;
+                out.pad_to(row);
+                start.get_or_insert(out.text.len());
+                out.write(row, &decoded);
+            }
+            let Some(start) = start.filter(|s| *s < out.text.len()) else { continue };
+            if !out.text.ends_with('\n') {
+                out.text.push('\n');
+                let last = out.lines.last().copied().unwrap_or(0);
+                out.lines.push(last);
+            }
+            let range = start..out.text.len();
+            match kind {
+                CellKind::Markdown => markdown.push(range),
+                CellKind::Code(lang) => blocks.extend(code_cell(&out.text, range, lang)),
+                CellKind::Other => {}
+            }
+        }
+    }
+    // The Markdown cells are one Markdown document: the rest blanked (same offsets).
+    if !markdown.is_empty() {
+        let mut doc: Vec<u8> = out.text.bytes().map(|b| if b == b'\n' { b'\n' } else { b' ' }).collect();
+        for r in &markdown {
+            doc[r.clone()].copy_from_slice(&out.text.as_bytes()[r.clone()]);
+        }
+        let doc = String::from_utf8_lossy(&doc);
+        for region in markdown_regions(&doc) {
+            blocks.extend(region.ranges.into_iter().map(|r| (region.lang, r)));
+        }
+    }
+    out.regions = group(&out.text, blocks);
+    out
+}
+
+impl Notebook {
+    /// At the start of a line, blank lines bring `text` down to the file's line `row` (when it
+    /// is not past it already), and the line is `row`'s.
+    fn pad_to(&mut self, row: usize) {
+        if self.text.is_empty() || self.text.ends_with('\n') {
+            while self.lines.len() - 1 < row {
+                self.text.push('\n');
+                self.lines.push(self.lines.len());
+            }
+            if let Some(last) = self.lines.last_mut() {
+                *last = row;
+            }
+        }
+    }
+
+    /// Appends a decoded source piece held by the file's line `row`.
+    fn write(&mut self, row: usize, decoded: &str) {
+        for (i, line) in decoded.split('\n').enumerate() {
+            if i > 0 {
+                self.text.push('\n');
+                self.lines.push(row);
+            }
+            // A carriage return of a Windows line ending in the JSON string is not code.
+            self.text.push_str(line.strip_suffix('\r').unwrap_or(line));
+        }
+    }
+}
+
+/// The blocks of one code cell: the cell in its language, but for IPython syntax in Python
+/// cells: a `%%bash` cell is shell, `!command` lines are shell, other `%` magics are skipped.
+fn code_cell(text: &str, range: Range<usize>, lang: Lang) -> Vec<(Lang, Range<usize>)> {
+    let cell = &text[range.clone()];
+    if lang != Lang::Python {
+        return vec![(lang, range)];
+    }
+    let mut lines = Vec::new();
+    let mut at = range.start;
+    for line in cell.split_inclusive('\n') {
+        lines.push(at..at + line.len());
+        at += line.len();
+    }
+    if let Some(first) = cell.lines().next().map(str::trim).and_then(|l| l.strip_prefix("%%")) {
+        let mut words = first.split_whitespace();
+        let magic = match words.next() {
+            Some("script") => words.next().unwrap_or_default(),
+            Some(m) => m,
+            None => "",
+        };
+        let body = lines.get(1).map_or(range.end, |l| l.start)..range.end;
+        return match magic {
+            "bash" | "sh" => vec![(Lang::Bash, body)],
+            "javascript" | "js" => vec![(Lang::JavaScript, body)],
+            "time" | "timeit" | "capture" | "prun" => vec![(Lang::Python, body)],
+            _ => Vec::new(),
+        };
+    }
+    let mut out: Vec<(Lang, Range<usize>)> = Vec::new();
+    for line in lines {
+        let content = &text[line.clone()];
+        let indent = content.len() - content.trim_start().len();
+        let block = match content.trim_start().as_bytes().first() {
+            Some(b'!') => (Lang::Bash, line.start + indent + 1..line.end),
+            Some(b'%') => continue,
+            _ => (Lang::Python, line),
+        };
+        // Neighbouring lines of one language form one range.
+        match out.last_mut() {
+            Some((lang, r)) if *lang == block.0 && r.end == block.1.start => r.end = block.1.end,
+            _ => out.push(block),
+        }
+    }
+    out
+}
+
 /// Byte ranges as tree-sitter ranges (with row/column points) for `Parser::set_included_ranges`.
 #[must_use]
 pub fn ts_ranges(src: &str, ranges: &[Range<usize>]) -> Vec<tree_sitter::Range> {
@@ -322,6 +563,65 @@ mod tests {
                 (Lang::Python, "platform.login(u, e, p)"),
             ]
         );
+    }
+
+    #[test]
+    fn component_scripts_by_lang_attribute() {
+        let vue = "<template>\n  <div>{{ msg }}</div>\n</template>\n<script setup lang=\"ts\">\nconst a: number = 1;\n</script>\n<script>\nexport default {}\n</script>\n<script lang=\"coffee\">\nx = 1\n</script>\n";
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&tree_sitter_html::LANGUAGE.into()).expect("grammar");
+        let tree = parser.parse(vue, None).expect("parses");
+        let regions = html_regions(tree.root_node(), vue);
+        let found: Vec<(Lang, &str)> = regions
+            .iter()
+            .flat_map(|r| r.ranges.iter().map(move |x| (r.lang, vue[x.clone()].trim())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(Lang::JavaScript, "export default {}"), (Lang::TypeScript, "const a: number = 1;")]
+        );
+    }
+
+    fn read_notebook(src: &str) -> Notebook {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&tree_sitter_json::LANGUAGE.into()).expect("grammar");
+        let tree = parser.parse(src, None).expect("parses");
+        notebook(tree.root_node(), src)
+    }
+
+    #[test]
+    fn notebook_cells_keep_their_file_lines() {
+        let src = "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n    \"x = \\\"a\\\"\\n\",\n    \"!curl -d grant_type=password\\n\",\n    \"%time f()\"\n   ]\n  },\n  {\"cell_type\": \"markdown\", \"source\": \"text\\n```js\\nlogin()\\n```\\n\"},\n  {\"cell_type\": \"code\", \"source\": [\"%%bash\\n\", \"echo hi\\n\"]}\n ],\n \"metadata\": {}\n}\n";
+        let nb = read_notebook(src);
+        let text = nb.text.as_str();
+        let lines: Vec<&str> = text.lines().collect();
+        // The first cell's lines sit on the file's lines 6-8 (0-based 5-7).
+        assert_eq!(&lines[5..8], ["x = \"a\"", "!curl -d grant_type=password", "%time f()"]);
+        // The cell ends on line 8 (0-based 7); blank lines lead to the next cell's string.
+        assert_eq!(&nb.lines[..10], [0, 1, 2, 3, 4, 5, 6, 7, 7, 9]);
+        // A cell written as one string: all its lines belong to the string's line.
+        assert_eq!(&nb.lines[10..14], [10, 10, 10, 10]);
+        let found: Vec<(Lang, &str)> = nb
+            .regions
+            .iter()
+            .flat_map(|r| r.ranges.iter().map(move |x| (r.lang, text[x.clone()].trim())))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (Lang::JavaScript, "login()"),
+                (Lang::Python, "x = \"a\""),
+                (Lang::Bash, "curl -d grant_type=password"),
+                (Lang::Bash, "echo hi"),
+            ]
+        );
+    }
+
+    #[test]
+    fn notebook_kernel_chooses_the_language() {
+        let src = r#"{"cells": [{"cell_type": "code", "source": ["x"]}, {"cell_type": "code", "metadata": {"dotnet_interactive": {"language": "csharp"}}, "source": "y"}, {"cell_type": "code", "metadata": {"vscode": {"languageId": "r"}}, "source": "z"}], "metadata": {"kernelspec": {"language": "javascript"}}}"#;
+        let langs: Vec<Lang> = read_notebook(src).regions.iter().map(|r| r.lang).collect();
+        assert_eq!(langs, vec![Lang::JavaScript, Lang::CSharp]);
     }
 
     #[test]

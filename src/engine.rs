@@ -465,6 +465,32 @@ impl<'r> Engine<'r> {
         let bom = if utf16.is_none() && text.starts_with('\u{feff}') { 3 } else { 0 };
         let text = &text[bom..];
         times.read += t.elapsed();
+        // A notebook's code is in JSON strings: the rules read its decoded cells instead (see
+        // `embedded::notebook`), gated again, since the escapes are gone.
+        let notebook = if lang == Lang::Notebook {
+            let t = Instant::now();
+            let Some(tree) = self.parse_ranges(Lang::Notebook, text, &[], worker) else {
+                times.parse += t.elapsed();
+                let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
+                return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
+            };
+            times.parse += t.elapsed();
+            Some(crate::embedded::notebook(tree.root_node(), text))
+        } else {
+            None
+        };
+        let (text, bom, candidates, places) = match &notebook {
+            Some(nb) => {
+                let t = Instant::now();
+                let (candidates, places) = self.prefilter.scan(lang, nb.text.as_bytes());
+                times.gate += t.elapsed();
+                if candidates.is_empty() {
+                    return FileReport { outcome: Outcome::Prefiltered, times };
+                }
+                (nb.text.as_str(), 0, candidates, places)
+            }
+            None => (text, bom, candidates, places),
+        };
 
         // The context gate: rules that only accept RingCentral code (or only other code) need not
         // parse a file whose context already says no. Reading the context is a few regex passes,
@@ -519,7 +545,11 @@ impl<'r> Engine<'r> {
                 })
                 .collect()
         };
-        let Some(mut units) = self.units(lang, text, worker) else {
+        let units = match &notebook {
+            Some(nb) => Some(nb.regions.clone()),
+            None => self.units(lang, text, worker),
+        };
+        let Some(mut units) = units else {
             times.parse = t.elapsed();
             let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
             return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
@@ -597,6 +627,9 @@ impl<'r> Engine<'r> {
         if bom > 0 {
             shift_offsets(&mut findings, bom);
         }
+        if let Some(nb) = &notebook {
+            notebook_findings(&mut findings, &nb.lines);
+        }
         if partial {
             for f in &mut findings {
                 f.notes.push(format!(
@@ -621,10 +654,13 @@ impl<'r> Engine<'r> {
     fn units(&self, lang: Lang, text: &str, worker: &mut Worker) -> Option<Vec<Region>> {
         match lang {
             Lang::Markdown => Some(crate::embedded::markdown_regions(text)),
-            Lang::Html => {
-                let tree = self.parse_ranges(Lang::Html, text, &[], worker)?;
+            Lang::Html | Lang::Vue | Lang::Svelte => {
+                let tree = self.parse_ranges(lang, text, &[], worker)?;
                 Some(crate::embedded::html_regions(tree.root_node(), text))
             }
+            // A notebook's cells are read from its decoded text (`check_bytes`); its own text
+            // has no code to parse, mask or fix.
+            Lang::Notebook => Some(Vec::new()),
             _ => Some(vec![Region { lang, ranges: Vec::new() }]),
         }
     }
@@ -1494,6 +1530,32 @@ fn window(src: &str, view: Range<usize>, focus: &Range<usize>) -> Range<usize> {
 }
 
 /// Moves every byte offset of the findings by `by` (the byte-order mark before the text).
+/// Findings in a notebook's decoded cells, pointed at the notebook file: lines become the file's
+/// lines that hold the source strings, and rewrites are shown but not applied (their offsets are
+/// offsets of the decoded cells, and the code sits in JSON strings).
+fn notebook_findings(findings: &mut [Finding], lines: &[usize]) {
+    let map = |line: usize| lines.get(line.wrapping_sub(1)).map_or(line, |row| row + 1);
+    for f in findings {
+        f.start.line = map(f.start.line);
+        f.end.line = map(f.end.line);
+        if let Some(excerpt) = f.excerpt.as_mut() {
+            excerpt.first_line = map(excerpt.first_line);
+        }
+        let mut shown = false;
+        for fix in &mut f.fixes {
+            shown |= fix.applicability != Applicability::DisplayOnly;
+            fix.applicability = Applicability::DisplayOnly;
+            fix.edits.clear();
+        }
+        if shown {
+            f.notes.push(
+                "Jupyter notebook: the cell's code is a JSON string, so the rewrite is shown, not applied; edit the cell in Jupyter"
+                    .to_owned(),
+            );
+        }
+    }
+}
+
 fn shift_offsets(findings: &mut [Finding], by: usize) {
     for f in findings {
         f.range = f.range.start + by..f.range.end + by;

@@ -174,6 +174,7 @@ fn read_name(node: Node<'_>, from: NameFrom, src: &str, lang: Lang) -> Option<St
         .then(|| field_text(field))
         .flatten(),
         NameFrom::FirstChild => named_children(node).first().and_then(|k| key_text(*k, src, lang)),
+        NameFrom::LastChild => named_children(node).last().and_then(|k| key_text(*k, src, lang)),
         NameFrom::FirstChildString => named_children(node).first().and_then(|k| string_value(*k, src, lang)),
         NameFrom::Unwrapped => {
             let inner = unwrap_expr(node);
@@ -246,8 +247,12 @@ pub fn called_name(node: Node<'_>, src: &str, lang: Lang) -> Option<String> {
 pub fn is_concat(node: Node<'_>, src: &str, lang: Lang) -> bool {
     lang.spec().concat.iter().any(|c| {
         c.kind == node.kind()
-            && c.operator
-                .is_none_or(|op| node.child_by_field_name("operator").is_some_and(|o| text(o, src) == op))
+            && c.operator.is_none_or(|op| {
+                // Swift names the field `op`.
+                node.child_by_field_name("operator")
+                    .or_else(|| node.child_by_field_name("op"))
+                    .is_some_and(|o| text(o, src) == op)
+            })
     })
 }
 

@@ -248,6 +248,8 @@ fn every_code_room_is_complete_and_read_as_expected() {
             Lang::CSharp => "class C { void f() { a = 1; platform.login(\"u\" + \"v\"); } }",
             Lang::Ruby => "def f\n  a = 1\n  platform.login('u' + 'v')\nend\n",
             Lang::Go => "package m\nfunc f() { a := 1; platform.login(\"u\" + \"v\") }\n",
+            Lang::Kotlin => "fun f() {\n    a = 1\n    platform.login(\"u\" + \"v\")\n}\n",
+            Lang::Swift => "func f() {\n    a = 1\n    platform.login(\"u\" + \"v\")\n}\n",
             _ => return None,
         })
     };

@@ -41,6 +41,8 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
         Lang::Python,
         Lang::CSharp,
         Lang::Java,
+        Lang::Kotlin,
+        Lang::Swift,
     ],
     needs: &["key", "match"],
     provides: &["match", "prefix", "jwt_name", "jwt_setting", "form"],
@@ -300,7 +302,8 @@ pub fn may_hold_password_setting(text: &str) -> bool {
                 return None;
             }
             // ... and stands where keys stand: quoted (`"RC_PASSWORD":`), or first on its line
-            // (`RC_PASSWORD=`, `export ...`, `- password:`, `const string RC_PASSWORD =`); a
+            // (`RC_PASSWORD=`, `export ...`, `- password:`, `const string RC_PASSWORD =`,
+            // `const val RC_PASSWORD =`, `let Password =`); a
             // sentence's "Password: $1" inside a message is not.
             let quoted = start > 0
                 && matches!(bytes[start - 1], b'"' | b'\'')
@@ -322,6 +325,9 @@ pub fn may_hold_password_setting(text: &str) -> bool {
                         | "string"
                         | "String"
                         | "var"
+                        // Kotlin and Swift declarations (`const val RC_PASSWORD =`, `let Password =`).
+                        | "val"
+                        | "let"
                 )
             });
             if !(quoted || first) {
@@ -473,6 +479,11 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
                 named_children(pair).into_iter().find(|c| matches!(c.kind(), "setting_name" | "key"))
             }
             Lang::Python => pair.child_by_field_name("left").filter(|l| l.kind() == "identifier"),
+            // Kotlin's `val NAME = ...` has no fields: the name is in its variable declaration.
+            Lang::Kotlin => named_children(pair)
+                .into_iter()
+                .find(|c| c.kind() == "variable_declaration")
+                .and_then(|d| named_children(d).into_iter().find(|c| c.kind() == "identifier")),
             _ => pair.child_by_field_name("name").or_else(|| pair.child_by_field_name("key")),
         }
     };
@@ -623,7 +634,9 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     // A constant this same file passes to a login is reported at the login, whose finding
     // names it; a module of settings that other files read is reported here.
-    if matches!(lang, Lang::Python | Lang::CSharp | Lang::Java) && used_elsewhere(&name, key, src) {
+    if matches!(lang, Lang::Python | Lang::CSharp | Lang::Java | Lang::Kotlin | Lang::Swift)
+        && used_elsewhere(&name, key, src)
+    {
         return None;
     }
     let kind = stem_kind(&this.stem);
@@ -673,7 +686,14 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             // by what it holds; a flat file (`.env`, a constants module) by its code too.
             let context = matches!(
                 lang,
-                Lang::Env | Lang::Bash | Lang::Properties | Lang::Python | Lang::CSharp | Lang::Java
+                Lang::Env
+                    | Lang::Bash
+                    | Lang::Properties
+                    | Lang::Python
+                    | Lang::CSharp
+                    | Lang::Java
+                    | Lang::Kotlin
+                    | Lang::Swift
             ) && (cx.file.context.rc_reason().is_some()
                 || cx.file.context.rc_neighbours.is_some());
             !users.is_empty() && (!extensions.is_empty() || named || context)

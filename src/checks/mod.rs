@@ -13,12 +13,14 @@ mod http;
 mod java;
 mod javascript;
 mod jwt_fallback;
+mod kotlin;
 mod login;
 mod php;
 mod python;
 mod receiver;
 mod ropc;
 mod ruby;
+mod swift;
 
 pub use ropc::{LIBRARY_CALLS, LibraryTable, LibraryText};
 
@@ -283,8 +285,17 @@ pub struct CheckRoom {
 }
 
 /// Every language's check room.
-static ROOMS: &[&CheckRoom] =
-    &[&php::ROOM, &javascript::ROOM, &python::ROOM, &java::ROOM, &csharp::ROOM, &ruby::ROOM, &go::ROOM];
+static ROOMS: &[&CheckRoom] = &[
+    &php::ROOM,
+    &javascript::ROOM,
+    &python::ROOM,
+    &java::ROOM,
+    &csharp::ROOM,
+    &ruby::ROOM,
+    &go::ROOM,
+    &kotlin::ROOM,
+    &swift::ROOM,
+];
 
 /// The check room of a language, if it is a programming language.
 #[must_use]

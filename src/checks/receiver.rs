@@ -263,6 +263,53 @@ pub fn accept(cx: &CheckCx<'_, '_>, receiver: Node<'_>, evidence: Evidence, out:
     }
 }
 
+/// Client names that are a RingCentral client in RingCentral code (Kotlin, Swift).
+static SDK_CLIENT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(r"(?i)^(rc|rc_?client|rest_?client|client|ring_?central\w*|platform|sdk)$")
+});
+
+/// Receiver acceptance for the SDKs whose only RingCentral sign is the client itself (Kotlin
+/// using the Java SDK, Swift): the receiver is declared or built in the file as one of
+/// `types` (`val rc = RestClient(`, `let rc: RingCentral`), or is named like a client in
+/// RingCentral code, which the file's `import` says when the context does not. Pushes the note
+/// that says why, and redacts a literal password.
+pub(super) fn accept_sdk_client(
+    cx: &CheckCx<'_, '_>,
+    receiver: Node<'_>,
+    types: &str,
+    import: &Regex,
+    imported: &str,
+    password: Node<'_>,
+    out: &mut Bindings,
+) -> bool {
+    let src = cx.file.src;
+    let Some(name) = last_name(receiver, src, cx.file.lang) else { return false };
+    let made_here =
+        Regex::new(&format!(r"\b{}\s*(?::\s*(?:{types})\b|=\s*(?:{types})\s*\()", regex::escape(&name)))
+            .is_ok_and(|re| re.is_match(src));
+    if made_here {
+        out.notes.push(format!("RingCentral call: `{name}` is a RingCentral client made in this file"));
+    } else if SDK_CLIENT_NAME.is_match(&name) {
+        let reason = cx
+            .file
+            .context
+            .rc_reason()
+            .map(str::to_owned)
+            .or_else(|| import.is_match(src).then(|| imported.to_owned()));
+        let Some(reason) = reason else { return false };
+        out.notes.push(format!(
+            "RingCentral call: `{name}` is named like a RingCentral client in RingCentral code ({reason})"
+        ));
+    } else {
+        return false;
+    }
+    let password = unwrap_expr(password);
+    if crate::syntax::string_value(password, src, cx.file.lang).is_some_and(|v| !v.is_empty()) {
+        out.secrets.push(crate::syntax::string_inner_range(password, src));
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

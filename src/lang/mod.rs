@@ -14,10 +14,12 @@ mod document;
 mod go;
 mod java;
 mod javascript;
+mod kotlin;
 mod php;
 mod python;
 mod ruby;
 mod shell;
+mod swift;
 
 use std::path::Path;
 
@@ -58,8 +60,14 @@ pub enum Lang {
     Ruby,
     /// Go.
     Go,
+    /// Kotlin (`.kt`, `.kts`).
+    Kotlin,
+    /// Swift.
+    Swift,
     /// Shell scripts (`curl ... grant_type=password`), parsed with tree-sitter-bash.
     Bash,
+    /// PowerShell scripts (`Invoke-RestMethod -Body @{ grant_type = 'password'; ... }`).
+    PowerShell,
     /// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`), parsed with
     /// the shell grammar: dotenv syntax is shell assignments.
     Env,
@@ -77,6 +85,16 @@ pub enum Lang {
     /// HTML: its `<script>` elements and `<code class="language-...">` blocks are parsed with
     /// their language's grammar.
     Html,
+    /// Vue single-file components (`.vue`): read like HTML; their `<script>` blocks
+    /// (`lang="ts"`, `setup`) are parsed as JavaScript or TypeScript.
+    Vue,
+    /// Svelte components (`.svelte`): read like HTML; their `<script>` blocks (`lang="ts"`,
+    /// `context="module"`) are parsed as JavaScript or TypeScript.
+    Svelte,
+    /// Jupyter notebooks (`.ipynb`): JSON whose code cells are read in the kernel's language
+    /// (Python unless the metadata says otherwise) and whose Markdown cells are Markdown (see
+    /// [`crate::embedded::notebook`]).
+    Notebook,
     /// PHP code without an opening `<?php` tag: snippets in Markdown and HTML documents. Parsed
     /// with the PHP-only grammar and checked with the `php` rules (their queries are compiled a
     /// second time for this grammar); never chosen for a file by its name.
@@ -112,6 +130,9 @@ pub enum NameFrom {
     /// The key of the first named child (`literal_element` around a Go key, a YAML scalar
     /// inside `flow_node`).
     FirstChild,
+    /// The key of the last named child (the member of a Kotlin or Swift navigation
+    /// expression, which have no fields: `rc.authorize` gives `authorize`).
+    LastChild,
     /// The string value of the first named child (`['password']` computed keys).
     FirstChildString,
     /// The key of what the node wraps, once its [`Wrapper`]s are stripped (YAML scalars).
@@ -246,7 +267,7 @@ pub struct LangSpec {
     pub code: Option<&'static CodeShapes>,
 }
 
-static SPECS: [&LangSpec; 18] = [
+static SPECS: [&LangSpec; 24] = [
     &php::PHP,
     &javascript::JAVASCRIPT,
     &javascript::TYPESCRIPT,
@@ -256,7 +277,10 @@ static SPECS: [&LangSpec; 18] = [
     &csharp::CSHARP,
     &ruby::RUBY,
     &go::GO,
+    &kotlin::KOTLIN,
+    &swift::SWIFT,
     &shell::BASH,
+    &shell::POWERSHELL,
     &shell::ENV,
     &data::JSON,
     &data::YAML,
@@ -264,12 +288,15 @@ static SPECS: [&LangSpec; 18] = [
     &data::PROPERTIES,
     &document::MARKDOWN,
     &document::HTML,
+    &document::VUE,
+    &document::SVELTE,
+    &document::NOTEBOOK,
     &php::PHP_ONLY,
 ];
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 18] = [
+    pub const ALL: [Lang; 24] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -279,7 +306,10 @@ impl Lang {
         Lang::CSharp,
         Lang::Ruby,
         Lang::Go,
+        Lang::Kotlin,
+        Lang::Swift,
         Lang::Bash,
+        Lang::PowerShell,
         Lang::Env,
         Lang::Json,
         Lang::Yaml,
@@ -287,6 +317,9 @@ impl Lang {
         Lang::Properties,
         Lang::Markdown,
         Lang::Html,
+        Lang::Vue,
+        Lang::Svelte,
+        Lang::Notebook,
         Lang::PhpOnly,
     ];
 
@@ -316,11 +349,12 @@ impl Lang {
         self.spec().code
     }
 
-    /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`): rules do
+    /// Documents whose code is in embedded blocks (Markdown fences, HTML `<script>`, the
+    /// `<script>` blocks of Vue and Svelte components, the cells of Jupyter notebooks): rules do
     /// not name these languages; the blocks are checked with the rules of their own language.
     #[must_use]
     pub fn is_container(self) -> bool {
-        matches!(self, Lang::Markdown | Lang::Html)
+        matches!(self, Lang::Markdown | Lang::Html | Lang::Vue | Lang::Svelte | Lang::Notebook)
     }
 
     /// Whether this is a programming language (not shell, configuration, data or a document).
@@ -338,6 +372,8 @@ impl Lang {
                 | Lang::CSharp
                 | Lang::Ruby
                 | Lang::Go
+                | Lang::Kotlin
+                | Lang::Swift
         )
     }
 
@@ -367,7 +403,10 @@ impl Lang {
             "csharp" | "c#" | "cs" => Some(Lang::CSharp),
             "ruby" | "rb" => Some(Lang::Ruby),
             "go" | "golang" => Some(Lang::Go),
+            "kotlin" | "kt" | "kts" => Some(Lang::Kotlin),
+            "swift" => Some(Lang::Swift),
             "bash" | "sh" | "shell" => Some(Lang::Bash),
+            "powershell" | "pwsh" | "ps1" => Some(Lang::PowerShell),
             "env" | "dotenv" => Some(Lang::Env),
             "json" => Some(Lang::Json),
             "yaml" | "yml" => Some(Lang::Yaml),
@@ -375,6 +414,9 @@ impl Lang {
             "properties" => Some(Lang::Properties),
             "markdown" | "md" => Some(Lang::Markdown),
             "html" => Some(Lang::Html),
+            "vue" => Some(Lang::Vue),
+            "svelte" => Some(Lang::Svelte),
+            "ipynb" | "jupyter" | "notebook" => Some(Lang::Notebook),
             _ => None,
         }
     }

@@ -1,4 +1,5 @@
-//! Shell scripts and `.env` files (dotenv syntax is shell assignments: one grammar).
+//! Shell scripts and `.env` files (dotenv syntax is shell assignments: one grammar), and
+//! PowerShell scripts.
 
 use super::{CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
 
@@ -66,4 +67,33 @@ pub(super) static ENV: LangSpec = LangSpec {
     fence_names: &["dotenv", "env"],
     code: None,
     ..BASH
+};
+
+/// PowerShell scripts: `Invoke-RestMethod -Body @{ grant_type = 'password'; ... }` and
+/// `"grant_type=password&username=$user"` bodies. Read for hand-built token requests only (no
+/// SDK logs in from PowerShell), so it has no code shapes of its own.
+pub(super) static POWERSHELL: LangSpec = LangSpec {
+    lang: Lang::PowerShell,
+    name: "powershell",
+    extensions: &["ps1", "psm1"],
+    fence_names: &["powershell", "pwsh", "ps1", "ps"],
+    line_comment: "#",
+    grammar: Some(|| tree_sitter_powershell::LANGUAGE.into()),
+    // A string node holds its quotes and text as one child (`'password'`, `"a=$b"`); the
+    // variables of an expandable string are read as its text.
+    string_kinds: &["string_literal"],
+    string_parts: &[
+        "verbatim_string_characters",
+        "expandable_string_literal",
+        "verbatim_here_string_characters",
+        "expandable_here_string_literal",
+    ],
+    comment_kinds: &["comment"],
+    pairs: &[PairShape { kind: "hash_entry", key_field: None, value_field: None }],
+    // `@{ grant_type = 'password' }`: a bare key.
+    keys: &[("key_expression", NameFrom::FirstChild), ("simple_name", NameFrom::Text)],
+    names: &[("variable", NameFrom::TrimStart(&['$']))],
+    wrappers: &[],
+    concat: &[],
+    code: None,
 };
