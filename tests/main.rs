@@ -10,6 +10,7 @@ mod gate;
 mod hostile;
 mod meta;
 mod precommit;
+mod provenance;
 mod readme;
 mod secrets;
 mod user_rules;

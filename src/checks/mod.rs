@@ -15,6 +15,7 @@ mod javascript;
 mod jwt_fallback;
 mod login;
 mod php;
+pub mod provenance;
 mod python;
 mod receiver;
 mod ropc;
@@ -48,6 +49,9 @@ pub struct FileCx<'a> {
     /// Every assignment of the file, collected on first use: checks look names up here
     /// instead of walking the tree once per match (which made large files quadratic).
     pub assignments: std::cell::OnceCell<Vec<Assignment<'a>>>,
+    /// Every call of the file, collected on first use (provenance follows a parameter to the
+    /// calls that pass it).
+    pub calls: std::cell::OnceCell<Vec<Node<'a>>>,
 }
 
 /// An assignment or declaration with a value: `x = ...`, `const x = ...`, `$this->x = ...`,
@@ -72,7 +76,25 @@ impl<'a> FileCx<'a> {
         context: &'a FileContext,
         jwt_var: &'a str,
     ) -> FileCx<'a> {
-        FileCx { src, lang, root, context, jwt_var, assignments: std::cell::OnceCell::new() }
+        FileCx {
+            src,
+            lang,
+            root,
+            context,
+            jwt_var,
+            assignments: std::cell::OnceCell::new(),
+            calls: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Every call of the file, in document order.
+    pub fn calls(&self) -> &[Node<'a>] {
+        self.calls.get_or_init(|| {
+            let kinds = self.lang.code().map_or(&[][..], |c| c.calls);
+            crate::syntax::descendants(self.root)
+                .filter(|n| kinds.iter().any(|(k, _)| *k == n.kind()))
+                .collect()
+        })
     }
 
     /// Every assignment of the file, in document order.
@@ -298,6 +320,13 @@ pub type FileGate = fn(&FileContext, &str) -> bool;
 /// A test a check can make on the file's text alone, before its context is read: when it
 /// fails, the check would reject every match in the file.
 pub type TextGate = fn(&str) -> bool;
+
+/// Whether a check reports a JWT login that is already there (its rewrite keeps the JWT, so
+/// it stands where a new JWT may not be written).
+#[must_use]
+pub fn keeps_jwt(name: &str) -> bool {
+    jwt_fallback::CHECKS.iter().any(|c| c.name == name)
+}
 
 /// Looks a check up by name.
 #[must_use]
