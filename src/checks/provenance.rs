@@ -24,7 +24,7 @@ use super::{Captures, FileCx};
 use crate::context::FileContext;
 use crate::finding::{Flow, Recommendation};
 use crate::lang::{Lang, NameFrom};
-use crate::syntax::{descendants, enclosing_function, is_string, named_children, text, unwrap_expr};
+use crate::syntax::{descendants, is_string, named_children, text, unwrap_expr};
 
 /// What the credentials of a finding are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,45 +55,75 @@ pub struct Verdict {
 struct Source {
     /// Languages it counts in (empty: all).
     langs: &'static [Lang],
-    regex: Regex,
+    /// Lower-case words one of which every match holds: a text without any of them is not
+    /// searched, and the regex is not even built (a pre-commit run with one finding would
+    /// otherwise compile every source's regex, some 12 M instructions).
+    words: &'static [&'static str],
+    pattern: String,
+    regex: std::sync::OnceLock<Regex>,
     /// What the evidence is called ("request input", "the environment").
     what: &'static str,
 }
 
+impl Source {
+    /// The regex, when the text (lower-cased) holds one of the source's words.
+    fn regex_for(&self, lower: &str) -> Option<&Regex> {
+        if !self.words.iter().any(|w| lower.contains(w)) {
+            return None;
+        }
+        Some(self.regex.get_or_init(|| crate::regexes::ascii(&self.pattern)))
+    }
+}
+
 const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
 
-fn source(langs: &'static [Lang], pattern: &str, what: &'static str) -> Source {
-    Source { langs, regex: crate::regexes::ascii(pattern), what }
+/// One source of several spellings, compiled as one regex (on first use).
+fn source(
+    langs: &'static [Lang],
+    words: &'static [&'static str],
+    patterns: &[&str],
+    what: &'static str,
+) -> Source {
+    let pattern = patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|");
+    Source { langs, words, pattern, regex: std::sync::OnceLock::new(), what }
 }
 
 /// Request input, form fields and prompts: checked first, so that `$_SERVER['PHP_AUTH_PW']`
 /// is a request header and not the server's environment.
 static USER_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
     vec![
-        source(&[], r"\$_(?:POST|GET|REQUEST|COOKIE)\b|\bPHP_AUTH_(?:USER|PW)\b", "request input"),
         source(
             &[],
-            r"\$request->(?:input|get|post|all|only|query)\b|\bRequest::(?:input|get)\b",
+            &["$_", "php_auth", "req", "param", "form", "from", "bind", "query", "pathvariable"],
+            &[
+                // PHP, Laravel
+                r"\$_(?:POST|GET|REQUEST|COOKIE)\b|\bPHP_AUTH_(?:USER|PW)\b",
+                r"\$request->(?:input|get|post|all|only|query)\b|\bRequest::(?:input|get)\b",
+                // Express, Koa, Flask, Django, Azure functions
+                r"(?i)\b(?:req|request|ctx\.request)\.(?:body|query|params|fields|form|args|values|json|data|get_json|post|get)\b",
+                // Rails, Sinatra
+                r"\bparams\[|\bparams\.(?:require|permit|fetch|dig)\b",
+                // ASP.NET, servlets, Spring
+                r"\bRequest\.(?:Form|Query)\b|\[From(?:Body|Form|Query)\]",
+                r"\bgetParameter\(|@Request(?:Param|Body)\b|@PathVariable\b",
+                // net/http, gin
+                r"\.(?:FormValue|PostFormValue|PostForm|DefaultPostForm|MultipartForm|ShouldBind\w*|BindJSON)\(",
+                r"(?i:\w*(?:queryparam|formparam|requestparam|getparam)\w*)\(",
+            ],
             "request input",
         ),
         source(
-            &[],
-            r"(?i)\b(?:req|request|ctx\.request)\.(?:body|query|params|fields|form|args|values|json|data|get_json|post|get)\b",
-            "request input",
+            JS,
+            &[".value", ".target", "formdata"],
+            &[r"\.value\b|\.target\b|\bFormData\b"],
+            "a form field",
         ),
-        source(&[], r"\bparams\[|\bparams\.(?:require|permit|fetch|dig)\b", "request input"),
-        source(&[], r"\bRequest\.(?:Form|Query)\b|\[From(?:Body|Form|Query)\]", "request input"),
-        source(&[], r"\bgetParameter\(|@Request(?:Param|Body)\b|@PathVariable\b", "request input"),
         source(
             &[],
-            r"\.(?:FormValue|PostFormValue|PostForm|DefaultPostForm|MultipartForm|ShouldBind\w*|BindJSON)\(",
-            "request input",
-        ),
-        source(&[], r"(?i:\w*(?:queryparam|formparam|requestparam|getparam)\w*)\(", "request input"),
-        source(JS, r"\.value\b|\.target\b|\bFormData\b", "a form field"),
-        source(
-            &[],
-            r"\bgetpass\b|\braw_input\(|\binput\(|\bConsole\.ReadLine\b|\breadLine\(|\bprompt\(|\bSTDIN\.gets\b|\bScanner\(\s*System\.in",
+            &["getpass", "input(", "readline", "prompt(", "gets", "scanner"],
+            &[
+                r"\bgetpass\b|\braw_input\(|\binput\(|\bConsole\.ReadLine\b|\breadLine\(|\bprompt\(|\bSTDIN\.gets\b|\bScanner\(\s*System\.in",
+            ],
             "a prompt",
         ),
     ]
@@ -104,31 +134,61 @@ static SERVICE_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
     vec![
         source(
             &[],
-            r"\bprocess\.env\b|\bgetenv\b|\$_ENV\b|\$_SERVER\b|\bos\.environ\b|\bENV\[|\bENV\.fetch\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bos\.(?:Getenv|LookupEnv)\b|\benv\(|\bDeno\.env\b|\bimport\.meta\.env\b|\bdotenv\b|\bdecouple\b",
+            &["env", "$_server", "decouple"],
+            &[
+                r"\bprocess\.env\b|\bgetenv\b|\$_ENV\b|\$_SERVER\b|\bos\.environ\b|\bENV\[|\bENV\.fetch\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bos\.(?:Getenv|LookupEnv)\b|\benv\(|\bDeno\.env\b|\bimport\.meta\.env\b|\bdotenv\b|\bdecouple\b",
+            ],
             "the environment",
         ),
         source(
             &[],
-            r"\b(?:vault|keyring|secretsmanager|SecretClient|KeyVault|getSecret|get_secret|secrets)\b",
+            &["vault", "keyring", "secret"],
+            &[r"\b(?:vault|keyring|secretsmanager|SecretClient|KeyVault|getSecret|get_secret|secrets)\b"],
             "a secret store",
         ),
         // Settings an administrator saved (WordPress options, a settings row).
-        source(&[], r"\bget_option\(|\$wpdb\b|\bget_row\(", "stored settings"),
         source(
             &[],
-            r"(?i)\b(?:config|configs|conf|cfg|settings|configuration|properties|ConfigurationManager|IConfiguration|appsettings)\b|\bgetProperty\(|@Value\(|\bparse_ini_file\b|\bjson\.load|\byaml\.(?:safe_)?load|['\x22][\w./-]*\.(?:json|ya?ml|ini|toml|properties|cfg)['\x22]",
+            &["get_option", "$wpdb", "get_row"],
+            &[r"\bget_option\(|\$wpdb\b|\bget_row\("],
+            "stored settings",
+        ),
+        source(
+            &[],
+            &[
+                "conf",
+                "cfg",
+                "setting",
+                "propert",
+                "@value",
+                "parse_ini",
+                "json",
+                "yaml",
+                ".yml",
+                ".ini",
+                ".toml",
+            ],
+            &[
+                r"(?i)\b(?:config|configs|conf|cfg|settings|configuration|properties|ConfigurationManager|IConfiguration|appsettings)\b",
+                r"\bgetProperty\(|@Value\(|\bparse_ini_file\b|\bjson\.load|\byaml\.(?:safe_)?load|['\x22][\w./-]*\.(?:json|ya?ml|ini|toml|properties|cfg)['\x22]",
+            ],
             "configuration",
         ),
     ]
 });
 
 /// Helpers named for what they read (`NewRingCentralConfigEnv()`, `sdk_prod_credentials()`; a
-/// bare `Secret(...)` or `Config(...)` is a type, not a reader): asked only when following the values found nothing, as a name is weaker evidence than the
-/// values it is given (`formParser.PasswordCredentials()` reads a form).
+/// bare `Secret(...)` or `Config(...)` is a type, not a reader): asked only when following the
+/// values found nothing, as a name is weaker evidence than the values it is given
+/// (`formParser.PasswordCredentials()` reads a form).
 static HELPER_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
     vec![source(
         &[],
-        r"(?i:\w+(?:config|settings|secret|credentials)\w*|(?:config|settings|secret|credentials)\w+)\(|\w+(?:Env|_env|ENV)\(",
+        &["config", "setting", "secret", "credential", "env"],
+        &[
+            r"(?i:\w+(?:config|settings|secret|credentials)\w*|(?:config|settings|secret|credentials)\w+)\(",
+            r"\w+(?:Env|_env|ENV)\(",
+        ],
         "configuration",
     )]
 });
@@ -237,10 +297,11 @@ impl<'t> Tracer<'_, 't> {
 
     fn matched(&self, sources: &[Source], t: &str) -> Option<String> {
         let lang = self.file.lang;
+        let lower = t.to_ascii_lowercase();
         sources.iter().filter(|s| s.langs.is_empty() || s.langs.contains(&lang)).find_map(|s| {
             // `req`, `params` or `request` that the file assigns is its own object (an outgoing
             // request, a hash being built), not the incoming request.
-            let m = s.regex.find_iter(t).find(|m| !self.assigned_locally(m.as_str()))?;
+            let m = s.regex_for(&lower)?.find_iter(t).find(|m| !self.assigned_locally(m.as_str()))?;
             let spelled =
                 m.as_str().trim_end_matches(['[', '(', ' ', '\'', '"']).trim_start_matches(['\'', '"']);
             // `.FormValue(` names a method; `./settings.json` keeps its path.
@@ -253,7 +314,12 @@ impl<'t> Tracer<'_, 't> {
     fn assigned_locally(&self, spelled: &str) -> bool {
         let name: &str =
             spelled.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).next().unwrap_or_default();
-        !name.is_empty() && self.file.assignments().iter().any(|a| self.text(a.lhs) == name)
+        !name.is_empty()
+            && self
+                .file
+                .assignments_of(name)
+                .iter()
+                .any(|&i| self.text(self.file.assignments()[i].lhs) == name)
     }
 
     /// The origin of an expression (or of the credentials a subtree holds).
@@ -339,8 +405,22 @@ impl<'t> Tracer<'_, 't> {
                 .chain(spec.keys.iter())
                 .any(|(k, from)| *k == kind && matches!(from, NameFrom::Text | NameFrom::TrimStart(_)))
         };
+        let functions = code.map_or(&[][..], |c| c.functions);
         let mut out: Vec<Node<'t>> = Vec::new();
-        for node in descendants(root) {
+        // Walked with an explicit stack that carries each node's parent and grandparent:
+        // `Node::parent` searches down from the root each time, which made a file dense with
+        // findings spend more time here than in matching.
+        let up = root.parent();
+        let mut stack: Vec<(Node<'t>, Option<Node<'t>>, Option<Node<'t>>)> =
+            vec![(root, up, up.and_then(|p| p.parent()))];
+        while let Some((node, parent, grandparent)) = stack.pop() {
+            // A callback's parameters and locals are not the credentials.
+            if node.id() != root.id() && functions.contains(&node.kind()) {
+                continue;
+            }
+            let mut cursor = node.walk();
+            let children: Vec<Node<'t>> = node.children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev().map(|c| (c, Some(node), parent)));
             if !is_name_kind(node.kind()) || out.iter().any(|o| o.byte_range() == node.byte_range()) {
                 continue;
             }
@@ -350,13 +430,7 @@ impl<'t> Tracer<'_, 't> {
             {
                 continue;
             }
-            let Some(parent) = node.parent() else { continue };
-            // A callback's parameters and locals are not the credentials.
-            if enclosing_function(node, self.file.lang)
-                .is_some_and(|f| within(f, root) && f.id() != root.id())
-            {
-                continue;
-            }
+            let Some(parent) = parent else { continue };
             // The key of a pair or a keyword argument names, it is not read (Go wraps a key in
             // a `literal_element`: one level of a single-child wrapper is looked through).
             let key_of = |key: Node<'t>, pair: Node<'t>| {
@@ -370,8 +444,7 @@ impl<'t> Tracer<'_, 't> {
                 })
             };
             let key_of_pair = key_of(node, parent)
-                || (parent.named_child_count() == 1
-                    && parent.parent().is_some_and(|pair| key_of(parent, pair)));
+                || (parent.named_child_count() == 1 && grandparent.is_some_and(|pair| key_of(parent, pair)));
             if key_of_pair {
                 continue;
             }
@@ -403,22 +476,24 @@ impl<'t> Tracer<'_, 't> {
         let name = self.text(use_);
         let lang = self.file.lang;
         let member = !matches!(use_.named_child_count(), 0) && !is_variable(use_, lang);
-        let scopes = scope_chain(use_, lang);
+        let scopes: Vec<Option<usize>> =
+            self.file.functions_around(use_).iter().map(|f| Some(f.id())).chain([None]).collect();
         let mut found: Vec<Origin> = Vec::new();
+        let all = self.file.assignments();
         let assignments: Vec<(Node<'t>, Node<'t>)> = self
             .file
-            .assignments()
+            .assignments_of(name)
             .iter()
+            .map(|&i| &all[i])
             .filter(|a| {
                 let lhs = a.lhs;
                 let same = self.text(lhs) == name;
-                let destructured = !same
-                    && !member
-                    && lhs.named_child_count() > 0
-                    && descendants(lhs).any(|d| d.named_child_count() == 0 && self.text(d) == name)
-                    && !self.text(lhs).contains('.');
+                // The index holds the names a destructuring target binds.
+                let destructured =
+                    !same && !member && lhs.named_child_count() > 0 && !self.text(lhs).contains('.');
                 (same || destructured)
-                    && (member || scopes.contains(&enclosing_function(a.node, lang).map(|f| f.id())))
+                    && (member
+                        || scopes.contains(&self.file.functions_around(a.node).first().map(|f| f.id())))
             })
             .map(|a| (a.node, a.rhs))
             .collect();
@@ -430,7 +505,7 @@ impl<'t> Tracer<'_, 't> {
         if !found.is_empty() {
             return Some(combine(found));
         }
-        if !member && let Some((func, index, param)) = parameter_of(use_, name, self.file.src, lang) {
+        if !member && let Some((func, index, param)) = self.parameter_of(use_, name) {
             if let Some(e) = self.matched(&USER_SOURCES, self.text(param)) {
                 return Some(Origin::User(e));
             }
@@ -455,6 +530,29 @@ impl<'t> Tracer<'_, 't> {
         Some(Origin::Unknown(format!("`{}` is not assigned in this file", short(name))))
     }
 
+    /// The function whose parameter `name` is, the parameter's position and its declaration.
+    fn parameter_of(&self, node: Node<'t>, name: &str) -> Option<(Node<'t>, usize, Node<'t>)> {
+        let src = self.file.src;
+        for func in self.file.functions_around(node) {
+            let Some(params) =
+                func.child_by_field_name("parameters").or_else(|| func.child_by_field_name("parameter"))
+            else {
+                continue;
+            };
+            let list = if params.kind().contains("parameters") || params.kind().contains("parameter_list") {
+                named_children(params)
+            } else {
+                vec![params]
+            };
+            for (i, p) in list.iter().enumerate() {
+                if descendants(*p).any(|d| d.named_child_count() <= 1 && text(d, src) == name) {
+                    return Some((func, i, *p));
+                }
+            }
+        }
+        None
+    }
+
     /// The origin of parameter `index` (named `name`) of `func`, from the calls in the file
     /// that pass it.
     fn call_sites(&mut self, func: Node<'t>, index: usize, name: &str, depth: usize) -> Origin {
@@ -465,10 +563,8 @@ impl<'t> Tracer<'_, 't> {
         };
         let bare = name.trim_start_matches('$');
         let mut found = Vec::new();
-        for call in self.file.calls() {
-            if crate::syntax::called_name(*call, src, lang).as_deref() != Some(fname.as_str())
-                || within(*call, func)
-            {
+        for call in self.file.calls_of(&fname) {
+            if within(*call, func) {
                 continue;
             }
             let Some(args) = call.child_by_field_name("arguments") else { continue };
@@ -534,46 +630,6 @@ fn within(node: Node<'_>, outer: Node<'_>) -> bool {
 /// A variable that wraps its name (PHP's `variable_name` holds a `name`).
 fn is_variable(node: Node<'_>, lang: Lang) -> bool {
     lang.spec().names.first().is_some_and(|(k, _)| *k == node.kind())
-}
-
-/// The ids of the functions around `node`, innermost first, and `None` for the top level.
-fn scope_chain(node: Node<'_>, lang: Lang) -> Vec<Option<usize>> {
-    let mut scopes = Vec::new();
-    let mut f = enclosing_function(node, lang);
-    while let Some(func) = f {
-        scopes.push(Some(func.id()));
-        f = enclosing_function(func, lang);
-    }
-    scopes.push(None);
-    scopes
-}
-
-/// The function whose parameter `name` is, the parameter's position and its declaration.
-fn parameter_of<'t>(
-    node: Node<'t>,
-    name: &str,
-    src: &str,
-    lang: Lang,
-) -> Option<(Node<'t>, usize, Node<'t>)> {
-    let mut f = enclosing_function(node, lang);
-    while let Some(func) = f {
-        if let Some(params) =
-            func.child_by_field_name("parameters").or_else(|| func.child_by_field_name("parameter"))
-        {
-            let list = if params.kind().contains("parameters") || params.kind().contains("parameter_list") {
-                named_children(params)
-            } else {
-                vec![params]
-            };
-            for (i, p) in list.iter().enumerate() {
-                if descendants(*p).any(|d| d.named_child_count() <= 1 && text(d, src) == name) {
-                    return Some((func, i, *p));
-                }
-            }
-        }
-        f = enclosing_function(func, lang);
-    }
-    None
 }
 
 /// The name a function is called by: its own, or that of the variable or key it is assigned
@@ -680,6 +736,108 @@ mod tests {
             Origin::Literal => "literal",
             Origin::Unknown(_) => "unknown",
         }
+    }
+
+    #[test]
+    fn every_source_compiles_and_its_words_admit_its_spellings() {
+        let spellings = [
+            "$_POST['p']",
+            "$_SERVER['PHP_AUTH_PW']",
+            "$request->input('p')",
+            "Request::input('p')",
+            "req.body.p",
+            "req.Query[\"p\"]",
+            "ctx.request.body",
+            "request.form['p']",
+            "request.POST['p']",
+            "params[:p]",
+            "params.require(:u)",
+            "Request.Form[\"p\"]",
+            "[FromBody] Login m",
+            "r.getParameter(\"p\")",
+            "@RequestParam String p",
+            "@PathVariable p",
+            "r.FormValue(\"p\")",
+            "c.PostForm(\"p\")",
+            "c.ShouldBindJSON(&b)",
+            "req.MultipartForm()",
+            "u.QueryParamString(\"p\")",
+            "el.value",
+            "e.target.p",
+            "new FormData(f)",
+            "getpass.getpass()",
+            "input('p')",
+            "raw_input()",
+            "Console.ReadLine()",
+            "reader.readLine()",
+            "prompt('p')",
+            "STDIN.gets",
+            "new Scanner(System.in)",
+            "process.env.P",
+            "getenv('P')",
+            "$_ENV['P']",
+            "$_SERVER['P']",
+            "os.environ['P']",
+            "ENV['P']",
+            "ENV.fetch('P')",
+            "System.getenv(\"P\")",
+            "Environment.GetEnvironmentVariable(\"P\")",
+            "os.Getenv(\"P\")",
+            "os.LookupEnv(\"P\")",
+            "env('P')",
+            "Deno.env.get('P')",
+            "import.meta.env.P",
+            "dotenv",
+            "decouple",
+            "vault.read()",
+            "keyring.get_password()",
+            "secretsmanager",
+            "SecretClient",
+            "KeyVault",
+            "getSecret()",
+            "get_secret()",
+            "secrets.P",
+            "get_option('p')",
+            "$wpdb->get_var()",
+            "get_row()",
+            "config.p",
+            "CONFIG['p']",
+            "cfg.p",
+            "conf.p",
+            "settings.P",
+            "Configuration[\"p\"]",
+            "properties.p",
+            "ConfigurationManager.AppSettings",
+            "IConfiguration c",
+            "appsettings",
+            "getProperty(\"p\")",
+            "@Value(\"p\")",
+            "parse_ini_file('a')",
+            "json.load(f)",
+            "yaml.safe_load(f)",
+            "require('./a.json')",
+            "open('a.yml')",
+            "'a.ini'",
+            "'a.toml'",
+            "'a.properties'",
+            "'a.cfg'",
+            "loadConfig()",
+            "sdk_prod_credentials()",
+            "NewRingCentralConfigEnv()",
+            "read_env()",
+        ];
+        let all = USER_SOURCES.iter().chain(SERVICE_SOURCES.iter()).chain(HELPER_SOURCES.iter());
+        let mut matched = 0;
+        for source in all {
+            let regex = crate::regexes::ascii(&source.pattern);
+            for t in spellings {
+                if regex.is_match(t) {
+                    matched += 1;
+                    assert!(source.regex_for(&t.to_ascii_lowercase()).is_some(), "{t}: {:?}", source.words);
+                }
+            }
+        }
+        assert!(matched >= spellings.len(), "every spelling is some source's");
     }
 
     #[test]
