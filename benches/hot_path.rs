@@ -28,6 +28,7 @@ fn options(rules: &RuleSet) -> EngineOptions {
         no_ignore: false,
         known_rules: rules.known_names(),
         languages: None,
+        accept_sdk_upgrade: false,
     }
 }
 

@@ -278,6 +278,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
             no_ignore: args.scan.no_ignore,
             known_rules: set.known_names(),
             languages: settings.languages.clone(),
+            accept_sdk_upgrade: args.accept_sdk_upgrade,
         },
     };
     let ran: Vec<ActiveRule<'_>> =
@@ -547,6 +548,12 @@ fn test_rules(dir: &Path, fixtures: Option<&Path>) -> Result<ExitStatus> {
                 }
                 crate::testing::CaseResult::Missing => "MISSING",
                 crate::testing::CaseResult::Noisy => "NOISY",
+                crate::testing::CaseResult::WrongFlow(ref got) => {
+                    failed += 1;
+                    let (file, line, rule) = (case.file.display(), case.line, &case.rule);
+                    out.push_str(&format!("WRONG FLOW {file}:{line} {rule}: recommended {got}\n"));
+                    continue;
+                }
             };
             failed += 1;
             out.push_str(&format!("{label} {}:{} {}\n", case.file.display(), case.line, case.rule));

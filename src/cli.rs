@@ -202,6 +202,10 @@ pub struct CheckArgs {
     /// Also apply unsafe fixes.
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Apply JWT rewrites even where the project's lock file pins an SDK older than its JWT
+    /// login (you upgrade the SDK too); without it they are shown, not applied.
+    #[arg(long)]
+    pub accept_sdk_upgrade: bool,
     /// Print a unified diff of what --fix would change and write nothing (exit 1 if any).
     #[arg(long, conflicts_with = "staged")]
     pub diff: bool,

@@ -213,52 +213,79 @@ static RC_SIGNALS: LazyLock<Regex> = LazyLock::new(|| {
 /// hold a snippet of any of them.
 static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
     const JS_OR_PHP: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx, Lang::Php, Lang::PhpOnly];
-    let sign = |langs, pattern, reason| UiSignal { langs, regex: LazyRegex::new(pattern), reason };
+    const JAVA: &[Lang] = &[Lang::Java];
+    const CSHARP: &[Lang] = &[Lang::CSharp];
+    // `client`: the languages in which the sign means the code itself runs on the user's
+    // device (a browser bundle, a mobile or desktop app), where a JWT would ship to every user.
+    // A PHP page that prints `window.location` still logs in on the server.
+    let sign =
+        |langs, client, pattern, reason| UiSignal { langs, client, regex: LazyRegex::new(pattern), reason };
     vec![
         sign(
             PHP,
+            &[],
             r"\$_(GET|POST|REQUEST|SERVER|SESSION|COOKIE)\b",
             "file reads PHP request globals ($_GET, $_SERVER, ...), so it serves web requests",
         ),
         sign(
             PHP,
+            &[],
             r"\bRoute::(get|post|any|match)\b|\bRequest \$request\b|\bextends Controller\b",
             "file is a web controller or defines routes (Laravel)",
         ),
         sign(
             JS,
+            &[],
             r"\bexpress\(\)|\b(app|router)\.(get|post|use|all)\(|\bfastify\b|\bkoa\b|\breq\.(query|body|params)\b|\bres\.(redirect|send|render)\(",
             "file defines HTTP routes or handles requests (express-style)",
         ),
         // PHP templates hold inline scripts.
         sign(
             JS_OR_PHP,
+            JS,
             r"\bwindow\.|\bdocument\.|\blocalStorage\b|\bReact\b|\buseState\b|\bfrom ['\x22]vue['\x22]|@Component\b",
             "file runs in the browser or renders UI",
         ),
-        sign(&Lang::ALL, r"(?i)<html|<form\b|<body\b", "file renders HTML"),
+        sign(&Lang::ALL, JS, r"(?i)<html|<form\b|<body\b", "file renders HTML"),
         sign(
             &[Lang::Python],
+            &[],
             r"@(app|bp|blueprint|router)\.(route|get|post)\(|\bfrom\s+(flask|django|fastapi|starlette)\b|\brequest\.(args|form|GET|POST)\b",
             "file defines web routes or reads requests (Flask, Django, FastAPI)",
         ),
         sign(
-            &[Lang::Java],
-            r"@(Rest)?Controller\b|@(Get|Post|Request)Mapping\b|\bHttpServletRequest\b|\bextends\s+(AppCompat)?Activity\b|\bimport\s+android\.",
-            "file is a web controller or an Android activity",
+            JAVA,
+            &[],
+            r"@(Rest)?Controller\b|@(Get|Post|Request)Mapping\b|\bHttpServletRequest\b",
+            "file is a web controller",
         ),
         sign(
-            &[Lang::CSharp],
-            r":\s*(Controller|ControllerBase|PageModel)\b|\[Http(Get|Post)\b|\bIActionResult\b|\bMicrosoft\.AspNetCore\b|\bSystem\.Windows\b|\bXamarin\b",
-            "file is an ASP.NET controller or a desktop/mobile UI",
+            JAVA,
+            JAVA,
+            r"\bextends\s+(AppCompat)?Activity\b|\bimport\s+android\.",
+            "file is an Android activity",
+        ),
+        sign(
+            CSHARP,
+            &[],
+            r":\s*(Controller|ControllerBase|PageModel)\b|\[Http(Get|Post)\b|\bIActionResult\b|\bMicrosoft\.AspNetCore\b",
+            "file is an ASP.NET controller",
+        ),
+        sign(
+            CSHARP,
+            CSHARP,
+            r"\bSystem\.Windows\b|\bXamarin\b|\bAndroid\.App\b|\bUIKit\b",
+            "file is a desktop or mobile UI",
         ),
         sign(
             &[Lang::Ruby],
+            &[],
             r"<\s*(ApplicationController|ActionController::Base)\b|\bSinatra\b|\bredirect_to\b|\bparams\[:",
             "file is a Rails controller or a Sinatra app",
         ),
         sign(
             &[Lang::Go],
+            &[],
             r"\bhttp\.(HandleFunc|ResponseWriter)\b|\bgin\.Context\b|\becho\.Context\b|\bmux\.NewRouter\b",
             "file serves HTTP requests (net/http, gin, echo)",
         ),
@@ -269,6 +296,8 @@ static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
 struct UiSignal {
     /// Code languages in which the sign counts.
     langs: &'static [Lang],
+    /// Code languages in which the sign says the code runs on the user's device.
+    client: &'static [Lang],
     regex: LazyRegex,
     reason: &'static str,
 }
@@ -285,8 +314,28 @@ pub struct FileContext {
     pub rc_neighbours: Option<String>,
     /// The SDK the file imports, if recognised.
     pub sdk: Option<SdkFamily>,
-    /// The recommended replacement flow.
+    /// The replacement flow the file's nature suggests (routes, request handling, UI). A finding
+    /// decides from where its credentials come first (`checks::provenance`); this is what it
+    /// falls back to when that is unknown.
     pub recommendation: Recommendation,
+    /// Why the code runs on the user's device (a browser bundle, a mobile or desktop app), if it
+    /// does: no JWT may be written there, whatever the credentials are.
+    pub client_ui: Option<String>,
+    /// The RingCentral SDK versions that the nearest project's lock files (or exact pins) fix.
+    pub sdk_locks: Vec<LockedSdk>,
+}
+
+/// A RingCentral SDK version that a lock file (or an exact pin) of the file's project fixes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockedSdk {
+    /// The lock file's name (`composer.lock`).
+    pub file: String,
+    /// Registry and package name as the catalogue spells it.
+    pub ecosystem: crate::audit::manifest::Ecosystem,
+    /// Package name.
+    pub package: String,
+    /// The locked version.
+    pub version: String,
 }
 
 impl FileContext {
@@ -307,7 +356,44 @@ impl FileContext {
             rc_neighbours: None,
             sdk,
             recommendation: recommend(src, path, lang),
+            client_ui: client_ui(src, path, lang),
+            sdk_locks: Vec::new(),
         }
+    }
+
+    /// The locked SDK of this file's registry that is older than its first JWT login, with
+    /// that version: `family` (an [`SdkFamily::key`]) narrows it to the finding's SDK.
+    #[must_use]
+    pub fn locked_before_jwt(&self, lang: Lang, family: Option<&str>) -> Option<(&LockedSdk, &'static str)> {
+        use crate::audit::manifest::{Ecosystem, Version, lookup};
+        let ecosystem = match lang {
+            Lang::Php | Lang::PhpOnly => Ecosystem::Composer,
+            Lang::JavaScript | Lang::TypeScript | Lang::Tsx => Ecosystem::Npm,
+            Lang::Python => Ecosystem::PyPi,
+            Lang::Java => Ecosystem::Maven,
+            Lang::CSharp => Ecosystem::NuGet,
+            Lang::Ruby => Ecosystem::RubyGems,
+            Lang::Go => Ecosystem::Go,
+            _ => return None,
+        };
+        let package = family.and_then(|f| match f {
+            "js-sdk" => Some("@ringcentral/sdk"),
+            "rc-ex" => Some("@rc-ex/core"),
+            "php-sdk" => Some("ringcentral/ringcentral-php"),
+            "python-sdk" => Some("ringcentral"),
+            "java-sdk" => Some("com.ringcentral:ringcentral"),
+            "dotnet" => Some("RingCentral.Net"),
+            "ruby-sdk" => Some("ringcentral-sdk"),
+            _ => None,
+        });
+        self.sdk_locks.iter().filter(|l| l.ecosystem == ecosystem).find_map(|l| {
+            let spec = lookup(ecosystem, &l.package)?;
+            if package.is_some_and(|p| p != spec.name) {
+                return None;
+            }
+            let min = spec.min_jwt?;
+            (Version::parse(&l.version)? < Version::parse(min)?).then_some((l, min))
+        })
     }
 
     /// Why this is RingCentral code (file evidence first), if it is.
@@ -317,8 +403,23 @@ impl FileContext {
     }
 }
 
+/// Why a file's code runs on the user's device, if it does (see [`UiSignal::client`]).
+fn client_ui(src: &str, path: &Path, lang: Lang) -> Option<String> {
+    if is_component(path, lang) {
+        return Some("the file is a JSX/TSX component, so it runs in the browser".to_owned());
+    }
+    UI_SIGNALS
+        .iter()
+        .find(|s| s.client.contains(&lang) && s.regex.get().is_match(src))
+        .map(|s| s.reason.to_owned())
+}
+
+fn is_component(path: &Path, lang: Lang) -> bool {
+    lang == Lang::Tsx || path.extension().is_some_and(|e| e == "jsx")
+}
+
 fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
-    if lang == Lang::Tsx || path.extension().is_some_and(|e| e == "jsx") {
+    if is_component(path, lang) {
         return Recommendation {
             flow: Flow::Oauth,
             reason: "the file is a JSX/TSX component, so it serves users in a browser".to_owned(),
@@ -403,13 +504,17 @@ static ENV_RC: LazyLock<Regex> =
 fn marker_reason(path: &Path, text: &str) -> Option<String> {
     let name = path.file_name()?.to_str()?;
     if crate::audit::manifest::is_manifest(name) {
-        // Only dependencies count: a package's own manifest (`"name": "@ringcentral/sdk"`) is
-        // the SDK itself, not an app using it.
-        let dep = crate::audit::manifest::parse(name, text).into_iter().next()?;
-        return Some(format!("{} depends on {}", path.display(), dep.package));
+        return manifest_reason(path, &crate::audit::manifest::parse(name, text));
     }
     let m = ENV_RC.captures(text)?;
     Some(format!("{} sets {}", path.display(), &m[1]))
+}
+
+/// What a manifest's RingCentral dependencies say. Only dependencies count: a package's own
+/// manifest (`"name": "@ringcentral/sdk"`) is the SDK itself, not an app using it.
+fn manifest_reason(path: &Path, deps: &[crate::audit::manifest::Dependency]) -> Option<String> {
+    let dep = deps.first()?;
+    Some(format!("{} depends on {}", path.display(), dep.package))
 }
 
 /// Directories that are RingCentral projects, with the reason. A file belongs to the nearest
@@ -420,6 +525,9 @@ fn marker_reason(path: &Path, text: &str) -> Option<String> {
 pub struct ProjectContext {
     /// Directory → why it is RingCentral code (`None`: a package that is not).
     marked: BTreeMap<PathBuf, Option<String>>,
+    /// Directory → the RingCentral SDK versions its lock files (or exact pins) fix, read from
+    /// the same files as `marked` (no file is read twice).
+    locks: BTreeMap<PathBuf, Vec<LockedSdk>>,
 }
 
 impl ProjectContext {
@@ -427,10 +535,11 @@ impl ProjectContext {
     #[must_use]
     pub fn from_markers<'a>(markers: impl IntoIterator<Item = &'a Path>) -> ProjectContext {
         let mut marked: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+        let mut locks: BTreeMap<PathBuf, Vec<LockedSdk>> = BTreeMap::new();
         for path in markers {
             let Some(dir) = path.parent() else { continue };
-            let is_manifest =
-                path.file_name().and_then(|n| n.to_str()).is_some_and(crate::audit::manifest::is_manifest);
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let is_manifest = crate::audit::manifest::is_manifest(name);
             // Regular and bounded: a FIFO named `package.json` must not block the scan.
             let Ok(text) = crate::bounded::read_text(path, crate::bounded::MAX_MARKER) else {
                 if is_manifest {
@@ -438,7 +547,27 @@ impl ProjectContext {
                 }
                 continue;
             };
-            match marker_reason(path, &text) {
+            let reason = if is_manifest {
+                let deps = crate::audit::manifest::parse(name, &text);
+                let locked = deps.iter().filter(|d| d.locked).filter_map(|d| {
+                    Some(LockedSdk {
+                        file: name.to_owned(),
+                        ecosystem: d.ecosystem,
+                        package: d.package.clone(),
+                        version: d.version.clone()?,
+                    })
+                });
+                let entry = locks.entry(dir.to_path_buf()).or_default();
+                for lock in locked {
+                    if !entry.iter().any(|l| l.ecosystem == lock.ecosystem && l.package == lock.package) {
+                        entry.push(lock);
+                    }
+                }
+                manifest_reason(path, &deps)
+            } else {
+                marker_reason(path, &text)
+            };
+            match reason {
                 Some(reason) => {
                     let slot = marked.entry(dir.to_path_buf()).or_insert(None);
                     if slot.is_none() {
@@ -451,7 +580,36 @@ impl ProjectContext {
                 None => {}
             }
         }
-        ProjectContext { marked }
+        locks.retain(|_, l| !l.is_empty());
+        ProjectContext { marked, locks }
+    }
+
+    /// The RingCentral SDK versions locked for `file`: for each registry, those of the nearest
+    /// directory above it whose lock files name one (a package under `node_modules/` is its own
+    /// project). Only directories the walk already read are looked up: no file is read here.
+    #[must_use]
+    pub fn locks_for(&self, file: &Path) -> Vec<LockedSdk> {
+        if self.locks.is_empty() {
+            return Vec::new();
+        }
+        let find = |path: &Path| {
+            let mut out: Vec<LockedSdk> = Vec::new();
+            let mut dir = path.parent();
+            while let Some(d) = dir {
+                for lock in self.locks.get(d).into_iter().flatten() {
+                    if !out.iter().any(|o| o.ecosystem == lock.ecosystem) {
+                        out.push(lock.clone());
+                    }
+                }
+                if d.file_name().is_some_and(|n| crate::walk::VENDORED_DIRS.iter().any(|v| n == *v)) {
+                    break;
+                }
+                dir = d.parent();
+            }
+            out
+        };
+        let found = find(file);
+        if found.is_empty() { file.canonicalize().map(|abs| find(&abs)).unwrap_or_default() } else { found }
     }
 
     /// Marker files in the directories above the given paths (a scan of `src/` still sees
@@ -540,6 +698,10 @@ const ANCESTOR_MARKERS: &[&str] = &[
     "pom.xml",
     "go.mod",
     "Gemfile.lock",
+    // Lock files: what `check` tells about an SDK older than its JWT login.
+    "composer.lock",
+    "package-lock.json",
+    "yarn.lock",
 ];
 
 /// The marker files in `dir` (in [`ANCESTOR_MARKERS`] order), and whether it holds `.git`.

@@ -51,6 +51,9 @@ pub struct EngineOptions {
     pub known_rules: Vec<String>,
     /// Scan only files of these languages (`--lang`); `None`: every language a rule serves.
     pub languages: Option<Vec<Lang>>,
+    /// Keep JWT rewrites applicable where the project locks an SDK older than its JWT login
+    /// (`--accept-sdk-upgrade`): the user upgrades the SDK along with the code.
+    pub accept_sdk_upgrade: bool,
 }
 
 /// Everything needed to scan files; shared by all workers.
@@ -496,6 +499,7 @@ impl<'r> Engine<'r> {
         // parse a file whose context already says no. Reading the context is a few regex passes,
         // parsing is the most expensive stage.
         let project_reason = self.project.reason_for(path);
+        let sdk_locks = self.project.locks_for(path);
         // A configuration template with no manifest around it is read by the code next to it
         // (only the configuration check uses this: other rules keep the project's evidence).
         let neighbours = (project_reason.is_none()
@@ -519,6 +523,7 @@ impl<'r> Engine<'r> {
             let t = Instant::now();
             let mut context = FileContext::new(text, display, lang, project_reason.clone());
             context.rc_neighbours.clone_from(&neighbours);
+            context.sdk_locks.clone_from(&sdk_locks);
             candidates = candidates.retain(|i| self.gates[i].iter().all(|gate| gate(&context, text)));
             early_context = Some(context);
             times.gate += t.elapsed();
@@ -613,6 +618,7 @@ impl<'r> Engine<'r> {
                 _ => {
                     let mut fresh = FileContext::new(text, display, *unit_lang, project_reason.clone());
                     fresh.rc_neighbours.clone_from(&neighbours);
+                    fresh.sdk_locks.clone_from(&sdk_locks);
                     own = fresh;
                     &own
                 }
@@ -875,12 +881,22 @@ impl<'r> Engine<'r> {
                         if accepted {
                             let targets =
                                 captures.nodes.iter().map(|(n, node)| ((*n).to_owned(), *node)).collect();
+                            let verdict = lang.is_code().then(|| {
+                                let origin = crate::checks::provenance::origin(
+                                    &file,
+                                    &captures,
+                                    primary,
+                                    bindings.jwt_dropped.as_deref(),
+                                );
+                                crate::checks::provenance::verdict(context, &origin)
+                            });
                             raw.push(RawFinding {
                                 rule: index,
                                 range,
                                 bindings,
                                 captures: targets,
                                 suppressed: None,
+                                verdict,
                             });
                         }
                     }
@@ -959,6 +975,7 @@ impl<'r> Engine<'r> {
                     bindings,
                     captures: Vec::new(),
                     suppressed: None,
+                    verdict: None,
                 });
             }
         }
@@ -979,6 +996,8 @@ impl<'r> Engine<'r> {
         let rule = active.rule;
         let indent = indentation_at(src, raw.range.start).to_owned();
         let secret_values = redact::values(src, secrets);
+        let recommendation =
+            raw.verdict.as_ref().map_or_else(|| context.recommendation.clone(), |v| v.recommendation.clone());
         let lookup = |name: &str| -> Option<String> {
             if let Some(v) = raw.bindings.get(name) {
                 return Some(v.to_owned());
@@ -988,7 +1007,7 @@ impl<'r> Engine<'r> {
                 "rc_reason" => {
                     return Some(context.rc_reason().unwrap_or("no RingCentral context").to_owned());
                 }
-                "flow_reason" => return Some(context.recommendation.reason.clone()),
+                "flow_reason" => return Some(recommendation.reason.clone()),
                 "jwt_var" => return Some(self.options.jwt_var.clone()),
                 _ => {}
             }
@@ -1021,8 +1040,22 @@ impl<'r> Engine<'r> {
         let render = |t: &crate::rules::template::Template| render_with(t, true);
         // The recommended flow's rewrite comes first.
         let mut specs: Vec<&FixSpec> = rule.fixes.iter().filter(|f| fix_applies(f, &raw.bindings)).collect();
-        specs.sort_by_key(|f| f.flow != context.recommendation.flow);
-        let fixes = specs
+        specs.sort_by_key(|f| f.flow != recommendation.flow);
+        let mut notes: Vec<String> =
+            raw.bindings.notes.iter().map(|n| redact::mask_code_spans(n, &secret_values)).collect();
+        // Request input and code on the user's device get no JWT: not applied, not shown (a
+        // rewrite to `login({ jwt: req.body.jwt })` would take the credential from the client).
+        // A rule about a JWT login that is already there keeps its rewrite.
+        if let Some(why) = raw.verdict.as_ref().and_then(|v| v.decline_jwt.as_ref())
+            && !rule.checks.iter().any(|c| crate::checks::keeps_jwt(c.name))
+            && specs.iter().any(|f| f.flow == Flow::Jwt)
+        {
+            specs.retain(|f| f.flow != Flow::Jwt);
+            notes.push(redact::mask_code_spans(why, &secret_values));
+        }
+        let mut message = render(&rule.message);
+        let blocked = context.locked_before_jwt(lang, raw.bindings.get("sdk_family"));
+        let mut fixes: Vec<Fix> = specs
             .into_iter()
             .filter_map(|f| {
                 let target = raw.bindings.range(&f.target).or_else(|| {
@@ -1131,6 +1164,32 @@ impl<'r> Engine<'r> {
                 })
             })
             .collect();
+        // An SDK locked below its first JWT login would make the rewrite fail at run time: the
+        // finding names both versions, and the rewrite is only shown unless the user accepts
+        // upgrading the SDK along with it.
+        let rewrites = |f: &Fix| f.flow == Flow::Jwt && f.applicability != Applicability::DisplayOnly;
+        if let Some((lock, min)) = blocked
+            && fixes.iter().any(rewrites)
+        {
+            let (file, package, version) = (&lock.file, &lock.package, &lock.version);
+            message.push_str(&format!(" ({file} locks {package} {version}; the JWT login needs >= {min})"));
+            for fix in fixes.iter_mut().filter(|f| rewrites(f)) {
+                if self.options.accept_sdk_upgrade {
+                    fix.title = format!(
+                        "{}, with {package} upgraded to >= {min} ({file} locks {version})",
+                        fix.title
+                    );
+                } else {
+                    let mut title = fix.title.chars();
+                    let lowered: String =
+                        title.next().map(|c| c.to_lowercase().chain(title).collect()).unwrap_or_default();
+                    fix.title = format!(
+                        "Upgrade {package} to >= {min} first ({file} locks {version}), then {lowered}; --accept-sdk-upgrade applies it"
+                    );
+                    fix.applicability = Applicability::DisplayOnly;
+                }
+            }
+        }
         let labels: Vec<Label> = raw
             .bindings
             .labels
@@ -1149,12 +1208,12 @@ impl<'r> Engine<'r> {
             range: raw.range.clone(),
             start: lines.position(raw.range.start),
             end: lines.position(raw.range.end),
-            message: render(&rule.message),
+            message,
             sdk: rule.sdk.as_ref().map(render),
-            recommendation: context.recommendation.clone(),
+            recommendation: recommendation.clone(),
             primary_label: render(&rule.label),
             labels,
-            notes: raw.bindings.notes.iter().map(|n| redact::mask_code_spans(n, &secret_values)).collect(),
+            notes,
             fixes,
             snippet: dedent(&redact::redact_slice(
                 src,
@@ -1405,6 +1464,9 @@ struct RawFinding<'t> {
     captures: Vec<(String, Node<'t>)>,
     /// The reason of the suppression comment that covers it.
     suppressed: Option<String>,
+    /// The recommendation from where the credentials come from (code files only; others take
+    /// the file's).
+    verdict: Option<crate::checks::provenance::Verdict>,
 }
 
 /// Files larger than this are parsed only around the literal hits of their candidate rules.

@@ -15,13 +15,18 @@ use regex::Regex;
 
 use crate::context::ProjectContext;
 use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, Worker};
-use crate::finding::Finding;
+use crate::finding::{Finding, Flow};
 use crate::lang::Lang;
 use crate::rules::{Rule, RuleSet};
 
+/// `expect: rule/a, rule/b`, optionally followed by the recommendation the findings must carry:
+/// `-> jwt` or `-> oauth`, and in parentheses a text its reason must hold
+/// (`-> jwt (process.env)`).
 static EXPECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"expect(-next-line)?:\s*([A-Za-z0-9_/.\-]+(?:\s*,\s*[A-Za-z0-9_/.\-]+)*)")
-        .expect("valid regex")
+    Regex::new(
+        r"expect(-next-line)?:\s*([A-Za-z0-9_/.\-]+(?:\s*,\s*[A-Za-z0-9_/.\-]+)*)(?:\s*->\s*(jwt|oauth)(?:\s*\(([^)]*)\))?)?",
+    )
+    .expect("valid regex")
 });
 
 /// The outcome of one expected or reported (line, rule).
@@ -33,6 +38,9 @@ pub enum CaseResult {
     Missing,
     /// Reported, not expected.
     Noisy,
+    /// Reported with another recommendation than the marker's `-> flow (reason)`: what it
+    /// recommended instead, and why.
+    WrongFlow(String),
 }
 
 /// One (file, line, rule) case.
@@ -94,6 +102,22 @@ pub fn expectations(text: &str) -> BTreeSet<(usize, String)> {
     out
 }
 
+/// The recommendations a positive file expects: (line, rule, flow, text of the reason).
+#[must_use]
+pub fn flow_expectations(text: &str) -> Vec<(usize, String, Flow, Option<String>)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(c) = EXPECT.captures(line) else { continue };
+        let Some(flow) = c.get(3) else { continue };
+        let flow = if flow.as_str() == "jwt" { Flow::Jwt } else { Flow::Oauth };
+        let line_no = if c.get(1).is_some() { i + 2 } else { i + 1 };
+        for id in c[2].split(',') {
+            out.push((line_no, id.trim().to_owned(), flow, c.get(4).map(|r| r.as_str().trim().to_owned())));
+        }
+    }
+    out
+}
+
 /// `line` without its `expect:` marker (the comment opener before it stays), so that a check
 /// on the source text does not see the rule ids named in markers.
 #[must_use]
@@ -121,6 +145,7 @@ fn engine_with<'r>(set: &'r RuleSet, include: impl Fn(&Rule) -> bool) -> Result<
         no_ignore: true,
         known_rules: set.known_names(),
         languages: None,
+        accept_sdk_upgrade: false,
     };
     Engine::new(rules, options, ProjectContext::default()).map_err(|e| e.to_string())
 }
@@ -218,11 +243,18 @@ pub fn run_rule(set: &RuleSet, root: &Path, rule_id: &str) -> Result<Vec<Case>, 
     {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let expected = if positive { expectations(&text) } else { BTreeSet::new() };
-        let found: BTreeSet<(usize, String)> = scan_fixture(set, rule_id, file)?
-            .into_iter()
-            .filter(Finding::is_active)
-            .map(|f| (f.start.line, f.rule))
-            .collect();
+        let findings: Vec<Finding> =
+            scan_fixture(set, rule_id, file)?.into_iter().filter(Finding::is_active).collect();
+        let found: BTreeSet<(usize, String)> =
+            findings.iter().map(|f| (f.start.line, f.rule.clone())).collect();
+        for (line, rule, flow, reason) in flow_expectations(&text) {
+            let Some(f) = findings.iter().find(|f| f.start.line == line && f.rule == rule) else { continue };
+            let r = &f.recommendation;
+            if r.flow != flow || reason.as_ref().is_some_and(|want| !r.reason.contains(want.as_str())) {
+                let got = format!("{}: {}", r.flow.as_str(), r.reason);
+                cases.push(Case { file: file.clone(), line, rule, result: CaseResult::WrongFlow(got) });
+            }
+        }
         for (line, rule) in expected.union(&found) {
             let result =
                 match (expected.contains(&(*line, rule.clone())), found.contains(&(*line, rule.clone()))) {
@@ -245,5 +277,13 @@ mod tests {
         let e = expectations("a // expect: x/y\nb\nc # expect: x/y, z/w\n");
         let v: Vec<_> = e.into_iter().collect();
         assert_eq!(v, [(1, "x/y".into()), (3, "x/y".into()), (3, "z/w".into())]);
+        let flows = flow_expectations(
+            "a // expect: x/y -> jwt (process.env)\nb # expect: z/w -> oauth\nc // expect: q/r\n",
+        );
+        assert_eq!(
+            flows,
+            [(1, "x/y".into(), Flow::Jwt, Some("process.env".into())), (2, "z/w".into(), Flow::Oauth, None)]
+        );
+        assert_eq!(without_marker("a // expect: x/y -> jwt (process.env)"), "a // ");
     }
 }

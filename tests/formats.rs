@@ -311,7 +311,7 @@ use-instead = "u"
     let text = String::from_utf8(out.stdout).expect("utf-8");
     assert_eq!(
         text.lines().next().expect("one line"),
-        "::notice file=a%2C b%3A c.js,line=1,col=1,endLine=1,endColumn=6,title=custom/odd::50%25 odd, really: odd%0Arecommended: JWT flow: no user interface found in the file (no routes, request handling or browser code): a script, job or service",
+        "::notice file=a%2C b%3A c.js,line=1,col=1,endLine=1,endColumn=6,title=custom/odd::50%25 odd, really: odd%0Arecommended: JWT flow: where the credentials come from is unknown (`odd()` is not read from a place pwflow recognises), so the file decides: no user interface found in the file (no routes, request handling or browser code): a script, job or service",
         "{text}"
     );
 }

@@ -11,6 +11,7 @@ mod gate;
 mod hostile;
 mod meta;
 mod precommit;
+mod provenance;
 mod readme;
 mod recall;
 mod secrets;

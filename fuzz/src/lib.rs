@@ -32,6 +32,7 @@ pub fn options(known_rules: Vec<String>) -> EngineOptions {
         no_ignore: true,
         known_rules,
         languages: None,
+        accept_sdk_upgrade: false,
     }
 }
 

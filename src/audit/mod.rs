@@ -96,6 +96,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
                 no_ignore: args.scan.no_ignore,
                 known_rules: set.known_names(),
                 languages: settings.languages.clone(),
+                accept_sdk_upgrade: false,
             },
         };
         let rules: Vec<ActiveRule<'_>> =

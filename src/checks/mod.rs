@@ -16,6 +16,7 @@ mod jwt_fallback;
 mod kotlin;
 mod login;
 mod php;
+pub mod provenance;
 mod python;
 mod receiver;
 mod ropc;
@@ -50,9 +51,25 @@ pub struct FileCx<'a> {
     /// Where the file is on disk, when it is a file (not standard input): checks may read a
     /// configuration file next to it (`require('./config.json')`).
     pub path: Option<&'a std::path::Path>,
-    /// Every assignment of the file, collected on first use: checks look names up here
-    /// instead of walking the tree once per match (which made large files quadratic).
-    pub assignments: std::cell::OnceCell<Vec<Assignment<'a>>>,
+    /// The file's assignments, functions and calls, collected in one walk on first use:
+    /// checks look names up here instead of walking the tree once per match (which made large
+    /// files quadratic), and provenance finds scopes and call sites here.
+    walked: std::cell::OnceCell<Walked<'a>>,
+    /// The assignments by the names they assign (the target's text, and each name a
+    /// destructuring target binds), as indexes into [`FileCx::assignments`]: provenance looks
+    /// names up here rather than scanning every assignment per name (a file dense with
+    /// findings was quadratic).
+    assigned: std::cell::OnceCell<std::collections::HashMap<&'a str, Vec<usize>>>,
+    /// The calls of the file by the name they call, built from [`Walked::calls`] on first use.
+    calls_by_name: std::cell::OnceCell<std::collections::HashMap<String, Vec<Node<'a>>>>,
+}
+
+/// What one walk of a file collects (see [`FileCx::walked`]).
+#[derive(Default)]
+struct Walked<'a> {
+    assignments: Vec<Assignment<'a>>,
+    functions: Vec<Node<'a>>,
+    calls: Vec<Node<'a>>,
 }
 
 /// An assignment or declaration with a value: `x = ...`, `const x = ...`, `$this->x = ...`,
@@ -77,7 +94,17 @@ impl<'a> FileCx<'a> {
         context: &'a FileContext,
         jwt_var: &'a str,
     ) -> FileCx<'a> {
-        FileCx { src, lang, root, context, jwt_var, path: None, assignments: std::cell::OnceCell::new() }
+        FileCx {
+            src,
+            lang,
+            root,
+            context,
+            jwt_var,
+            path: None,
+            walked: std::cell::OnceCell::new(),
+            assigned: std::cell::OnceCell::new(),
+            calls_by_name: std::cell::OnceCell::new(),
+        }
     }
 
     /// The same file context, knowing where the file is on disk.
@@ -87,27 +114,94 @@ impl<'a> FileCx<'a> {
         self
     }
 
+    /// The one walk of the file that collects its assignments, functions and calls.
+    fn walked(&self) -> &Walked<'a> {
+        self.walked.get_or_init(|| {
+            let code = self.lang.code();
+            let shapes = code.map_or(&[][..], |c| c.assignments);
+            let functions = code.map_or(&[][..], |c| c.functions);
+            let calls = code.map_or(&[][..], |c| c.calls);
+            let mut out = Walked::default();
+            for node in crate::syntax::descendants(self.root) {
+                let kind = node.kind();
+                if functions.contains(&kind) {
+                    out.functions.push(node);
+                }
+                if calls.iter().any(|(k, _)| *k == kind) {
+                    out.calls.push(node);
+                }
+                let Some(shape) = shapes.iter().find(|s| s.kind == kind) else { continue };
+                let Some(lhs) = node.child_by_field_name(shape.target) else { continue };
+                // C#'s `variable_declarator` has no `value` field: the value is its last
+                // named child after the name.
+                let rhs = match shape.value {
+                    Some(field) => node.child_by_field_name(field),
+                    None => {
+                        crate::syntax::named_children(node).last().copied().filter(|v| v.id() != lhs.id())
+                    }
+                };
+                if let Some(rhs) = rhs {
+                    out.assignments.push(Assignment { node, lhs, rhs });
+                }
+            }
+            out
+        })
+    }
+
+    /// The functions that enclose `node`, innermost first (not `node` itself).
+    pub fn functions_around(&self, node: Node<'_>) -> Vec<Node<'a>> {
+        let all = &self.walked().functions;
+        // Pre-order: an enclosing function comes before the functions inside it.
+        all.iter()
+            .rev()
+            .filter(|f| {
+                f.start_byte() <= node.start_byte() && node.end_byte() <= f.end_byte() && f.id() != node.id()
+            })
+            .copied()
+            .collect()
+    }
+
+    /// The indexes of the assignments that may assign `name` (see [`FileCx::assigned`]).
+    pub fn assignments_of(&self, name: &str) -> &[usize] {
+        let index = self.assigned.get_or_init(|| {
+            let mut index: std::collections::HashMap<&'a str, Vec<usize>> = std::collections::HashMap::new();
+            for (i, a) in self.assignments().iter().enumerate() {
+                let whole = crate::syntax::text(a.lhs, self.src);
+                index.entry(whole).or_default().push(i);
+                if a.lhs.named_child_count() > 0 {
+                    for leaf in crate::syntax::descendants(a.lhs).filter(|d| d.named_child_count() == 0) {
+                        let t = crate::syntax::text(leaf, self.src);
+                        let slot = index.entry(t).or_default();
+                        if slot.last() != Some(&i) {
+                            slot.push(i);
+                        }
+                    }
+                }
+            }
+            index
+        });
+        index.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The calls of the file that call `name` (a function, or a method of any receiver), in
+    /// document order.
+    pub fn calls_of(&self, name: &str) -> &[Node<'a>] {
+        let index = self.calls_by_name.get_or_init(|| {
+            let mut index: std::collections::HashMap<String, Vec<Node<'a>>> =
+                std::collections::HashMap::new();
+            for call in &self.walked().calls {
+                if let Some(called) = crate::syntax::called_name(*call, self.src, self.lang) {
+                    index.entry(called).or_default().push(*call);
+                }
+            }
+            index
+        });
+        index.get(name).map_or(&[], Vec::as_slice)
+    }
+
     /// Every assignment of the file, in document order.
     pub fn assignments(&self) -> &[Assignment<'a>] {
-        self.assignments.get_or_init(|| {
-            let shapes = self.lang.code().map_or(&[][..], |c| c.assignments);
-            crate::syntax::descendants(self.root)
-                .filter_map(|node| {
-                    let shape = shapes.iter().find(|s| s.kind == node.kind())?;
-                    let lhs = node.child_by_field_name(shape.target)?;
-                    // C#'s `variable_declarator` has no `value` field: the value is its last
-                    // named child after the name.
-                    let rhs = match shape.value {
-                        Some(field) => node.child_by_field_name(field)?,
-                        None => crate::syntax::named_children(node)
-                            .last()
-                            .copied()
-                            .filter(|v| v.id() != lhs.id())?,
-                    };
-                    Some(Assignment { node, lhs, rhs })
-                })
-                .collect()
-        })
+        &self.walked().assignments
     }
 }
 
@@ -319,6 +413,13 @@ pub type FileGate = fn(&FileContext, &str) -> bool;
 /// A test a check can make on the file's text alone, before its context is read: when it
 /// fails, the check would reject every match in the file.
 pub type TextGate = fn(&str) -> bool;
+
+/// Whether a check reports a JWT login that is already there (its rewrite keeps the JWT, so
+/// it stands where a new JWT may not be written).
+#[must_use]
+pub fn keeps_jwt(name: &str) -> bool {
+    jwt_fallback::CHECKS.iter().any(|c| c.name == name)
+}
 
 /// Looks a check up by name.
 #[must_use]
