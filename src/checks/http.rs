@@ -89,7 +89,8 @@ static URL: LazyLock<Regex> =
 
 /// Whether the request around `matched` goes to another system's token endpoint: its function
 /// (or, at the top level, its file) names a token URL of another host (`.../realms/x/protocol/
-/// openid-connect/token`, `https://login.example.com/oauth/token`) and no RingCentral URL. The
+/// openid-connect/token`, `https://login.example.com/oauth/token`) and no RingCentral URL (a
+/// RingCentral host, or RingCentral's `/restapi/oauth/` path on any host). The
 /// file's RingCentral context then belongs to other code (a Keycloak login next to RingCentral
 /// API calls).
 fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
@@ -103,7 +104,8 @@ fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool 
         for url in URL.captures_iter(text(node, src)) {
             let host = url.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
             let path = url.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
-            if host.contains("ringcentral") {
+            // RingCentral's token path on any host (a sandbox proxy, a placeholder domain).
+            if host.contains("ringcentral") || path.contains("/restapi/oauth/") {
                 ringcentral = true;
             } else if path.contains("token") || path.contains("openid-connect") {
                 foreign = true;
