@@ -55,12 +55,18 @@ pub fn markdown_regions(src: &str) -> Vec<Region> {
     // The fence's language (`None`: no language, or one pwflow does not read) and the pieces of
     // the block so far.
     let mut current: Option<(Option<Lang>, Vec<Range<usize>>)> = None;
+    // Whether the current block names no language at all (no info string, or indented).
+    let mut untagged = false;
     for (event, range) in Parser::new_ext(src, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                untagged = info.trim().is_empty();
                 current = Some((Lang::from_fence(&info), Vec::new()));
             }
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => current = Some((None, Vec::new())),
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Indented)) => {
+                untagged = true;
+                current = Some((None, Vec::new()));
+            }
             Event::End(TagEnd::CodeBlock) => {
                 let Some((fenced, pieces)) = current.take() else { continue };
                 let content: String = pieces.iter().map(|r| &src[r.clone()]).collect();
@@ -71,7 +77,11 @@ pub fn markdown_regions(src: &str) -> Vec<Region> {
                         Some(sniff_block(&content).filter(|l| *l == Lang::Env).unwrap_or(lang))
                     }
                     Some(lang) => Some(lang.refine(content.as_bytes())),
-                    None => sniff_block(&content),
+                    // Code is sniffed only in blocks that name no language: one tagged `html`,
+                    // `xml` or `mermaid` holds code of a language pwflow does not read, whatever
+                    // JavaScript signs its `<script>` lines carry.
+                    None if untagged => sniff_block(&content),
+                    None => sniff_config(&content),
                 };
                 if let Some(lang) = lang {
                     blocks.extend(pieces.into_iter().map(|r| (lang, r)));
@@ -98,17 +108,28 @@ pub fn markdown_regions(src: &str) -> Vec<Region> {
 /// nor comments, must be settings, so a shell session or a code sample is not taken for one.
 #[must_use]
 pub fn sniff_block(content: &str) -> Option<Lang> {
+    sniff_config(content).or_else(|| sniff_code(&meaningful_lines(content)))
+}
+
+/// The lines of a block that are neither blank nor comments, trimmed.
+fn meaningful_lines(content: &str) -> Vec<&str> {
+    content
+        .trim()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//") && !l.starts_with(';'))
+        .collect()
+}
+
+/// The configuration format of a block (see [`sniff_block`]), code excluded.
+fn sniff_config(content: &str) -> Option<Lang> {
     let trimmed = content.trim();
     if (trimmed.starts_with('{') && trimmed.ends_with('}'))
         || (trimmed.starts_with('[') && trimmed.ends_with(']') && trimmed.contains('{'))
     {
         return Some(Lang::Json);
     }
-    let lines: Vec<&str> = trimmed
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with("//") && !l.starts_with(';'))
-        .collect();
+    let lines = meaningful_lines(content);
     let key_len = |line: &str| {
         line.bytes().take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')).count()
     };
@@ -167,7 +188,7 @@ pub fn sniff_block(content: &str) -> Option<Lang> {
     } else if enough(yaml) {
         Some(Lang::Yaml)
     } else {
-        sniff_code(&lines)
+        None
     }
 }
 
