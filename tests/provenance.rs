@@ -180,3 +180,38 @@ fn human_output_names_the_evidence_and_the_locked_version() {
     let out = pwflow(dir.path()).args([".", "--color", "never"]).output().expect("runs");
     insta::assert_snapshot!("provenance_human", String::from_utf8_lossy(&out.stdout));
 }
+
+/// Python's and pnpm's lock files name the locked SDK the same way.
+#[test]
+fn poetry_pipfile_and_pnpm_locks_are_read() {
+    let dir = TempDir::new().expect("tempdir");
+    let py = "import os\nfrom ringcentral import SDK\nplatform = SDK('a', 'b', 'https://platform.ringcentral.com').platform()\n\
+              platform.login(os.environ['RC_USERNAME'], '', os.environ['RC_PASSWORD'])\n";
+    for (lock, text) in [
+        ("poetry.lock", "[[package]]\nname = \"ringcentral\"\nversion = \"0.7.5\"\n"),
+        ("Pipfile.lock", r#"{"default": {"ringcentral": {"version": "==0.7.5"}}, "develop": {}}"#),
+    ] {
+        let app = dir.path().join(lock.replace('.', "-"));
+        fs::create_dir_all(&app).expect("mkdir");
+        fs::write(app.join("job.py"), py).expect("write");
+        fs::write(app.join(lock), text).expect("write");
+    }
+    let js = "const { SDK } = require('@ringcentral/sdk');\nconst platform = new SDK({}).platform();\n\
+              platform.login({ username: process.env.RC_USERNAME, password: process.env.RC_PASSWORD });\n";
+    let app = dir.path().join("pnpm");
+    fs::create_dir_all(&app).expect("mkdir");
+    fs::write(app.join("bot.js"), js).expect("write");
+    fs::write(app.join("pnpm-lock.yaml"), "lockfileVersion: '9.0'\n\npackages:\n\n  '@ringcentral/sdk@4.6.1':\n    resolution: {integrity: x}\n")
+        .expect("write");
+    let doc = json(dir.path(), &["."]);
+    let messages: Vec<&str> =
+        doc["findings"].as_array().expect("findings").iter().filter_map(|f| f["message"].as_str()).collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    for lock in [
+        "poetry.lock locks ringcentral 0.7.5",
+        "Pipfile.lock locks ringcentral 0.7.5",
+        "pnpm-lock.yaml locks @ringcentral/sdk 4.6.1",
+    ] {
+        assert!(messages.iter().any(|m| m.contains(lock)), "{lock}: {messages:?}");
+    }
+}

@@ -221,6 +221,12 @@ pub fn is_manifest(name: &str) -> bool {
             | "Gemfile.lock"
             | "pom.xml"
             | "go.mod"
+            | "go.sum"
+            | "poetry.lock"
+            | "Pipfile.lock"
+            | "pnpm-lock.yaml"
+            | "build.gradle"
+            | "build.gradle.kts"
     ) || name.ends_with(".csproj")
         || (name.starts_with("requirements") && name.ends_with(".txt"))
 }
@@ -241,7 +247,15 @@ pub fn is_app_manifest(name: &str) -> bool {
 pub fn is_lock(name: &str) -> bool {
     matches!(
         name,
-        "composer.lock" | "package-lock.json" | "npm-shrinkwrap.json" | "yarn.lock" | "Gemfile.lock"
+        "composer.lock"
+            | "package-lock.json"
+            | "npm-shrinkwrap.json"
+            | "yarn.lock"
+            | "Gemfile.lock"
+            | "go.sum"
+            | "poetry.lock"
+            | "Pipfile.lock"
+            | "pnpm-lock.yaml"
     )
 }
 
@@ -285,6 +299,11 @@ pub fn parse(file_name: &str, text: &str) -> Vec<Dependency> {
         "Gemfile.lock" => gemfile_lock(text),
         "pom.xml" => pom(text),
         "go.mod" => go_mod(text),
+        "go.sum" => go_sum(text),
+        "poetry.lock" => poetry_lock(text),
+        "Pipfile.lock" => pipfile_lock(text),
+        "pnpm-lock.yaml" => pnpm_lock(text),
+        "build.gradle" | "build.gradle.kts" => gradle(text),
         n if n.ends_with(".csproj") => csproj(text),
         n if n.starts_with("requirements") && n.ends_with(".txt") => requirements(text),
         _ => Vec::new(),
@@ -458,6 +477,87 @@ fn go_mod(text: &str) -> Vec<Dependency> {
         }
     }
     out
+}
+
+/// `go.sum`: `module version h1:...` lines (the `/go.mod` hash lines repeat the module).
+fn go_sum(text: &str) -> Vec<Dependency> {
+    text.lines()
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let (module, version) = (parts.next()?, parts.next()?);
+            (!version.ends_with("/go.mod")).then(|| dep(Ecosystem::Go, module, Some(version), true)).flatten()
+        })
+        .collect()
+}
+
+/// `poetry.lock`: `[[package]]` tables with `name = "..."` and `version = "..."`.
+fn poetry_lock(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    let mut name: Option<String> = None;
+    let value = |line: &str, key: &str| {
+        let rest = line.strip_prefix(key)?.trim_start().strip_prefix('=')?;
+        Some(rest.trim().trim_matches('"').to_owned())
+    };
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            name = None;
+        } else if let Some(n) = value(line, "name") {
+            name = Some(n);
+        } else if let (Some(n), Some(v)) = (name.as_deref(), value(line, "version")) {
+            out.extend(dep(Ecosystem::PyPi, n, Some(&v), true));
+        }
+    }
+    out
+}
+
+/// `Pipfile.lock`: `{"default": {"name": {"version": "==x"}}, "develop": {...}}`.
+fn pipfile_lock(text: &str) -> Vec<Dependency> {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
+    ["default", "develop"]
+        .iter()
+        .filter_map(|section| doc.get(*section)?.as_object())
+        .flat_map(|packages| packages.iter())
+        .filter_map(|(name, spec)| {
+            let version = spec.get("version")?.as_str()?.trim_start_matches('=');
+            dep(Ecosystem::PyPi, name, Some(version), true)
+        })
+        .collect()
+}
+
+/// `pnpm-lock.yaml`: package keys under `packages:` (`/@scope/name@1.2.3:` from lock format 6,
+/// `'@scope/name@1.2.3':` from 9, `/@scope/name/1.2.3:` in 5).
+fn pnpm_lock(text: &str) -> Vec<Dependency> {
+    let mut out = Vec::new();
+    let mut in_packages = false;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        if !line.starts_with(' ') {
+            in_packages = line.trim_end() == "packages:";
+            continue;
+        }
+        let Some(key) = line.strip_prefix("  ").filter(|k| !k.starts_with(' ') && in_packages) else {
+            continue;
+        };
+        let key = key.trim_end().trim_end_matches(':').trim_matches(['\'', '"']).trim_start_matches('/');
+        // The version ends the key, after the last `@` (not the scope's) or, in format 5, `/`.
+        let key = key.split('(').next().unwrap_or(key);
+        let split = key[1..].rfind('@').map(|i| i + 1).or_else(|| key.rfind('/'));
+        if let Some(at) = split {
+            out.extend(dep(Ecosystem::Npm, &key[..at], Some(&key[at + 1..]), true));
+        }
+    }
+    out
+}
+
+static GRADLE_COORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"["']([A-Za-z0-9_.-]+):([A-Za-z0-9_.-]+):([A-Za-z0-9_.+-]+)["']"#).expect("valid regex")
+});
+
+/// `build.gradle(.kts)`: `group:artifact:version` coordinates (requirements, not locks).
+fn gradle(text: &str) -> Vec<Dependency> {
+    GRADLE_COORDINATE
+        .captures_iter(text)
+        .filter_map(|c| dep(Ecosystem::Maven, &format!("{}:{}", &c[1], &c[2]), Some(&c[3]), false))
+        .collect()
 }
 
 /// pip requirement lines: `ringcentral==0.7.12`, `ringcentral[extra]>=0.7 ; python_version>"3"`.
@@ -696,6 +796,27 @@ mod tests {
     fn gemfile_lock() {
         let text = "GEM\n  remote: https://rubygems.org/\n  specs:\n    faraday (2.7.4)\n    ringcentral-sdk (0.9.3)\n      faraday (>= 1.0)\n\nDEPENDENCIES\n  ringcentral-sdk\n";
         assert_eq!(one("Gemfile.lock", text), vec![v("ringcentral-sdk", "0.9.3", true)]);
+    }
+
+    #[test]
+    fn python_go_pnpm_and_gradle_locks() {
+        let poetry = "[[package]]\nname = \"requests\"\nversion = \"2.31.0\"\n\n[[package]]\nname = \"ringcentral\"\nversion = \"0.7.5\"\ndescription = \"x\"\n";
+        assert_eq!(one("poetry.lock", poetry), vec![v("ringcentral", "0.7.5", true)]);
+        let pipfile = r#"{"_meta": {}, "default": {"ringcentral": {"hashes": [], "version": "==0.8.0"}}, "develop": {}}"#;
+        assert_eq!(one("Pipfile.lock", pipfile), vec![v("ringcentral", "0.8.0", true)]);
+        let pnpm = "lockfileVersion: '9.0'\n\nimporters:\n  .:\n    dependencies:\n      '@ringcentral/sdk':\n        specifier: ^4.6.0\n\npackages:\n\n  '@ringcentral/sdk@4.6.1':\n    resolution: {integrity: sha512-x}\n\n  lodash@4.17.21:\n    resolution: {integrity: sha512-y}\n";
+        assert_eq!(one("pnpm-lock.yaml", pnpm), vec![v("@ringcentral/sdk", "4.6.1", true)]);
+        let pnpm5 =
+            "lockfileVersion: 5.4\npackages:\n  /@ringcentral/sdk/4.5.0:\n    resolution: {integrity: x}\n";
+        assert_eq!(one("pnpm-lock.yaml", pnpm5), vec![v("@ringcentral/sdk", "4.5.0", true)]);
+        let gradle = "dependencies {\n    implementation 'com.ringcentral:ringcentral:3.1.0'\n    implementation(\"junit:junit:4.13\")\n}\n";
+        let deps = parse("build.gradle", gradle);
+        assert_eq!(deps.len(), 1, "{deps:?}");
+        assert_eq!((deps[0].version.as_deref(), deps[0].locked), (Some("3.1.0"), false));
+        let gosum = "github.com/grokify/goauth v0.23.1 h1:abc=\ngithub.com/grokify/goauth v0.23.1/go.mod h1:def=\ngithub.com/ringcentral/ringcentral-go v1.0.0 h1:x=\n";
+        let deps = parse("go.sum", gosum);
+        assert_eq!(deps.len(), 1, "{deps:?}");
+        assert_eq!((deps[0].version.as_deref(), deps[0].locked), (Some("v1.0.0"), true));
     }
 
     #[test]
