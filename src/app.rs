@@ -115,6 +115,8 @@ pub(crate) struct Settings {
     pub(crate) baseline: Option<PathBuf>,
     pub(crate) exclude: Option<Gitignore>,
     pub(crate) languages: Option<Vec<Lang>>,
+    /// `--accept-sdk-upgrade`, or `accept-sdk-upgrade = true` in the configuration.
+    pub(crate) accept_sdk_upgrade: bool,
 }
 
 pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
@@ -195,6 +197,7 @@ pub(crate) fn settings(args: &CheckArgs) -> Result<Settings> {
         )?,
         baseline: args.baseline.clone().or_else(|| cfg.and_then(|c| c.baseline.as_ref()).map(resolve)),
         exclude,
+        accept_sdk_upgrade: args.accept_sdk_upgrade || cfg.is_some_and(|c| c.accept_sdk_upgrade),
         config,
     })
 }
@@ -278,7 +281,7 @@ fn check(args: &CheckArgs) -> Result<ExitStatus> {
             no_ignore: args.scan.no_ignore,
             known_rules: set.known_names(),
             languages: settings.languages.clone(),
-            accept_sdk_upgrade: args.accept_sdk_upgrade,
+            accept_sdk_upgrade: settings.accept_sdk_upgrade,
         },
     };
     let ran: Vec<ActiveRule<'_>> =

@@ -43,6 +43,11 @@ pub struct Config {
     /// Environment variable suggested for the JWT.
     #[serde(default)]
     pub jwt_var: Option<String>,
+    /// Apply JWT rewrites where a lock file pins an SDK older than its JWT login, as
+    /// `--accept-sdk-upgrade` does: a team that upgrades the SDK in the same change says so
+    /// once, not on every run.
+    #[serde(default)]
+    pub accept_sdk_upgrade: bool,
 }
 
 /// A config file that was found and read.

@@ -423,12 +423,13 @@ fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
         return Recommendation {
             flow: Flow::Oauth,
             reason: "the file is a JSX/TSX component, so it serves users in a browser".to_owned(),
+            origin: None,
         };
     }
     let code = lang.is_code();
     for signal in UI_SIGNALS.iter() {
         if (!code || signal.langs.contains(&lang)) && signal.regex.get().is_match(src) {
-            return Recommendation { flow: Flow::Oauth, reason: signal.reason.to_owned() };
+            return Recommendation { flow: Flow::Oauth, reason: signal.reason.to_owned(), origin: None };
         }
     }
     Recommendation {
@@ -436,6 +437,7 @@ fn recommend(src: &str, path: &Path, lang: Lang) -> Recommendation {
         reason: "no user interface found in the file (no routes, request handling or browser \
                  code): a script, job or service"
             .to_owned(),
+        origin: None,
     }
 }
 

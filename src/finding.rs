@@ -95,6 +95,46 @@ pub struct Recommendation {
     pub flow: Flow,
     /// Why this flow: the evidence found in the file (or its absence).
     pub reason: String,
+    /// Where the finding's credentials come from, when pwflow followed them (code files):
+    /// a machine-readable form of what `reason` says, for tools that sort sites by origin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<CredentialOrigin>,
+}
+
+/// Where a finding's credentials come from, as JSON and SARIF report it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialOrigin {
+    /// What kind of place.
+    pub kind: OriginKind,
+    /// The evidence (`` `process.env` (the environment) ``), or why the origin is unknown.
+    pub evidence: String,
+}
+
+/// The kinds of places credentials come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OriginKind {
+    /// The environment, a secret store, configuration or a constant: one service identity.
+    Service,
+    /// Literals in the code: one service identity.
+    Literal,
+    /// Request input, a form field or a prompt: users typing their own password.
+    User,
+    /// Not followed to a place pwflow recognises.
+    Unknown,
+}
+
+impl OriginKind {
+    /// The kebab-case name used in JSON and SARIF.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OriginKind::Service => "service",
+            OriginKind::Literal => "literal",
+            OriginKind::User => "user",
+            OriginKind::Unknown => "unknown",
+        }
+    }
 }
 
 /// How safe it is to apply a fix without looking, in the manner of ruff.

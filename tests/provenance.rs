@@ -77,6 +77,12 @@ fn a_sign_in_handler_is_never_rewritten_to_a_jwt() {
     assert!(
         finding["recommendation"]["reason"].as_str().expect("reason").contains("`req.body` (request input)")
     );
+    // The origin, machine-readable beside the reason.
+    assert_eq!(
+        finding["recommendation"]["origin"],
+        serde_json::json!({ "kind": "user", "evidence": "`req.body` (request input)" }),
+        "{report}"
+    );
     let fixes = finding["fixes"].as_array().expect("fixes");
     assert!(fixes.iter().all(|f| f["flow"] != "jwt"), "no JWT rewrite is offered: {report}");
     // Not with --fix, and not when the JWT flow is asked for: the output says why.
@@ -158,6 +164,31 @@ fn a_lock_file_older_than_the_jwt_login_makes_the_rewrite_display_only() {
     assert_eq!(read(dir.path(), "app/src/cron.php"), PHP, "not applied without the switch");
     pwflow(dir.path()).args([".", "--fix", "--unsafe-fixes", "--accept-sdk-upgrade"]).assert().code(0);
     assert!(read(dir.path(), "app/src/cron.php").contains("$platform->login(['jwt' => getenv('RC_JWT')]);"));
+}
+
+#[test]
+fn the_configuration_can_accept_the_sdk_upgrade_once_for_every_run() {
+    let dir = TempDir::new().expect("tempdir");
+    fs::write(dir.path().join("composer.lock"), LOCK_224).expect("write");
+    fs::write(dir.path().join("cron.php"), PHP).expect("write");
+    fs::write(dir.path().join("pwflow.toml"), "accept-sdk-upgrade = true\n").expect("write");
+    // Reads the configuration (the other tests here run `--isolated`).
+    let configured = || {
+        let mut cmd = Command::cargo_bin("pwflow").expect("binary builds");
+        cmd.current_dir(dir.path()).arg("check");
+        cmd
+    };
+
+    let out = configured().args([".", "--format", "json"]).output().expect("runs");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let fixes = report["findings"][0]["fixes"].as_array().expect("fixes");
+    let jwt = fixes.iter().find(|f| f["flow"] == "jwt").expect("jwt fix");
+    assert_eq!(jwt["applicability"], "unsafe", "{jwt}");
+    // `--isolated` ignores the file, and with it the acceptance.
+    pwflow(dir.path()).args([".", "--fix", "--unsafe-fixes"]).assert().code(1);
+    assert_eq!(read(dir.path(), "cron.php"), PHP, "not applied when the configuration is ignored");
+    configured().args([".", "--fix", "--unsafe-fixes"]).assert().code(0);
+    assert!(read(dir.path(), "cron.php").contains("$platform->login(['jwt' => getenv('RC_JWT')]);"));
 }
 
 #[test]

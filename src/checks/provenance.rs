@@ -22,7 +22,7 @@ use tree_sitter::Node;
 
 use super::{Captures, FileCx};
 use crate::context::FileContext;
-use crate::finding::{Flow, Recommendation};
+use crate::finding::{CredentialOrigin, Flow, OriginKind, Recommendation};
 use crate::lang::{Lang, NameFrom};
 use crate::syntax::{descendants, is_string, named_children, text, unwrap_expr};
 
@@ -234,7 +234,46 @@ pub fn origin<'t>(
         scope = call;
     }
     let mut tracer = Tracer { file, visited: HashSet::new() };
-    tracer.expr(scope, MAX_DEPTH)
+    match credential_arguments(scope, file) {
+        Some(args) => combine(args.into_iter().map(|a| tracer.expr(a, MAX_DEPTH)).collect()),
+        None => tracer.expr(scope, MAX_DEPTH),
+    }
+}
+
+/// The arguments of a call that hold a password key, when others do not: goauth's
+/// `NewClientPassword(app, PasswordCredentials{...})` passes the application's credentials
+/// beside the user's, and where `app` comes from says nothing about the password (a
+/// parameter of unknown origin would otherwise hide constants in the literal).
+fn credential_arguments<'t>(scope: Node<'t>, file: &FileCx<'t>) -> Option<Vec<Node<'t>>> {
+    let calls = file.lang.code().map_or(&[][..], |c| c.calls);
+    let is_argument_list = scope.parent().is_some_and(|call| {
+        calls.iter().any(|(k, _)| *k == call.kind())
+            && call.child_by_field_name("arguments").is_some_and(|a| a.id() == scope.id())
+    });
+    let args = named_children(scope);
+    if !is_argument_list || args.len() < 2 {
+        return None;
+    }
+    let pairs = file.lang.spec().pairs;
+    let holds_password = |arg: Node<'t>| {
+        descendants(arg).any(|d| {
+            pairs.iter().find(|p| p.kind == d.kind()).is_some_and(|shape| {
+                let key = match shape.key_field {
+                    Some(f) => d.child_by_field_name(f),
+                    None => named_children(d).first().copied(),
+                };
+                key.and_then(|k| crate::syntax::key_text(k, file.src, file.lang))
+                    .is_some_and(|k| k.to_ascii_lowercase().contains("password"))
+            })
+        })
+    };
+    // Keyword arguments (`password=pw`) are pairs themselves: each is a credential, traced
+    // together as today.
+    if args.iter().any(|a| pairs.iter().any(|p| p.kind == a.kind())) {
+        return None;
+    }
+    let holding: Vec<Node<'t>> = args.iter().copied().filter(|a| holds_password(*a)).collect();
+    (!holding.is_empty() && holding.len() < args.len()).then_some(holding)
 }
 
 /// What holds the credentials around a match that is not a call: the concatenation a string
@@ -350,6 +389,10 @@ impl<'t> Tracer<'_, 't> {
             // Constants of kinds the name tables do not list (Ruby's `constant`).
             if let Some(c) = descendants(node)
                 .filter(|d| d.named_child_count() == 0 && !self.in_string(*d, node))
+                .filter(|d| {
+                    // `AuthorizationGrantType.PASSWORD` names the grant, not a credential.
+                    !names_grant(self.text(*d)) && d.parent().is_none_or(|p| !names_grant(self.text(p)))
+                })
                 .find_map(|d| constant_name(self.text(d)))
             {
                 return Origin::Service(format!("the constant `{c}`"));
@@ -428,6 +471,12 @@ impl<'t> Tracer<'_, 't> {
             if matches!(self.text(node), "this" | "self" | "$this" | "true" | "false" | "null" | "nil")
                 || self.text(node).starts_with(':')
             {
+                continue;
+            }
+            // The grant type (`GRANT_TYPE`, `grantType`, `GrantType.PASSWORD`) travels with the
+            // credentials but is none of them: a constant holding it says nothing about where
+            // the password comes from.
+            if names_grant(self.text(node)) {
                 continue;
             }
             let Some(parent) = parent else { continue };
@@ -611,6 +660,11 @@ fn combine(results: Vec<Origin>) -> Origin {
     })
 }
 
+/// Whether a name is the grant type's (`TOKEN_GRANT`, `grantType`), not a credential's.
+fn names_grant(name: &str) -> bool {
+    name.to_ascii_lowercase().contains("grant")
+}
+
 /// A name spelled like a constant (`RC_PASSWORD`, `$PASSWORD`), without its sigil.
 fn constant_name(name: &str) -> Option<&str> {
     let bare = name.trim_start_matches(['$', '@', ':']);
@@ -659,6 +713,25 @@ fn short(t: &str) -> String {
 /// The recommendation of a finding whose credentials have `origin`, in a file with `context`.
 #[must_use]
 pub fn verdict(context: &FileContext, origin: &Origin) -> Verdict {
+    let mut verdict = flow_for(context, origin);
+    verdict.recommendation.origin = Some(origin.reported());
+    verdict
+}
+
+impl Origin {
+    /// The origin as the reports carry it.
+    fn reported(&self) -> CredentialOrigin {
+        let (kind, evidence) = match self {
+            Origin::User(e) => (OriginKind::User, e.clone()),
+            Origin::Service(e) => (OriginKind::Service, e.clone()),
+            Origin::Literal => (OriginKind::Literal, "literals in the code".to_owned()),
+            Origin::Unknown(why) => (OriginKind::Unknown, why.clone()),
+        };
+        CredentialOrigin { kind, evidence }
+    }
+}
+
+fn flow_for(context: &FileContext, origin: &Origin) -> Verdict {
     if let Some(client) = &context.client_ui {
         return Verdict {
             recommendation: Recommendation {
@@ -666,6 +739,7 @@ pub fn verdict(context: &FileContext, origin: &Origin) -> Verdict {
                 reason: format!(
                     "{client}: a JWT there would reach every user, so users sign in with the authorization-code flow"
                 ),
+                origin: None,
             },
             decline_jwt: Some(format!(
                 "no JWT rewrite: {client}, and a JWT written there would ship a server credential to every user"
@@ -677,6 +751,7 @@ pub fn verdict(context: &FileContext, origin: &Origin) -> Verdict {
             recommendation: Recommendation {
                 flow: Flow::Oauth,
                 reason: format!("credentials come from {e}: users type their own password"),
+                origin: None,
             },
             decline_jwt: Some(format!(
                 "no JWT rewrite: the credentials come from {e}, and a JWT must never be taken from the user or the HTTP client"
@@ -686,6 +761,7 @@ pub fn verdict(context: &FileContext, origin: &Origin) -> Verdict {
             recommendation: Recommendation {
                 flow: Flow::Jwt,
                 reason: format!("credentials come from {e}: one service identity"),
+                origin: None,
             },
             decline_jwt: None,
         },
@@ -693,6 +769,7 @@ pub fn verdict(context: &FileContext, origin: &Origin) -> Verdict {
             recommendation: Recommendation {
                 flow: Flow::Jwt,
                 reason: "credentials are literals in the code: one service identity".to_owned(),
+                origin: None,
             },
             decline_jwt: None,
         },
@@ -703,6 +780,7 @@ pub fn verdict(context: &FileContext, origin: &Origin) -> Verdict {
                     "where the credentials come from is unknown ({why}), so the file decides: {}",
                     context.recommendation.reason
                 ),
+                origin: None,
             },
             decline_jwt: None,
         },

@@ -396,6 +396,12 @@ fn sarif_result(f: &Finding, rule_index: usize, base: Option<&Path>) -> Value {
     let mut props = Map::new();
     props.insert("recommendedFlow".into(), json!(f.recommendation.flow.as_str()));
     props.insert("recommendationReason".into(), json!(f.recommendation.reason));
+    if let Some(origin) = &f.recommendation.origin {
+        props.insert(
+            "credentialOrigin".into(),
+            json!({ "kind": origin.kind.as_str(), "evidence": origin.evidence }),
+        );
+    }
     if let Some(sdk) = &f.sdk {
         props.insert("sdk".into(), json!(sdk));
     }
