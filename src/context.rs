@@ -215,6 +215,9 @@ static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
     const JS_OR_PHP: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx, Lang::Php, Lang::PhpOnly];
     const JAVA: &[Lang] = &[Lang::Java];
     const CSHARP: &[Lang] = &[Lang::CSharp];
+    const KOTLIN: &[Lang] = &[Lang::Kotlin];
+    const SWIFT: &[Lang] = &[Lang::Swift];
+    const PYTHON: &[Lang] = &[Lang::Python];
     // `client`: the languages in which the sign means the code itself runs on the user's
     // device (a browser bundle, a mobile or desktop app), where a JWT would ship to every user.
     // A PHP page that prints `window.location` still logs in on the server.
@@ -248,7 +251,7 @@ static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
         ),
         sign(&Lang::ALL, JS, r"(?i)<html|<form\b|<body\b", "file renders HTML"),
         sign(
-            &[Lang::Python],
+            PYTHON,
             &[],
             r"@(app|bp|blueprint|router)\.(route|get|post)\(|\bfrom\s+(flask|django|fastapi|starlette)\b|\brequest\.(args|form|GET|POST)\b",
             "file defines web routes or reads requests (Flask, Django, FastAPI)",
@@ -262,8 +265,26 @@ static UI_SIGNALS: LazyLock<Vec<UiSignal>> = LazyLock::new(|| {
         sign(
             JAVA,
             JAVA,
-            r"\bextends\s+(AppCompat)?Activity\b|\bimport\s+android\.",
+            r"\bextends\s+(AppCompat)?Activity\b|\bimport\s+androidx?\.",
             "file is an Android activity",
+        ),
+        sign(
+            KOTLIN,
+            KOTLIN,
+            r"\bimport\s+androidx?\.|:\s*(AppCompat|Component|Fragment)?Activity\(\)|@Composable\b",
+            "file is Android app code (activity, Compose UI)",
+        ),
+        sign(
+            SWIFT,
+            SWIFT,
+            r"\bimport\s+(UIKit|SwiftUI|AppKit|WatchKit)\b",
+            "file is iOS or macOS app code (UIKit, SwiftUI, AppKit)",
+        ),
+        sign(
+            PYTHON,
+            PYTHON,
+            r"(?m)^\s*(import|from)\s+(tkinter|Tkinter|PyQt[456]|PySide[26]?|wx|kivy|toga)\b",
+            "file is a desktop UI (tkinter, Qt, wxPython, Kivy, Toga) that runs on each user's machine",
         ),
         sign(
             CSHARP,

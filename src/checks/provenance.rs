@@ -136,7 +136,7 @@ static SERVICE_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
             &[],
             &["env", "$_server", "decouple"],
             &[
-                r"\bprocess\.env\b|\bgetenv\b|\$_ENV\b|\$_SERVER\b|\bos\.environ\b|\bENV\[|\bENV\.fetch\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bos\.(?:Getenv|LookupEnv)\b|\benv\(|\bDeno\.env\b|\bimport\.meta\.env\b|\bdotenv\b|\bdecouple\b",
+                r"\bprocess\.env\b|\bgetenv\b|\$_ENV\b|\$_SERVER\b|\bos\.environ\b|\bENV\[|\bENV\.fetch\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bos\.(?:Getenv|LookupEnv)\b|\benv\(|\bDeno\.env\b|\bimport\.meta\.env\b|\bdotenv\b|\bdecouple\b|\bProcessInfo\.processInfo\.environment\b",
             ],
             "the environment",
         ),
@@ -222,7 +222,7 @@ pub fn origin<'t>(
     let calls = file.lang.code().map_or(&[][..], |c| c.calls);
     let own_args = || {
         let call = unwrap_expr(primary);
-        calls.iter().any(|(k, _)| *k == call.kind()).then(|| call.child_by_field_name("arguments")).flatten()
+        calls.iter().any(|(k, _)| *k == call.kind()).then(|| arguments_of(call)).flatten()
     };
     let mut scope =
         captures.get("args").or_else(own_args).unwrap_or_else(|| value_around(primary, file.lang, file.src));
@@ -240,6 +240,22 @@ pub fn origin<'t>(
     }
 }
 
+/// The argument list of a call: its `arguments` field, else (Kotlin, Swift) the child list
+/// named for them, directly or inside Swift's `call_suffix`.
+fn arguments_of(call: Node<'_>) -> Option<Node<'_>> {
+    call.child_by_field_name("arguments").or_else(|| {
+        named_children(call).into_iter().find_map(|c| {
+            if c.kind().ends_with("arguments") {
+                Some(c)
+            } else if c.kind() == "call_suffix" {
+                named_children(c).into_iter().find(|a| a.kind().ends_with("arguments"))
+            } else {
+                None
+            }
+        })
+    })
+}
+
 /// The arguments of a call that hold a password key, when others do not: goauth's
 /// `NewClientPassword(app, PasswordCredentials{...})` passes the application's credentials
 /// beside the user's, and where `app` comes from says nothing about the password (a
@@ -248,7 +264,7 @@ fn credential_arguments<'t>(scope: Node<'t>, file: &FileCx<'t>) -> Option<Vec<No
     let calls = file.lang.code().map_or(&[][..], |c| c.calls);
     let is_argument_list = scope.parent().is_some_and(|call| {
         calls.iter().any(|(k, _)| *k == call.kind())
-            && call.child_by_field_name("arguments").is_some_and(|a| a.id() == scope.id())
+            && arguments_of(call).is_some_and(|a| a.id() == scope.id())
     });
     let args = named_children(scope);
     if !is_argument_list || args.len() < 2 {
@@ -374,10 +390,11 @@ impl<'t> Tracer<'_, 't> {
 
     fn followed(&mut self, node: Node<'t>, depth: usize) -> Origin {
         let t = self.text(node);
-        if let Some(e) = self.matched(&USER_SOURCES, t) {
+        let code = self.without_comments(node);
+        if let Some(e) = self.matched(&USER_SOURCES, &code) {
             return Origin::User(e);
         }
-        if let Some(e) = self.matched(&SERVICE_SOURCES, t) {
+        if let Some(e) = self.matched(&SERVICE_SOURCES, &code) {
             return Origin::Service(e);
         }
         let node = unwrap_expr(node);
@@ -412,6 +429,29 @@ impl<'t> Tracer<'_, 't> {
             return Origin::Unknown(format!("`{}` is not read from a place pwflow recognises", short(t)));
         }
         combine(results)
+    }
+
+    /// The text of `node` with its comments blanked: a comment inside an argument list
+    /// (`// the password comes from settings.json`) is not where the value comes from.
+    fn without_comments(&self, node: Node<'t>) -> std::borrow::Cow<'t, str> {
+        let t = self.text(node);
+        let spec = self.file.lang.spec();
+        if spec.line_comment.is_empty() || !t.contains(spec.line_comment) && !t.contains("/*") {
+            return t.into();
+        }
+        let comments: Vec<Node<'t>> =
+            descendants(node).filter(|d| spec.comment_kinds.contains(&d.kind())).collect();
+        if comments.is_empty() {
+            return t.into();
+        }
+        let mut out = t.to_owned();
+        let base = node.start_byte();
+        for c in comments {
+            let range = c.start_byte() - base..c.end_byte() - base;
+            // Comments are whole characters: replace them with as many spaces.
+            out.replace_range(range.clone(), &" ".repeat(range.len()));
+        }
+        out.into()
     }
 
     /// Whether `node` lies in a string literal below `top`.
@@ -480,6 +520,15 @@ impl<'t> Tracer<'_, 't> {
                 continue;
             }
             let Some(parent) = parent else { continue };
+            // What a declaration names (`class Account`, `func signIn`) is defined, not read.
+            if !members.iter().any(|(k, _)| *k == parent.kind())
+                && !calls.iter().any(|(k, _)| *k == parent.kind())
+                && !is_name_kind(parent.kind())
+                && parent.child_by_field_name("name").is_some_and(|n| n.id() == node.id())
+                && parent.child_by_field_name("body").is_some()
+            {
+                continue;
+            }
             // The key of a pair or a keyword argument names, it is not read (Go wraps a key in
             // a `literal_element`: one level of a single-child wrapper is looked through).
             let key_of = |key: Node<'t>, pair: Node<'t>| {
@@ -499,7 +548,8 @@ impl<'t> Tracer<'_, 't> {
             }
             if let Some((_, field)) = members.iter().find(|(k, _)| *k == parent.kind()) {
                 // Only the object of an access is read; `this.password` is read as a whole.
-                match parent.child_by_field_name(field) {
+                // Kotlin's navigation expression has no fields: its object comes first.
+                match parent.child_by_field_name(field).or_else(|| parent.named_child(0)) {
                     Some(object) if object.id() == node.id() => {}
                     Some(object) if matches!(self.text(object), "this" | "self" | "$this") => {
                         if root.byte_range().contains(&parent.start_byte()) {
@@ -510,13 +560,26 @@ impl<'t> Tracer<'_, 't> {
                     _ => continue,
                 }
             } else if calls.iter().any(|(k, _)| *k == parent.kind())
-                && parent.child_by_field_name("arguments").is_none_or(|a| !within(node, a))
+                && arguments_of(parent).is_none_or(|a| !within(node, a))
+                && !self.subscripted_value(node)
             {
                 continue;
             }
             out.push(node);
         }
         out
+    }
+
+    /// Whether a called name is a value the file assigns from a non-function (Swift reads a
+    /// dictionary as `env["RC_PASSWORD"]`, a call in its grammar).
+    fn subscripted_value(&self, callee: Node<'t>) -> bool {
+        let name = self.text(callee);
+        let functions = self.file.lang.code().map_or(&[][..], |c| c.functions);
+        let all = self.file.assignments();
+        self.file.assignments_of(name).iter().any(|&i| {
+            let a = &all[i];
+            self.text(a.lhs) == name && !functions.contains(&unwrap_expr(a.rhs).kind())
+        })
     }
 
     /// The origin of a name read at `use_`; `None` for a name that is not a value here (the
@@ -583,16 +646,23 @@ impl<'t> Tracer<'_, 't> {
     fn parameter_of(&self, node: Node<'t>, name: &str) -> Option<(Node<'t>, usize, Node<'t>)> {
         let src = self.file.src;
         for func in self.file.functions_around(node) {
-            let Some(params) =
-                func.child_by_field_name("parameters").or_else(|| func.child_by_field_name("parameter"))
-            else {
-                continue;
+            let fields =
+                func.child_by_field_name("parameters").or_else(|| func.child_by_field_name("parameter"));
+            // Kotlin's `function_value_parameters` and Swift's `parameter` children have no field.
+            let params: Vec<Node<'t>> = match fields {
+                Some(p) => vec![p],
+                None => named_children(func).into_iter().filter(|c| c.kind().contains("parameter")).collect(),
             };
-            let list = if params.kind().contains("parameters") || params.kind().contains("parameter_list") {
-                named_children(params)
-            } else {
-                vec![params]
-            };
+            let list: Vec<Node<'t>> = params
+                .into_iter()
+                .flat_map(|p| {
+                    if p.kind().contains("parameters") || p.kind().contains("parameter_list") {
+                        named_children(p)
+                    } else {
+                        vec![p]
+                    }
+                })
+                .collect();
             for (i, p) in list.iter().enumerate() {
                 if descendants(*p).any(|d| d.named_child_count() <= 1 && text(d, src) == name) {
                     return Some((func, i, *p));
@@ -616,7 +686,7 @@ impl<'t> Tracer<'_, 't> {
             if within(*call, func) {
                 continue;
             }
-            let Some(args) = call.child_by_field_name("arguments") else { continue };
+            let Some(args) = arguments_of(*call) else { continue };
             let args = named_children(args);
             // A keyword argument names the parameter (Python, PHP 8, C#).
             let keyword = args.iter().find_map(|a| {
