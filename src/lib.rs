@@ -32,4 +32,5 @@ pub mod scan;
 pub mod suppress;
 pub mod syntax;
 pub mod testing;
+pub mod util;
 pub mod walk;

@@ -13,12 +13,11 @@ use serde::Serialize;
 
 use crate::baseline;
 use crate::context::ProjectContext;
-use crate::engine::{
-    ActiveRule, Engine, EngineOptions, Outcome, StageTimes, Worker, display_path, display_path_under,
-};
+use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, StageTimes, Worker};
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
 use crate::prefilter::Candidates;
+use crate::util::{display_path, display_path_under};
 use crate::walk::{self, WalkOptions, hostile_ignore_file};
 
 /// Counters and stage times of a scan.

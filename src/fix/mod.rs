@@ -17,6 +17,8 @@ use crate::engine::{Engine, Outcome, Worker};
 use crate::finding::{Applicability, Edit, Finding, Flow};
 use crate::lang::Lang;
 
+pub mod title;
+
 /// Passes before giving up on converging.
 pub const MAX_PASSES: usize = 5;
 

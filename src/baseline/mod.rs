@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
 
+pub mod fingerprint;
+
 /// The baseline file format version.
 pub const VERSION: u32 = 1;
 
