@@ -7,7 +7,8 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use pwflow::context::ProjectContext;
-use pwflow::engine::{ActiveRule, Engine, Worker};
+use pwflow::engine::{Engine, Worker};
+use pwflow::model::ActiveRule;
 use pwflow::lang::Lang;
 
 const PHP: &str = r#"<?php

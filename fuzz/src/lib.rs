@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use pwflow::context::ProjectContext;
-use pwflow::engine::{ActiveRule, Engine, EngineOptions, Worker};
+use pwflow::engine::{Engine, EngineOptions, Worker};
+use pwflow::model::ActiveRule;
 use pwflow::finding::Flow;
 use pwflow::fix::FixMode;
 use pwflow::lang::Lang;

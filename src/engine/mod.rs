@@ -13,11 +13,11 @@ use tree_sitter::{Parser, Tree};
 
 use crate::context::{FileContext, ProjectContext};
 use crate::embedded::Notebook;
-use crate::finding::{Finding, Severity, SkipReason, Skipped};
+use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
+use crate::model::ActiveRule;
 use crate::prefilter::{Candidates, Prefilter, PrefilterError, RuleLiterals};
 use crate::query::{QueryForm, QueryPlan};
-use crate::rules::Rule;
 
 mod build;
 mod gate;
@@ -30,15 +30,6 @@ mod windows;
 use gate::{Places, ProjectFacts, RegexGate};
 use read::{Encoding, skip};
 pub use windows::parses_partially;
-
-/// A rule as it runs: the rule and its effective severity.
-#[derive(Clone, Copy)]
-pub struct ActiveRule<'r> {
-    /// The rule.
-    pub rule: &'r Rule,
-    /// Severity after configuration.
-    pub severity: Severity,
-}
 
 /// Options of a scan that affect what one file produces.
 #[derive(Debug, Clone)]
