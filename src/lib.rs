@@ -23,6 +23,7 @@ pub mod lang;
 pub mod model;
 pub mod pattern;
 pub mod prefilter;
+pub mod project;
 pub mod query;
 pub mod redact;
 pub mod regexes;

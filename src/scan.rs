@@ -10,12 +10,12 @@ use anyhow::{Context as _, Result, bail};
 use ignore::gitignore::Gitignore;
 use rayon::prelude::*;
 
-use crate::context::ProjectContext;
 use crate::engine::{Engine, EngineOptions, Outcome, StageTimes, Worker};
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
 use crate::model::{ActiveRule, FileFix, FixReport, ScanResult, Scanned, Stats};
 use crate::prefilter::Candidates;
+use crate::project::ProjectContext;
 use crate::util::{display_path, display_path_under};
 use crate::walk::{self, WalkOptions, hostile_ignore_file};
 
@@ -401,7 +401,7 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         seen += 1;
         let Some(lang) = Lang::from_path(&file.path) else { continue };
         if !opts.no_ignore
-            && file.path.components().any(|c| walk::VENDORED_DIRS.iter().any(|v| c.as_os_str() == *v))
+            && file.path.components().any(|c| crate::project::vendored::is_vendored_dir(c.as_os_str()))
         {
             continue;
         }

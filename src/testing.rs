@@ -13,11 +13,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::context::ProjectContext;
 use crate::engine::{Engine, EngineOptions, Outcome, Worker};
 use crate::finding::{Finding, Flow};
 use crate::lang::Lang;
 use crate::model::ActiveRule;
+use crate::project::ProjectContext;
 use crate::rules::{Rule, RuleSet};
 
 /// `expect: rule/a, rule/b`, optionally followed by the recommendation the findings must carry:

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use pwflow::context::ProjectContext;
+use pwflow::project::ProjectContext;
 use pwflow::engine::{Engine, Worker};
 use pwflow::model::ActiveRule;
 use pwflow::lang::Lang;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use pwflow::context::ProjectContext;
+use pwflow::project::ProjectContext;
 use pwflow::engine::{Engine, EngineOptions, Worker};
 use pwflow::model::ActiveRule;
 use pwflow::finding::Flow;

@@ -11,10 +11,10 @@
 //! An audit reports; it does not gate: the exit code is 0 unless something fails (2).
 
 pub mod html;
-pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod record;
+pub mod sdk;
 pub mod svg;
 
 use std::fs::File;
@@ -29,9 +29,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::cli::{AuditArgs, AuditCommand, AuditOutputs, CheckArgs, MergeArgs};
 use crate::finding::{Finding, Flow};
 use crate::model::{ActiveRule, ExitStatus};
+use crate::project::manifest;
+use crate::project::vendored::VENDORED_DIRS;
 use crate::scan::{self, ScanOptions};
 use crate::settings;
-use crate::walk::VENDORED_DIRS;
 
 use model::{Collector, Limits, Links, Unit};
 use record::{DocWriter, NotAudited, RootKind, RootRecord, SdkRecord};

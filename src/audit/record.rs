@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::finding::{Finding, Skipped};
 
-use super::manifest::Dependency;
+use crate::project::manifest::Dependency;
 
 /// What a root is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

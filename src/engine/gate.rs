@@ -12,10 +12,11 @@ use regex::Regex;
 
 use super::read::{decode_utf16_with_bom, skip};
 use super::{Engine, Outcome, StageTimes};
-use crate::context::{FileContext, LockedSdk};
+use crate::context::FileContext;
 use crate::finding::SkipReason;
 use crate::lang::Lang;
 use crate::prefilter::Candidates;
+use crate::project::LockedSdk;
 
 /// Per candidate rule (by index), where the gate found its literals: `None` when the rule has
 /// no literal to place (it is then matched over the whole file).
@@ -95,7 +96,7 @@ impl Engine<'_> {
         // A configuration template with no manifest around it is read by the code next to it
         // (only the configuration check uses this: other rules keep the project's evidence).
         let neighbours = (reason.is_none() && matches!(lang, Lang::Env | Lang::Properties | Lang::Ini))
-            .then(|| crate::context::sibling_code_reason(path))
+            .then(|| crate::project::sibling_code_reason(path))
             .flatten();
         ProjectFacts { reason, locks, neighbours }
     }

@@ -11,12 +11,13 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use tree_sitter::{Parser, Tree};
 
-use crate::context::{FileContext, ProjectContext};
+use crate::context::FileContext;
 use crate::embedded::Notebook;
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
 use crate::model::ActiveRule;
 use crate::prefilter::{Candidates, Prefilter, PrefilterError, RuleLiterals};
+use crate::project::ProjectContext;
 use crate::query::{QueryForm, QueryPlan};
 
 mod build;

@@ -5,10 +5,7 @@
 use std::borrow::Cow;
 use std::io::Read as _;
 use std::path::Path;
-use std::sync::LazyLock;
 use std::time::Instant;
-
-use regex::Regex;
 
 use super::{Engine, Outcome, StageTimes, Worker};
 use crate::finding::{SkipReason, Skipped};
@@ -107,17 +104,6 @@ fn looks_minified(bytes: &[u8]) -> bool {
     bytes.len() / lines > 500
 }
 
-/// The declaration that makes a file part of a RingCentral SDK's own source: the PHP SDK's
-/// namespace, exactly (an app's `namespace RingCentral\Demo` is not the SDK). PHP only: copies
-/// of the PHP SDK sit in apps' `includes/` and `lib/` folders, while Java and C# demos and the
-/// SDKs' own tests declare the SDK's package (`package com.ringcentral;`) for code that does
-/// log in, and are reported.
-fn sdk_own_source(lang: Lang, text: &str) -> Option<&'static str> {
-    static PHP: LazyLock<Regex> =
-        LazyLock::new(|| crate::regexes::ascii(r"(?m)^\s*namespace\s+RingCentral\\SDK(\\[A-Za-z]+)*\s*;"));
-    (lang.rule_lang() == Lang::Php && PHP.is_match(text)).then_some("`namespace RingCentral\\SDK`")
-}
-
 impl Engine<'_> {
     /// Reads a file into the worker's reused buffer and runs `then` on its bytes; the time spent
     /// reading is added to `times`. An unreadable or oversized file gives its outcome instead.
@@ -186,7 +172,7 @@ impl Engine<'_> {
         // vendored outside `vendor/`) sends the password grant for its callers: the SDK is
         // upgraded, not edited, and its callers are what the report is about.
         if !self.options.no_ignore
-            && let Some(sign) = sdk_own_source(lang, &text)
+            && let Some(sign) = crate::project::vendored::sdk_own_source(lang, &text)
         {
             let detail =
                 format!("a copy of the RingCentral SDK's own source ({sign}; use --no-ignore to scan)");

@@ -421,13 +421,34 @@ impl Lang {
         }
     }
 
+    /// `.env`, `.env.example`, `.env.local`, `.envrc`, `dotenv-*`, `env_example`, `*.env`; not code
+    /// files that happen to start that way (`dotenv.js`, `.env.d.ts`).
+    #[must_use]
+    pub fn is_env_file_name(name: &str) -> bool {
+        let code = Path::new(name).extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            let e = e.to_ascii_lowercase();
+            e != "env" && Lang::ALL.iter().any(|l| l.spec().extensions.contains(&e.as_str()))
+        });
+        !code
+            && (name == ".env"
+                || name == ".envrc"
+                || name.starts_with(".env.")
+                || name.starts_with(".env-")
+                || name.starts_with(".env_")
+                || name.starts_with("dotenv")
+                || name == "env_example"
+                || name == "env.example"
+                || name == "env.sample"
+                || (name.ends_with(".env") && name.len() > 4))
+    }
+
     /// The language of a file, from its name (`.env` files and their variants) or extension.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Lang> {
         // A name that is not UTF-8 still has a language (`odd-\xff.php`): lossy is enough here.
         let name = path.file_name()?.to_string_lossy();
         let name = name.as_ref();
-        if crate::context::is_env_file_name(name) {
+        if Lang::is_env_file_name(name) {
             return Some(Lang::Env);
         }
         let by_ext = |name: &str| {
@@ -446,7 +467,7 @@ impl Lang {
             && TEMPLATE_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(suffix))
         {
             stem = head;
-            if crate::context::is_env_file_name(stem) || has_env_word(stem) {
+            if Lang::is_env_file_name(stem) || has_env_word(stem) {
                 return Some(Lang::Env);
             }
             if let Some(lang) = by_ext(stem).filter(|l| l.is_config()) {
