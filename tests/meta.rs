@@ -208,6 +208,8 @@ fn every_room_names_only_node_kinds_of_its_grammar() {
         kinds.extend(spec.names.iter().map(|(k, _)| *k));
         kinds.extend(spec.wrappers.iter().map(|w| w.kind));
         kinds.extend(spec.concat.iter().map(|c| c.kind));
+        kinds.extend(spec.options.iter().map(|(k, _)| *k));
+        kinds.extend(spec.variables);
         if let Some(code) = spec.code {
             kinds.extend(code.functions);
             kinds.extend(code.assignments.iter().map(|a| a.kind));
@@ -270,6 +272,14 @@ fn every_code_room_is_complete_and_read_as_expected() {
             ("wrappers", spec.wrappers.is_empty()),
             ("concat", spec.concat.is_empty()),
             ("string_parts", spec.string_parts.is_empty()),
+            ("variables", spec.variables.is_empty()),
+            // Calls of these languages take positional arguments or builders: a rewrite drops
+            // no named option a fix title could name. Any other language names its options.
+            (
+                "options",
+                spec.options.is_empty()
+                    && !matches!(lang, Lang::Java | Lang::Go | Lang::Kotlin | Lang::Swift),
+            ),
         ] {
             assert!(!empty, "{lang}: the `{slot}` slot of its room is empty");
         }

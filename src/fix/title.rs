@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use tree_sitter::Node;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, OptionKey};
 use crate::syntax::text;
 
 /// The nodes that lie entirely inside `ranges`, found from any node of the tree.
@@ -37,39 +37,25 @@ const CREDENTIAL_KEYS: &[&str] =
 /// The options (keys, keyword arguments, spreads) of the outermost option lists in `nodes`,
 /// other than the credentials, in source order: `login({ username, password, remember: true,
 /// ...rest })` rewritten to `{ jwt }` drops `remember` and `...rest`, which the title must say.
-fn dropped_options(nodes: &[(Node<'_>, Option<Node<'_>>)], src: &str) -> Vec<String> {
-    let is_option = |n: &Node<'_>| {
-        matches!(
-            n.kind(),
-            "pair"
-                | "shorthand_property_identifier"
-                | "spread_element"
-                | "keyword_argument"
-                | "array_element_initializer"
-                | "dictionary_splat"
-                | "hash_splat_argument"
-                | "keyword_parameter"
-        )
-    };
-    let options: Vec<Node<'_>> = nodes.iter().map(|(n, _)| *n).filter(is_option).collect();
+fn dropped_options(nodes: &[(Node<'_>, Option<Node<'_>>)], src: &str, lang: Lang) -> Vec<String> {
+    let kinds = lang.spec().options;
+    let key_of = |n: &Node<'_>| kinds.iter().find(|(kind, _)| *kind == n.kind()).map(|(_, key)| *key);
+    let options: Vec<(Node<'_>, OptionKey)> =
+        nodes.iter().filter_map(|(n, _)| key_of(n).map(|key| (*n, key))).collect();
     let mut out = Vec::new();
-    for n in &options {
+    for (n, how) in &options {
         // Only options of the outermost list: not those inside another option's value.
-        let nested = options
-            .iter()
-            .any(|o| o.id() != n.id() && o.start_byte() <= n.start_byte() && n.end_byte() <= o.end_byte());
+        let nested = options.iter().any(|(o, _)| {
+            o.id() != n.id() && o.start_byte() <= n.start_byte() && n.end_byte() <= o.end_byte()
+        });
         if nested {
             continue;
         }
-        let key = match n.kind() {
-            "pair" => n.child_by_field_name("key").map(|k| text(k, src)),
-            "keyword_argument" => n.child_by_field_name("name").map(|k| text(k, src)),
-            // PHP `'key' => value`; a bare value has no key.
-            "array_element_initializer" if n.named_child_count() == 2 => {
-                n.named_child(0).map(|k| text(k, src))
-            }
-            "array_element_initializer" => None,
-            _ => Some(text(*n, src)),
+        let key = match how {
+            OptionKey::Field(field) => n.child_by_field_name(field).map(|k| text(k, src)),
+            OptionKey::FirstOfTwo if n.named_child_count() == 2 => n.named_child(0).map(|k| text(k, src)),
+            OptionKey::FirstOfTwo => None,
+            OptionKey::Whole => Some(text(*n, src)),
         };
         let Some(key) = key else { continue };
         // `'key'`, `"key"`, Ruby `:key`, computed `['key']`.
@@ -120,7 +106,7 @@ pub fn annotate(
             calls.iter().map(|c| format!("`{c}()`")).collect::<Vec<_>>().join(", ")
         ));
     }
-    let options = dropped_options(&nodes, src);
+    let options = dropped_options(&nodes, src, lang);
     if !options.is_empty() {
         notes.push(format!(
             "drops option{} {}",
@@ -130,7 +116,7 @@ pub fn annotate(
     }
     let mut names: Vec<String> = nodes
         .iter()
-        .filter(|(n, _)| matches!(n.kind(), "variable_name" | "identifier" | "shorthand_property_identifier"))
+        .filter(|(n, _)| lang.spec().variables.contains(&n.kind()))
         .filter(|(n, parent)| {
             parent.is_none_or(|p| {
                 // Method and member names are not variables: only the object of an access
