@@ -612,3 +612,124 @@ pub fn fix(
     result.stats.counters.findings = result.findings.len();
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn paths_normalize_lexically() {
+        assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(normalize(Path::new("/x/../../y")), PathBuf::from("/y"));
+        assert_eq!(normalize(Path::new("./a/")), PathBuf::from("a"));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn paths_relative_to_a_base_step_up_where_they_must() {
+        assert_eq!(relative_from(Path::new("/a/b/c"), Path::new("/a")), PathBuf::from("b/c"));
+        assert_eq!(relative_from(Path::new("/a/b/c"), Path::new("/a/d")), PathBuf::from("../b/c"));
+        assert_eq!(relative_from(Path::new("/a/b"), Path::new("/a/b")), PathBuf::from(""));
+        // Sharing only the filesystem root: the path as it is.
+        assert_eq!(relative_from(Path::new("/x/y"), Path::new("/a/b")), PathBuf::from("/x/y"));
+    }
+
+    fn options(root: &Path, set: &RuleSet) -> ScanOptions {
+        ScanOptions {
+            paths: vec![root.to_path_buf()],
+            threads: 2,
+            no_ignore: false,
+            follow: false,
+            max_filesize: 1 << 20,
+            remove_stale_temps: false,
+            exclude: None,
+            engine: EngineOptions {
+                show_secrets: false,
+                jwt_var: "RC_JWT".to_owned(),
+                max_filesize: 1 << 20,
+                parse_timeout: Duration::from_secs(30),
+                no_ignore: false,
+                known_rules: set.known_names(),
+                languages: None,
+                accept_sdk_upgrade: false,
+            },
+        }
+    }
+
+    /// A tree with a login in two files, one file without any rule's literal, a vendored copy
+    /// and a file of no supported language: what is found, skipped, counted and recorded as
+    /// read.
+    #[test]
+    fn a_scan_reports_counts_and_orders_what_it_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let login = "const SDK = require('@ringcentral/sdk').SDK;\n\
+                     const platform = new SDK({ server: SDK.server.production }).platform();\n\
+                     platform.login({ username: process.env.RC_USERNAME, password: process.env.RC_PASSWORD });\n";
+        for (path, text) in [
+            ("b/login.js", login),
+            ("a/login.js", login),
+            ("a/plain.js", "console.log('nothing to see');\n"),
+            ("node_modules/x/login.js", login),
+            ("notes.bin", "\u{0}\u{1}"),
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let set = RuleSet::builtin().expect("built-in rules");
+        let rules: Vec<ActiveRule<'_>> = set
+            .rules
+            .iter()
+            .filter(|r| r.enabled)
+            .map(|rule| ActiveRule { rule, severity: rule.severity })
+            .collect();
+        let result = scan(options(root, &set), rules).expect("scans");
+        let found: Vec<(String, &str, usize)> = result
+            .findings
+            .iter()
+            .map(|f| (f.path.to_string_lossy().replace('\\', "/"), f.rule.as_str(), f.start.line))
+            .collect();
+        // Sorted by path, then position; displayed relative to the root.
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().all(|(p, _, line)| (p == "a/login.js" || p == "b/login.js") && *line == 3),
+            "{found:?}"
+        );
+        assert!(found.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert_eq!(found.iter().filter(|f| f.0 == "a/login.js").count(), found.len() / 2);
+        // The vendored directory is skipped whole, with its reason.
+        assert!(
+            result
+                .skipped
+                .iter()
+                .any(|s| s.reason == SkipReason::Vendored && s.path.ends_with("node_modules")),
+            "{:?}",
+            result.skipped
+        );
+        let c = &result.stats.counters;
+        assert_eq!((c.files_read, c.parsed, c.prefiltered), (3, 2, 1), "{c:?}");
+        assert_eq!(c.findings, result.findings.len());
+        assert_eq!(c.skipped.get("vendored"), Some(&1), "{c:?}");
+        assert!(
+            ["walk", "read", "gate", "parse", "match", "total"]
+                .iter()
+                .all(|k| result.stats.time_ms.contains_key(*k))
+        );
+        // Every file read is recorded (a baseline entry of any other file is not stale).
+        for read in ["a/login.js", "b/login.js", "a/plain.js"] {
+            assert!(result.scanned.contains(Path::new(read)), "{read}");
+        }
+        assert!(!result.scanned.contains(Path::new("node_modules/x/login.js")));
+        assert_eq!(result.roots, [root.to_path_buf()]);
+    }
+
+    #[test]
+    fn a_missing_root_is_an_error() {
+        let set = RuleSet::builtin().expect("built-in rules");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing");
+        assert!(scan(options(&missing, &set), Vec::new()).is_err());
+    }
+}
