@@ -30,6 +30,7 @@ pub enum RootKind {
     Path,
 }
 
+// A root's counters are the scan's (`model::Stats` without its times), shared with `check`.
 pub use crate::model::Counters;
 
 /// A RingCentral dependency declared in a manifest of a root.

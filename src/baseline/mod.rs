@@ -25,6 +25,8 @@ pub mod fingerprint;
 /// The baseline file format version.
 pub const VERSION: u32 = 1;
 
+// The entries and the outcome are results the renderers read too: they live in the model layer,
+// under the names this module always gave them.
 pub use crate::model::{BaselineEntry as Entry, BaselineOutcome as Outcome};
 
 /// A baseline file.
