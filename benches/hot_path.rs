@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use pwflow::context::ProjectContext;
-use pwflow::engine::{ActiveRule, Engine, EngineOptions, Worker};
+use pwflow::engine::{Engine, EngineOptions, Worker};
 use pwflow::lang::Lang;
+use pwflow::model::ActiveRule;
+use pwflow::project::ProjectContext;
 use pwflow::query::QueryForm;
 use pwflow::rules::RuleSet;
 

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use pwflow::app::{self, ExitStatus};
+use pwflow::app;
 use pwflow::cli::Cli;
+use pwflow::model::ExitStatus;
 
 /// glibc gives memory at the top of its heap back to the kernel as soon as more than 128 KiB
 /// is free there, and asks for it again on the next large allocation. Compiling a tree-sitter

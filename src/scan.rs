@@ -1,7 +1,7 @@
 //! The scan itself: files from the walk (or the git index), scanned in parallel on rayon workers,
 //! reduced into sorted findings, skipped files and stats.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -9,97 +9,15 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, Result, bail};
 use ignore::gitignore::Gitignore;
 use rayon::prelude::*;
-use serde::Serialize;
 
-use crate::baseline;
-use crate::context::ProjectContext;
-use crate::engine::{
-    ActiveRule, Engine, EngineOptions, Outcome, StageTimes, Worker, display_path, display_path_under,
-};
+use crate::engine::{Engine, EngineOptions, Outcome, StageTimes, Worker};
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
+use crate::model::{ActiveRule, FileFix, FixReport, ScanResult, Scanned, Stats};
 use crate::prefilter::Candidates;
+use crate::project::ProjectContext;
+use crate::util::{display_path, display_path_under};
 use crate::walk::{self, WalkOptions, hostile_ignore_file};
-
-/// Counters and stage times of a scan.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Stats {
-    /// Regular files the walk saw (any type).
-    pub files_seen: usize,
-    /// Files of a supported language that were opened.
-    pub files_read: usize,
-    /// Files and directories skipped, by reason.
-    pub skipped: BTreeMap<String, usize>,
-    /// Files with no candidate literal (never parsed).
-    pub prefiltered: usize,
-    /// Files parsed.
-    pub parsed: usize,
-    /// Parsed files whose tree had syntax errors (still matched).
-    pub syntax_errors: usize,
-    /// Findings (including suppressed and baselined ones).
-    pub findings: usize,
-    /// Milliseconds per stage (read, gate, parse and match are summed over workers).
-    pub time_ms: BTreeMap<String, f64>,
-}
-
-/// Everything a scan produced.
-pub struct ScanResult {
-    /// Scan roots as given.
-    pub roots: Vec<PathBuf>,
-    /// Findings, sorted by path and position.
-    pub findings: Vec<Finding>,
-    /// Files not scanned.
-    pub skipped: Vec<Skipped>,
-    /// Counters.
-    pub stats: Stats,
-    /// Paths (relative to their root) of the files that were read: a baseline entry of a file
-    /// outside this set is not stale, just not scanned.
-    pub scanned: Scanned,
-    /// What the baseline did, when one was applied.
-    pub baseline: Option<baseline::Outcome>,
-}
-
-/// The display paths of the files a scan read, kept as 64-bit hashes: a tree of a million
-/// files does not hold a million paths for the one question a baseline asks (was this file
-/// scanned?).
-#[derive(Debug, Default, Clone)]
-pub struct Scanned(HashSet<u64>);
-
-impl Scanned {
-    fn key(path: &Path) -> u64 {
-        use std::hash::{Hash, Hasher};
-        // SipHash with fixed keys: the same path hashes the same way in every run.
-        let mut hasher = std::hash::DefaultHasher::new();
-        path.hash(&mut hasher);
-        hasher.finish()
-    }
-
-    /// Records a file as read.
-    pub fn insert(&mut self, path: &Path) {
-        self.0.insert(Self::key(path));
-    }
-
-    /// Adds the files of another scan.
-    pub fn extend(&mut self, other: Scanned) {
-        self.0.extend(other.0);
-    }
-
-    /// Whether the file was read.
-    #[must_use]
-    pub fn contains(&self, path: &Path) -> bool {
-        self.0.contains(&Self::key(path))
-    }
-}
-
-impl<'p> FromIterator<&'p Path> for Scanned {
-    fn from_iter<I: IntoIterator<Item = &'p Path>>(paths: I) -> Scanned {
-        let mut out = Scanned::default();
-        for p in paths {
-            out.insert(p);
-        }
-        out
-    }
-}
 
 /// How to scan.
 #[derive(Clone)]
@@ -183,10 +101,10 @@ impl Acc {
     fn merge(mut self, other: Acc) -> Acc {
         self.findings.extend(other.findings);
         self.skipped.extend(other.skipped);
-        self.stats.files_read += other.stats.files_read;
-        self.stats.prefiltered += other.stats.prefiltered;
-        self.stats.parsed += other.stats.parsed;
-        self.stats.syntax_errors += other.stats.syntax_errors;
+        self.stats.counters.files_read += other.stats.counters.files_read;
+        self.stats.counters.prefiltered += other.stats.counters.prefiltered;
+        self.stats.counters.parsed += other.stats.counters.parsed;
+        self.stats.counters.syntax_errors += other.stats.counters.syntax_errors;
         self.times += other.times;
         self
     }
@@ -215,7 +133,7 @@ fn run_engine(engine: &Engine<'_>, threads: usize, inputs: &[Input<'_>]) -> Resu
                     engine.gate_file(&input.path, &input.display, input.lang, input.content, worker);
                 let mut acc = Acc::new();
                 acc.times = times;
-                acc.stats.files_read = 1;
+                acc.stats.counters.files_read = 1;
                 let mut candidates = Vec::new();
                 match gate {
                     Ok(rules) => candidates.push((index, rules)),
@@ -252,10 +170,10 @@ fn run_engine(engine: &Engine<'_>, threads: usize, inputs: &[Input<'_>]) -> Resu
 /// Counts one file's outcome into `acc`.
 fn record(acc: &mut Acc, input: &Input<'_>, outcome: Outcome) {
     match outcome {
-        Outcome::Prefiltered => acc.stats.prefiltered += 1,
+        Outcome::Prefiltered => acc.stats.counters.prefiltered += 1,
         Outcome::Scanned { mut findings, syntax_errors } => {
-            acc.stats.parsed += 1;
-            acc.stats.syntax_errors += usize::from(syntax_errors);
+            acc.stats.counters.parsed += 1;
+            acc.stats.counters.syntax_errors += usize::from(syntax_errors);
             let location = input.path.strip_prefix(".").unwrap_or(&input.path);
             for f in &mut findings {
                 f.location = location.to_path_buf();
@@ -289,10 +207,10 @@ fn finish(
         .collect();
     skipped.sort();
     let mut stats = acc.stats;
-    stats.files_seen = seen;
-    stats.findings = findings.len();
+    stats.counters.files_seen = seen;
+    stats.counters.findings = findings.len();
     for s in &skipped {
-        *stats.skipped.entry(s.reason.as_str().to_owned()).or_default() += 1;
+        *stats.counters.skipped.entry(s.reason.as_str().to_owned()).or_default() += 1;
     }
     for (key, value) in [
         ("walk", walk_time),
@@ -372,7 +290,7 @@ pub fn scan(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<ScanResult>
                 // Too large to read: skipped as if the walk had (not read, not scanned, so
                 // baseline entries for it are not taken as fixed).
                 if !matches!(&gate, Err(Outcome::Skipped(s)) if s.reason == SkipReason::TooLarge) {
-                    g.acc.stats.files_read += 1;
+                    g.acc.stats.counters.files_read += 1;
                     g.scanned.insert(&display);
                 }
                 let input = Input { path: file.path, display, lang: file.lang, content: None };
@@ -483,7 +401,7 @@ pub fn scan_staged(opts: ScanOptions, rules: Vec<ActiveRule<'_>>) -> Result<Scan
         seen += 1;
         let Some(lang) = Lang::from_path(&file.path) else { continue };
         if !opts.no_ignore
-            && file.path.components().any(|c| walk::VENDORED_DIRS.iter().any(|v| c.as_os_str() == *v))
+            && file.path.components().any(|c| crate::project::vendored::is_vendored_dir(c.as_os_str()))
         {
             continue;
         }
@@ -567,20 +485,8 @@ pub fn filter_to_diff(result: &mut ScanResult, rev: &str) -> Result<()> {
             .get(rel)
             .is_some_and(|ranges| ranges.iter().any(|r| r.start() <= &f.end.line && &f.start.line <= r.end()))
     });
-    result.stats.findings = result.findings.len();
+    result.stats.counters.findings = result.findings.len();
     Ok(())
-}
-
-/// What `--fix` / `--diff` did to one file.
-pub struct FixReport {
-    /// Path relative to the scan root.
-    pub display: PathBuf,
-    /// Path from the working directory (where the file is).
-    pub location: PathBuf,
-    /// The outcome.
-    pub fix: crate::fix::FileFix,
-    /// Findings of the file that the fixed text no longer has (one fix may take several edits).
-    pub findings_fixed: usize,
 }
 
 /// Applies (or, with `write` false, only computes) fixes for every file with fixable findings,
@@ -644,7 +550,7 @@ pub fn fix(
             .par_iter()
             .map_init(Worker::default, |worker, (location, display)| {
                 let Some(lang) = Lang::from_path(location) else {
-                    let fix = crate::fix::FileFix::Unchanged;
+                    let fix = FileFix::Unchanged;
                     return (
                         FixReport {
                             display: display.clone(),
@@ -659,7 +565,7 @@ pub fn fix(
                 // The fixed text is scanned again in both modes: what remains replaces the file's
                 // findings after a write, and the difference is the count of findings fixed.
                 let remaining = match &outcome {
-                    crate::fix::FileFix::Fixed { after, .. } => {
+                    FileFix::Fixed { after, .. } => {
                         let body = after.strip_prefix('\u{feff}').unwrap_or(after);
                         match engine.check_bytes(location, display, lang, body.as_bytes(), worker).outcome {
                             Outcome::Scanned { mut findings, .. } => {
@@ -703,6 +609,127 @@ pub fn fix(
         out.push(report);
     }
     result.findings.sort_by(|a, b| (&a.path, a.range.start, &a.rule).cmp(&(&b.path, b.range.start, &b.rule)));
-    result.stats.findings = result.findings.len();
+    result.stats.counters.findings = result.findings.len();
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    #[test]
+    fn paths_normalize_lexically() {
+        assert_eq!(normalize(Path::new("a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(normalize(Path::new("/x/../../y")), PathBuf::from("/y"));
+        assert_eq!(normalize(Path::new("./a/")), PathBuf::from("a"));
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn paths_relative_to_a_base_step_up_where_they_must() {
+        assert_eq!(relative_from(Path::new("/a/b/c"), Path::new("/a")), PathBuf::from("b/c"));
+        assert_eq!(relative_from(Path::new("/a/b/c"), Path::new("/a/d")), PathBuf::from("../b/c"));
+        assert_eq!(relative_from(Path::new("/a/b"), Path::new("/a/b")), PathBuf::from(""));
+        // Sharing only the filesystem root: the path as it is.
+        assert_eq!(relative_from(Path::new("/x/y"), Path::new("/a/b")), PathBuf::from("/x/y"));
+    }
+
+    fn options(root: &Path, set: &RuleSet) -> ScanOptions {
+        ScanOptions {
+            paths: vec![root.to_path_buf()],
+            threads: 2,
+            no_ignore: false,
+            follow: false,
+            max_filesize: 1 << 20,
+            remove_stale_temps: false,
+            exclude: None,
+            engine: EngineOptions {
+                show_secrets: false,
+                jwt_var: "RC_JWT".to_owned(),
+                max_filesize: 1 << 20,
+                parse_timeout: Duration::from_secs(30),
+                no_ignore: false,
+                known_rules: set.known_names(),
+                languages: None,
+                accept_sdk_upgrade: false,
+            },
+        }
+    }
+
+    /// A tree with a login in two files, one file without any rule's literal, a vendored copy
+    /// and a file of no supported language: what is found, skipped, counted and recorded as
+    /// read.
+    #[test]
+    fn a_scan_reports_counts_and_orders_what_it_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        let login = "const SDK = require('@ringcentral/sdk').SDK;\n\
+                     const platform = new SDK({ server: SDK.server.production }).platform();\n\
+                     platform.login({ username: process.env.RC_USERNAME, password: process.env.RC_PASSWORD });\n";
+        for (path, text) in [
+            ("b/login.js", login),
+            ("a/login.js", login),
+            ("a/plain.js", "console.log('nothing to see');\n"),
+            ("node_modules/x/login.js", login),
+            ("notes.bin", "\u{0}\u{1}"),
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let set = RuleSet::builtin().expect("built-in rules");
+        let rules: Vec<ActiveRule<'_>> = set
+            .rules
+            .iter()
+            .filter(|r| r.enabled)
+            .map(|rule| ActiveRule { rule, severity: rule.severity })
+            .collect();
+        let result = scan(options(root, &set), rules).expect("scans");
+        let found: Vec<(String, &str, usize)> = result
+            .findings
+            .iter()
+            .map(|f| (f.path.to_string_lossy().replace('\\', "/"), f.rule.as_str(), f.start.line))
+            .collect();
+        // Sorted by path, then position; displayed relative to the root.
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().all(|(p, _, line)| (p == "a/login.js" || p == "b/login.js") && *line == 3),
+            "{found:?}"
+        );
+        assert!(found.windows(2).all(|w| w[0].0 <= w[1].0));
+        assert_eq!(found.iter().filter(|f| f.0 == "a/login.js").count(), found.len() / 2);
+        // The vendored directory is skipped whole, with its reason.
+        assert!(
+            result
+                .skipped
+                .iter()
+                .any(|s| s.reason == SkipReason::Vendored && s.path.ends_with("node_modules")),
+            "{:?}",
+            result.skipped
+        );
+        let c = &result.stats.counters;
+        assert_eq!((c.files_read, c.parsed, c.prefiltered), (3, 2, 1), "{c:?}");
+        assert_eq!(c.findings, result.findings.len());
+        assert_eq!(c.skipped.get("vendored"), Some(&1), "{c:?}");
+        assert!(
+            ["walk", "read", "gate", "parse", "match", "total"]
+                .iter()
+                .all(|k| result.stats.time_ms.contains_key(*k))
+        );
+        // Every file read is recorded (a baseline entry of any other file is not stale).
+        for read in ["a/login.js", "b/login.js", "a/plain.js"] {
+            assert!(result.scanned.contains(Path::new(read)), "{read}");
+        }
+        assert!(!result.scanned.contains(Path::new("node_modules/x/login.js")));
+        assert_eq!(result.roots, [root.to_path_buf()]);
+    }
+
+    #[test]
+    fn a_missing_root_is_an_error() {
+        let set = RuleSet::builtin().expect("built-in rules");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing");
+        assert!(scan(options(&missing, &set), Vec::new()).is_err());
+    }
 }

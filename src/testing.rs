@@ -13,10 +13,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::context::ProjectContext;
-use crate::engine::{ActiveRule, Engine, EngineOptions, Outcome, Worker};
+use crate::engine::{Engine, EngineOptions, Outcome, Worker};
 use crate::finding::{Finding, Flow};
 use crate::lang::Lang;
+use crate::model::ActiveRule;
+use crate::project::ProjectContext;
 use crate::rules::{Rule, RuleSet};
 
 /// `expect: rule/a, rule/b`, optionally followed by the recommendation the findings must carry:
@@ -165,7 +166,7 @@ pub struct FixedFixture {
     /// Edits a second `--fix` would apply (should be none).
     pub second_pass: usize,
     /// Where the secrets are before and after the fix, to mask when the diff is shown.
-    pub secrets: crate::fix::ChangeSecrets,
+    pub secrets: crate::model::ChangeSecrets,
 }
 
 /// Applies all JWT fixes to a fixture in memory, the way `--fix --unsafe-fixes` does.

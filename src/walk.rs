@@ -6,12 +6,11 @@ use std::sync::{Arc, Mutex};
 
 use ignore::{DirEntry, WalkBuilder, WalkState};
 
-use crate::context::is_project_marker;
 use crate::finding::{SkipReason, Skipped};
 use crate::lang::Lang;
+use crate::project::is_project_marker;
+use crate::project::vendored::{VENDORED_DIRS, is_vendored_dir};
 
-/// Directory names holding third-party code, skipped unless `--no-ignore`.
-pub const VENDORED_DIRS: &[&str] = &["vendor", "node_modules", "bower_components"];
 /// Version-control directories, never scanned.
 const VCS_DIRS: &[&str] = &[".git", ".hg", ".svn"];
 
@@ -193,9 +192,9 @@ pub fn walk_with(roots: &[PathBuf], opts: &WalkOptions, sink: &(dyn Fn(FileEntry
         let mut done = std::collections::HashSet::new();
         for (root_index, dir) in repos {
             for path in crate::git::tracked_but_ignored(&dir) {
-                let vendored = path.strip_prefix(&dir).is_ok_and(|rel| {
-                    rel.components().any(|c| VENDORED_DIRS.iter().any(|v| c.as_os_str() == *v))
-                });
+                let vendored = path
+                    .strip_prefix(&dir)
+                    .is_ok_and(|rel| rel.components().any(|c| is_vendored_dir(c.as_os_str())));
                 if vendored || !done.insert(path.clone()) {
                     continue;
                 }

@@ -208,6 +208,8 @@ fn every_room_names_only_node_kinds_of_its_grammar() {
         kinds.extend(spec.names.iter().map(|(k, _)| *k));
         kinds.extend(spec.wrappers.iter().map(|w| w.kind));
         kinds.extend(spec.concat.iter().map(|c| c.kind));
+        kinds.extend(spec.options.iter().map(|(k, _)| *k));
+        kinds.extend(spec.variables);
         if let Some(code) = spec.code {
             kinds.extend(code.functions);
             kinds.extend(code.assignments.iter().map(|a| a.kind));
@@ -270,6 +272,14 @@ fn every_code_room_is_complete_and_read_as_expected() {
             ("wrappers", spec.wrappers.is_empty()),
             ("concat", spec.concat.is_empty()),
             ("string_parts", spec.string_parts.is_empty()),
+            ("variables", spec.variables.is_empty()),
+            // Calls of these languages take positional arguments or builders: a rewrite drops
+            // no named option a fix title could name. Any other language names its options.
+            (
+                "options",
+                spec.options.is_empty()
+                    && !matches!(lang, Lang::Java | Lang::Go | Lang::Kotlin | Lang::Swift),
+            ),
         ] {
             assert!(!empty, "{lang}: the `{slot}` slot of its room is empty");
         }
@@ -303,4 +313,171 @@ fn every_code_room_is_complete_and_read_as_expected() {
         });
         assert!(assigned, "{lang}: the assignment `a = 1` matches none of its assignment shapes");
     }
+}
+
+/// The layers of `src/`, lowest first, as ARCHITECTURE.md draws them ("arrows point down"): a
+/// module may use modules of its own layer and of the layers below, never one above. An entry
+/// names a top-level module or, where one module's parts sit in different layers, a submodule
+/// (`fix::title`: the fix title analysis the engine asks, below the engine that `fix` itself
+/// uses). The longest entry that prefixes a path decides.
+const LAYERS: &[&[&str]] = &[
+    &["finding"],
+    &["regexes", "bounded", "util", "artefact", "git"],
+    &["lang", "syntax", "embedded"],
+    &["redact", "suppress", "rewrite", "prefilter"],
+    &["project"],
+    &["context"],
+    &["checks"],
+    &["rules", "query", "pattern"],
+    &["model"],
+    &["baseline", "fix::title"],
+    &["engine"],
+    &["fix", "walk"],
+    &["scan", "testing"],
+    &["cli", "config", "settings"],
+    &["report"],
+    &["audit"],
+    &["app"],
+];
+
+/// The layer of a module path (`fix::title::annotate`), by its longest entry in [`LAYERS`].
+fn layer_of(path: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for (layer, modules) in LAYERS.iter().enumerate() {
+        for &module in *modules {
+            let prefixes = path == module || path.starts_with(&format!("{module}::"));
+            if prefixes && best.is_none_or(|(_, b)| module.len() > b.len()) {
+                best = Some((layer, module));
+            }
+        }
+    }
+    best
+}
+
+/// The module paths a source text refers to through `crate::` (single paths and `{...}`
+/// groups, nested) and `super::` (resolved against `module`). Comments are dropped first, and
+/// the unit tests at the end of a file (`#[cfg(test)] mod tests`), which may reach up.
+fn referenced_modules(module: &str, text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]\nmod tests").next().unwrap_or(text);
+    let code: String =
+        code.lines().map(|l| l.split("//").next().unwrap_or("")).collect::<Vec<_>>().join("\n");
+    let bytes = code.as_bytes();
+    let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // Reads `seg::seg::{a::b, c}` at `at`, pushing every full path under `prefix`.
+    fn read(code: &[u8], mut at: usize, prefix: &str, out: &mut Vec<String>) -> usize {
+        let is_ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let mut path = prefix.to_owned();
+        loop {
+            if code.get(at) == Some(&b'{') {
+                at += 1;
+                loop {
+                    while code.get(at).is_some_and(|b| b.is_ascii_whitespace() || *b == b',') {
+                        at += 1;
+                    }
+                    match code.get(at) {
+                        Some(b'}') | None => return at + 1,
+                        _ => at = read(code, at, &path, out),
+                    }
+                }
+            }
+            let start = at;
+            while code.get(at).is_some_and(|b| is_ident(*b)) {
+                at += 1;
+            }
+            let segment = std::str::from_utf8(&code[start..at]).unwrap_or("");
+            if segment.is_empty()
+                || segment == "self"
+                || segment.starts_with(|c: char| c.is_ascii_uppercase())
+            {
+                out.push(path);
+                return at;
+            }
+            path = if path.is_empty() { segment.to_owned() } else { format!("{path}::{segment}") };
+            if code.get(at..at + 2) == Some(b"::") {
+                at += 2;
+            } else {
+                out.push(path);
+                return at;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let before_ok =
+            at == 0 || !(is_ident(bytes[at - 1]) || bytes[at - 1] == b'$' || bytes[at - 1] == b':');
+        if before_ok && bytes[at..].starts_with(b"crate::") {
+            at = read(bytes, at + "crate::".len(), "", &mut out);
+        } else if before_ok && bytes[at..].starts_with(b"super::") {
+            let mut base: Vec<&str> = module.split("::").collect();
+            while bytes[at..].starts_with(b"super::") {
+                base.pop();
+                at += "super::".len();
+            }
+            at = read(bytes, at, &base.join("::"), &mut out);
+        } else {
+            at += 1;
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Arrows point down: no module of `src/` uses one of a higher layer (see [`LAYERS`] and
+/// ARCHITECTURE.md), and every module has its layer.
+#[test]
+fn arrows_point_down() {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src/ is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut paths = Vec::new();
+    files(&src, &mut paths);
+    paths.sort();
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for path in &paths {
+        let rel = path.strip_prefix(&src).expect("under src/").with_extension("");
+        let rel = rel.to_string_lossy().replace('\\', "/");
+        // The crate roots declare modules, they do not use them.
+        if rel == "lib" || rel == "main" {
+            continue;
+        }
+        let module = rel.trim_end_matches("/mod").replace('/', "::");
+        let Some((layer, _)) = layer_of(&module) else {
+            wrong.push(format!("{module}: in no layer (add it to LAYERS and ARCHITECTURE.md)"));
+            continue;
+        };
+        let text = std::fs::read_to_string(path).expect("readable");
+        for target in referenced_modules(&module, &text) {
+            checked += 1;
+            match layer_of(&target) {
+                Some((up, name)) if up > layer => {
+                    wrong.push(format!("{module} (layer {layer}) uses {target} ({name}, layer {up})"));
+                }
+                Some(_) => {}
+                None => wrong.push(format!("{module} uses {target}, which is in no layer")),
+            }
+        }
+    }
+    wrong.sort();
+    wrong.dedup();
+    assert!(checked > 500, "only {checked} references read: the reader is broken");
+    assert!(wrong.is_empty(), "arrows that point up:\n{}", wrong.join("\n"));
+}
+
+/// The reader of [`arrows_point_down`] sees paths, groups and `super::`.
+#[test]
+fn module_references_are_read_whole() {
+    let text = "use crate::{a::b, c::{d, e::F}};\nuse super::g;\nlet x = crate::h::i(); // crate::j\n";
+    let mut found = referenced_modules("k::l", text);
+    found.sort();
+    assert_eq!(found, ["a::b", "c::d", "c::e", "h::i", "k::g"]);
 }

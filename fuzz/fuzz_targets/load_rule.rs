@@ -6,8 +6,9 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use pwflow::context::ProjectContext;
-use pwflow::engine::{ActiveRule, Engine, Worker};
+use pwflow::project::ProjectContext;
+use pwflow::engine::{Engine, Worker};
+use pwflow::model::ActiveRule;
 use pwflow::lang::Lang;
 
 const PHP: &str = r#"<?php

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use std::sync::LazyLock;
 use std::time::Duration;
 
-use pwflow::context::ProjectContext;
-use pwflow::engine::{ActiveRule, Engine, EngineOptions, Worker};
+use pwflow::project::ProjectContext;
+use pwflow::engine::{Engine, EngineOptions, Worker};
+use pwflow::model::ActiveRule;
 use pwflow::finding::Flow;
 use pwflow::fix::FixMode;
 use pwflow::lang::Lang;

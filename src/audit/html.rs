@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use crate::finding::{Finding, Flow};
 
 use super::count;
-use super::manifest::SdkStatus;
 use super::model::{App, AppFlow, Count, Effort, Item, KINDS, Report, Unit};
+use super::sdk::SdkStatus;
 use super::svg::bar_chart;
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -11,10 +11,10 @@
 //! An audit reports; it does not gate: the exit code is 0 unless something fails (2).
 
 pub mod html;
-pub mod manifest;
 pub mod markdown;
 pub mod model;
 pub mod record;
+pub mod sdk;
 pub mod svg;
 
 use std::fs::File;
@@ -26,15 +26,16 @@ use anyhow::{Context as _, Result, bail};
 use ignore::WalkBuilder;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::app::{self, ExitStatus};
 use crate::cli::{AuditArgs, AuditCommand, AuditOutputs, CheckArgs, MergeArgs};
-use crate::engine::{ActiveRule, EngineOptions};
 use crate::finding::{Finding, Flow};
+use crate::model::{ActiveRule, ExitStatus};
+use crate::project::manifest;
+use crate::project::vendored::VENDORED_DIRS;
 use crate::scan::{self, ScanOptions};
-use crate::walk::VENDORED_DIRS;
+use crate::settings;
 
 use model::{Collector, Limits, Links, Unit};
-use record::{Counters, DocWriter, NotAudited, RootKind, RootRecord, SdkRecord};
+use record::{DocWriter, NotAudited, RootKind, RootRecord, SdkRecord};
 
 /// Largest manifest or lock file read (a package-lock.json of a big monorepo fits).
 const MAX_MANIFEST: u64 = 32 << 20;
@@ -55,16 +56,11 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
         return merge(m);
     }
     let Plan { mut roots, unit, base, mut not_audited } = plan(args)?;
-    let settings = app::settings(&check_args(args, &base)?)?;
-    let set = app::load_rules(&settings.rule_dirs)?;
-    let mut active = app::select(&set, &settings.select, &settings.extend_select, &settings.ignore)?;
-    for rule in &mut active {
-        let by_id = settings.severity.get(&rule.rule.id);
-        let by_group = settings.severity.get(&rule.rule.group);
-        if let Some(sev) = by_id.or(by_group) {
-            rule.severity = *sev;
-        }
-    }
+    let check = check_args(args, &base)?;
+    let settings = settings::settings(&check)?;
+    let set = settings::load_rules(&settings.rule_dirs)?;
+    let scan_options = settings.scan_options(&check, &set);
+    let active = settings.active_rules(&set)?;
     let mut collector = Collector::new(unit, limits(&args.out))?;
     if let Some((i, n)) = args.shard {
         roots.retain(|r| shard_of(&r.label, n) == i);
@@ -72,7 +68,6 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
         collector.set_shard(format!("{i}/{n}"));
     }
     collector.not_audited(not_audited);
-    let threads = args.scan.threads();
     let progress = progress_bar(args.out.quiet, roots.len(), unit);
     let (mut files, mut parsed, mut findings) = (0, 0, 0);
     for root in &roots {
@@ -80,30 +75,12 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
             "{} · {files} files walked, {parsed} parsed, {findings} findings so far",
             root.label
         ));
-        let options = ScanOptions {
-            paths: vec![root.path.clone()],
-            threads,
-            no_ignore: args.scan.no_ignore,
-            follow: args.scan.follow,
-            max_filesize: args.scan.max_filesize,
-            remove_stale_temps: false,
-            exclude: settings.exclude.clone(),
-            engine: EngineOptions {
-                show_secrets: false,
-                jwt_var: settings.jwt_var.clone(),
-                max_filesize: args.scan.max_filesize,
-                parse_timeout: Duration::from_millis(args.scan.parse_timeout_ms),
-                no_ignore: args.scan.no_ignore,
-                known_rules: set.known_names(),
-                languages: settings.languages.clone(),
-                accept_sdk_upgrade: false,
-            },
-        };
+        let options = ScanOptions { paths: vec![root.path.clone()], ..scan_options.clone() };
         let rules: Vec<ActiveRule<'_>> =
             active.iter().map(|a| ActiveRule { rule: a.rule, severity: a.severity }).collect();
         let result = scan::scan(options, rules)?;
-        files += result.stats.files_seen;
-        parsed += result.stats.parsed;
+        files += result.stats.counters.files_seen;
+        parsed += result.stats.counters.parsed;
         findings += result.findings.len();
         let (applications, sdks) = survey(&root.path, args.scan.no_ignore);
         let s = &result.stats;
@@ -115,15 +92,7 @@ pub fn audit(args: &AuditArgs) -> Result<ExitStatus> {
             skipped: result.skipped.len(),
             applications,
             sdks,
-            stats: Counters {
-                files_seen: s.files_seen,
-                files_read: s.files_read,
-                skipped: s.skipped.clone(),
-                prefiltered: s.prefiltered,
-                parsed: s.parsed,
-                syntax_errors: s.syntax_errors,
-                findings: s.findings,
-            },
+            stats: s.counters.clone(),
         };
         let idx = collector.begin_root(record)?;
         for f in result.findings {

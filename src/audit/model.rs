@@ -17,8 +17,9 @@ use anyhow::{Context as _, Result, bail};
 use crate::finding::{Applicability, Finding, Flow, Severity, Skipped};
 use crate::lang::Lang;
 
-use super::manifest::{self, Ecosystem, SdkStatus, SdkUse};
 use super::record::{AuditSection, Counters, NotAudited, RootKind, RootRecord};
+use super::sdk::{self, SdkStatus, SdkUse};
+use crate::project::manifest::Ecosystem;
 
 /// What an application is in this report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -847,8 +848,8 @@ impl Collector {
         let mut root_sdks: Vec<Vec<SdkUse>> = Vec::new();
         for r in &self.roots {
             let mut uses: Vec<SdkUse> =
-                r.record.sdks.iter().map(|s| manifest::assess(Path::new(&s.file), s.dep.clone())).collect();
-            manifest::resolve_by_locks(&mut uses);
+                r.record.sdks.iter().map(|s| sdk::assess(Path::new(&s.file), s.dep.clone())).collect();
+            sdk::resolve_by_locks(&mut uses);
             root_sdks.push(uses);
         }
         let sdks_of = |root: usize, dir: Option<&str>| -> Vec<SdkUse> {

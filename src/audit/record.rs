@@ -7,7 +7,6 @@
 //! The document is written incrementally, one finding at a time, and read back the same way
 //! (a serde visitor over the `findings` array), so neither side holds the findings in memory.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Read, Write};
 
@@ -16,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::finding::{Finding, Skipped};
 
-use super::manifest::Dependency;
+use crate::project::manifest::Dependency;
 
 /// What a root is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,39 +30,8 @@ pub enum RootKind {
     Path,
 }
 
-/// Counters of one root (the scan's, without the stage times, which differ between runs).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counters {
-    /// Regular files the walk saw.
-    pub files_seen: usize,
-    /// Files of a supported language that were opened.
-    pub files_read: usize,
-    /// Files and directories skipped, by reason.
-    pub skipped: BTreeMap<String, usize>,
-    /// Files with no candidate literal.
-    pub prefiltered: usize,
-    /// Files parsed.
-    pub parsed: usize,
-    /// Parsed files with syntax errors.
-    pub syntax_errors: usize,
-    /// Findings (including suppressed ones).
-    pub findings: usize,
-}
-
-impl Counters {
-    /// Adds another root's counters.
-    pub fn add(&mut self, o: &Counters) {
-        self.files_seen += o.files_seen;
-        self.files_read += o.files_read;
-        self.prefiltered += o.prefiltered;
-        self.parsed += o.parsed;
-        self.syntax_errors += o.syntax_errors;
-        self.findings += o.findings;
-        for (k, v) in &o.skipped {
-            *self.skipped.entry(k.clone()).or_default() += v;
-        }
-    }
-}
+// A root's counters are the scan's (`model::Stats` without its times), shared with `check`.
+pub use crate::model::Counters;
 
 /// A RingCentral dependency declared in a manifest of a root.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

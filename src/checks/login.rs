@@ -171,3 +171,184 @@ pub(super) fn judge_options(
     }
     Some((Evidence::Weak, "no-jwt-or-code"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::{Captures, FileCx, LibraryTable};
+    use crate::context::FileContext;
+
+    /// Parses `src` as `lang` and runs `then` with a check context over it.
+    fn with_cx<T>(src: &str, lang: Lang, then: impl for<'t> FnOnce(&CheckCx<'_, 't>, Node<'t>) -> T) -> T {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&lang.grammar().expect("grammar")).expect("grammar loads");
+        let tree = parser.parse(src, None).expect("parses");
+        let context = FileContext::new(src, std::path::Path::new("a"), lang, None);
+        let file = FileCx::new(src, lang, tree.root_node(), &context, "RC_JWT");
+        let captures = Captures { nodes: Vec::new() };
+        let libraries = LibraryTable::new();
+        let cx = CheckCx { file: &file, captures: &captures, libraries: &libraries };
+        then(&cx, tree.root_node())
+    }
+
+    /// The node of `kind` whose text is `wanted`, the `nth` one in source order.
+    fn node<'t>(root: Node<'t>, src: &str, kind: &str, wanted: &str, nth: usize) -> Node<'t> {
+        descendants(root)
+            .filter(|n| n.kind() == kind && text(*n, src) == wanted)
+            .nth(nth)
+            .unwrap_or_else(|| panic!("no {nth}th `{wanted}` ({kind})"))
+    }
+
+    #[test]
+    fn jwt_keys_follow_the_password_key() {
+        // Environment-style keys (all capitals, or read from the environment) become the JWT
+        // variable; an options key becomes `jwt`.
+        assert_eq!(jwt_key("RC_PASSWORD", false, "RC_JWT"), "RC_JWT");
+        assert_eq!(jwt_key("password", true, "MY_JWT"), "MY_JWT");
+        assert_eq!(jwt_key("password", false, "RC_JWT"), "jwt");
+        assert_eq!(jwt_key("rcPassword", false, "RC_JWT"), "jwt");
+        assert_eq!(jwt_key("PASSWORD_2", false, "RC_JWT"), "RC_JWT");
+    }
+
+    #[test]
+    fn quotes_are_those_of_the_string() {
+        let src = r#"login("u", 'p', x);"#;
+        with_cx(src, Lang::JavaScript, |_, root| {
+            let double = node(root, src, "string", "\"u\"", 0);
+            let single = node(root, src, "string", "'p'", 0);
+            let bare = node(root, src, "identifier", "x", 0);
+            assert_eq!(quote_of(Some(double), src), '"');
+            assert_eq!(quote_of(Some(single), src), '\'');
+            // Unknown (no string, or no node): the single quote.
+            assert_eq!(quote_of(Some(bare), src), '\'');
+            assert_eq!(quote_of(None, src), '\'');
+        });
+    }
+
+    #[test]
+    fn parameters_of_enclosing_functions_are_the_callers() {
+        let src = "function outer(pw) { const local = 1; function inner(user) { login(user, pw, local); } }";
+        with_cx(src, Lang::JavaScript, |_, root| {
+            let call = descendants(root).find(|n| n.kind() == "call_expression").expect("call");
+            assert!(is_parameter(call, "user", src, Lang::JavaScript));
+            // A parameter of a function further out still comes from a caller.
+            assert!(is_parameter(call, "pw", src, Lang::JavaScript));
+            assert!(!is_parameter(call, "local", src, Lang::JavaScript));
+        });
+        let php = "<?php function f($password) { $rc->login('u', '', $password); }";
+        with_cx(php, Lang::Php, |_, root| {
+            let call = descendants(root).find(|n| n.kind() == "member_call_expression").expect("call");
+            assert!(is_parameter(call, "$password", php, Lang::Php));
+            assert!(!is_parameter(call, "$user", php, Lang::Php));
+        });
+    }
+
+    #[test]
+    fn literals_are_the_last_assigned_before_the_use_in_scope() {
+        let src = "let creds = { username: 'a' };\n\
+                   creds = { username: 'b' };\n\
+                   function g() { creds = { username: 'c' }; }\n\
+                   platform.login(creds);\n\
+                   creds = { username: 'd' };\n";
+        with_cx(src, Lang::JavaScript, |cx, root| {
+            let used = node(root, src, "identifier", "creds", 4);
+            let found = resolve_literal(cx, used, &["object"]).expect("a literal");
+            // The last top-level assignment before the call: not the one inside `g`, not the one
+            // after the call.
+            assert!(text(found, src).contains("'b'"), "{}", text(found, src));
+            // Another kind of literal is not looked for.
+            assert!(resolve_literal(cx, used, &["array"]).is_none());
+        });
+        // Used before any assignment: the first one after it.
+        let later =
+            "platform.login(creds);\nvar creds = { username: 'x' };\nvar creds = { username: 'y' };\n";
+        with_cx(later, Lang::JavaScript, |cx, root| {
+            let used = node(root, later, "identifier", "creds", 0);
+            let found = resolve_literal(cx, used, &["object"]).expect("a literal");
+            assert!(text(found, later).contains("'x'"));
+        });
+        // A parameter holds whatever the caller passes: no literal is claimed.
+        let param = "function f(creds) { creds = { username: 'z' }; platform.login(creds); }";
+        with_cx(param, Lang::JavaScript, |cx, root| {
+            let used = node(root, param, "identifier", "creds", 2);
+            assert!(resolve_literal(cx, used, &["object"]).is_none());
+        });
+    }
+
+    #[test]
+    fn options_choose_the_password_branch_by_their_keys() {
+        let src = "x({ username: 'u', password: '', jwt: '', code: 'c', other: 1 });";
+        with_cx(src, Lang::JavaScript, |cx, root| {
+            let value = |key: &str| {
+                let pair = descendants(root)
+                    .find(|n| {
+                        n.kind() == "pair"
+                            && n.child_by_field_name("key").is_some_and(|k| text(k, src) == key)
+                    })
+                    .expect("pair");
+                pair.child_by_field_name("value").expect("value")
+            };
+            let creds = |keys: &[&str], unknown: bool| Creds {
+                entries: keys.iter().map(|k| ((*k).to_owned(), value(k))).collect(),
+                unknown,
+                origin: None,
+                by_name: false,
+            };
+            let judge = |c: &Creds<'_>| judge_options(c, cx, &["jwt", "code"]);
+            assert_eq!(
+                judge(&creds(&["username", "password"], false)),
+                Some((Evidence::Strong, "credentials"))
+            );
+            // A non-empty JWT or code selects another branch, whatever else is there.
+            assert_eq!(judge(&creds(&["username", "code"], false)), None);
+            // An empty `jwt` is no JWT: the SDK falls through to the password branch.
+            assert_eq!(judge(&creds(&["jwt"], false)), Some((Evidence::Weak, "empty-jwt")));
+            assert_eq!(judge(&creds(&["other"], false)), Some((Evidence::Weak, "no-jwt-or-code")));
+            // A spread or computed key might hold a JWT: nothing is claimed.
+            assert_eq!(judge(&creds(&["other"], true)), None);
+            // Credentials are named even next to an unknown entry.
+            assert_eq!(judge(&creds(&["password"], true)), Some((Evidence::Strong, "credentials")));
+            let c = creds(&["username", "username", "jwt"], false);
+            assert!(c.has_any(&["jwt"]) && !c.has_any(&["code"]));
+            assert!(!c.has_non_empty(&["jwt"], src, Lang::JavaScript));
+            assert!(c.has_non_empty(&["username"], src, Lang::JavaScript));
+        });
+    }
+
+    #[test]
+    fn an_origin_is_labelled_only_when_the_literal_is_in_the_file() {
+        let src = "const creds = { username: 'u' };";
+        with_cx(src, Lang::JavaScript, |_, root| {
+            let object = descendants(root).find(|n| n.kind() == "object").expect("object");
+            let mut creds =
+                Creds { entries: Vec::new(), unknown: false, origin: Some(object), by_name: false };
+            let mut out = Bindings::default();
+            origin_label(&creds, &mut out, "credentials");
+            assert_eq!(out.labels.len(), 1);
+            assert_eq!(out.labels[0].range, object.byte_range());
+            assert_eq!(out.labels[0].message, "credentials defined here");
+            // Known only by its name (`login(config.user)`): no place to point at.
+            creds.by_name = true;
+            let mut out = Bindings::default();
+            origin_label(&creds, &mut out, "credentials");
+            assert!(out.labels.is_empty());
+        });
+    }
+
+    #[test]
+    fn only_non_empty_literal_passwords_are_secrets() {
+        let src = "login('u', 'hunter2', '', pw);";
+        with_cx(src, Lang::JavaScript, |cx, root| {
+            let args: Vec<Node<'_>> =
+                descendants(root).find(|n| n.kind() == "arguments").map(arguments).expect("arguments");
+            assert_eq!(args.len(), 4);
+            let mut out = Bindings::default();
+            for arg in &args[1..] {
+                secret_if_literal(cx, Some(*arg), &mut out);
+            }
+            secret_if_literal(cx, None, &mut out);
+            let secrets: Vec<&str> = out.secrets.iter().map(|r| &src[r.clone()]).collect();
+            assert_eq!(secrets, ["hunter2"]);
+        });
+    }
+}

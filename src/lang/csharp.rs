@@ -1,10 +1,42 @@
 //! C#.
 
-use super::{AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
+use super::{
+    AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, OptionKey, PairShape, StringSite, Wrapper,
+};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Import;
 
 /// `$"..."` strings interpolate any expression.
 fn interpolate(s: &StringSite<'_>) -> Option<String> {
     (s.open == "$\"").then(|| format!("{{{}}}", s.expr))
+}
+
+static CS_USES_SYSTEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:global[ \t]+)?using[ \t]+System[ \t]*;").expect("valid regex")
+});
+static CS_FIRST_USING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[ \t]*(?:global[ \t]+)?using[ \t]+(?:static[ \t]+)?[\w.]+[ \t]*(?:=[ \t]*[\w.<>]+[ \t]*)?;",
+    )
+    .expect("valid regex")
+});
+static CS_ENVIRONMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^\w.])Environment\.").expect("valid regex"));
+
+/// `using System;` for a rewrite that reads `Environment.`, unless the file already does or
+/// uses `System`: before the first `using`, else at the top.
+fn using_system(src: &str, replacements: &[&str]) -> Result<Option<Import>, String> {
+    if !replacements.iter().any(|r| CS_ENVIRONMENT.is_match(r))
+        || CS_ENVIRONMENT.is_match(src)
+        || CS_USES_SYSTEM.is_match(src)
+    {
+        return Ok(None);
+    }
+    let at = CS_FIRST_USING.find(src).map_or(0, |m| m.start());
+    Ok(Some(Import::insert(at, "using System;\n", "using System;")))
 }
 
 static CODE: CodeShapes = CodeShapes {
@@ -27,6 +59,8 @@ static CODE: CodeShapes = CodeShapes {
     concat_op: " + ",
     interpolate,
     outside: super::expr_as_is,
+    import: using_system,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// C#.
@@ -65,5 +99,7 @@ pub(super) static CSHARP: LangSpec = LangSpec {
         Wrapper { kind: "argument", only_child: false },
     ],
     concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
+    options: &[("spread_element", OptionKey::Whole)],
+    variables: &["identifier"],
     code: Some(&CODE),
 };

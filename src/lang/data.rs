@@ -1,7 +1,7 @@
 //! Data formats: JSON, YAML, INI and `.properties`. No expressions: their rewrites are
 //! display-only, and only strings, keys and pairs are read.
 
-use super::{Lang, LangSpec, NameFrom, PairShape, Wrapper};
+use super::{Lang, LangSpec, NameFrom, OptionKey, PairShape, Wrapper};
 
 /// JSON (configuration, Postman collections).
 pub(super) static JSON: LangSpec = LangSpec {
@@ -20,6 +20,8 @@ pub(super) static JSON: LangSpec = LangSpec {
     names: &[],
     wrappers: &[],
     concat: &[],
+    options: &[("pair", OptionKey::Field("key"))],
+    variables: &[],
     code: None,
 };
 
@@ -46,6 +48,8 @@ pub(super) static YAML: LangSpec = LangSpec {
         Wrapper { kind: "plain_scalar", only_child: true },
     ],
     concat: &[],
+    options: &[],
+    variables: &[],
     code: None,
 };
 
@@ -65,6 +69,8 @@ pub(super) static INI: LangSpec = LangSpec {
     names: &[],
     wrappers: &[],
     concat: &[],
+    options: &[],
+    variables: &[],
     code: None,
 };
 
@@ -84,5 +90,7 @@ pub(super) static PROPERTIES: LangSpec = LangSpec {
     names: &[],
     wrappers: &[],
     concat: &[],
+    options: &[],
+    variables: &[],
     code: None,
 };

@@ -21,6 +21,8 @@ pub(super) static MARKDOWN: LangSpec = LangSpec {
     names: &[],
     wrappers: &[],
     concat: &[],
+    options: &[],
+    variables: &[],
     code: None,
 };
 

@@ -18,6 +18,8 @@ static CODE: CodeShapes = CodeShapes {
     // Java strings do not interpolate.
     interpolate: |_| None,
     outside: super::expr_as_is,
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// Java.
@@ -43,5 +45,7 @@ pub(super) static JAVA: LangSpec = LangSpec {
     ],
     wrappers: &[Wrapper { kind: "parenthesized_expression", only_child: false }],
     concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
+    options: &[],
+    variables: &["identifier"],
     code: Some(&CODE),
 };

@@ -1,6 +1,8 @@
 //! JavaScript, TypeScript and TSX: one room, three grammars.
 
-use super::{AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
+use super::{
+    AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, OptionKey, PairShape, StringSite, Wrapper,
+};
 
 const STRINGS: &[&str] = &["string", "template_string"];
 const PAIRS: &[PairShape] = &[
@@ -65,6 +67,8 @@ static JS_CODE: CodeShapes = CodeShapes {
     concat_op: " + ",
     interpolate,
     outside: super::expr_as_is,
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 static TS_CODE: CodeShapes = CodeShapes {
@@ -76,6 +80,13 @@ static TS_CODE: CodeShapes = CodeShapes {
     statement_lists: &["program", "module", "statement_block"],
     ..JS_CODE
 };
+
+/// Options of a JS object literal: keyed pairs, shorthands (`{ remember }`), spreads.
+const JS_OPTIONS: &[(&str, OptionKey)] = &[
+    ("pair", OptionKey::Field("key")),
+    ("shorthand_property_identifier", OptionKey::Whole),
+    ("spread_element", OptionKey::Whole),
+];
 
 /// JavaScript and JSX.
 pub(super) static JAVASCRIPT: LangSpec = LangSpec {
@@ -93,6 +104,8 @@ pub(super) static JAVASCRIPT: LangSpec = LangSpec {
     names: NAMES,
     wrappers: JS_WRAPPERS,
     concat: CONCAT,
+    options: JS_OPTIONS,
+    variables: &["identifier", "shorthand_property_identifier"],
     code: Some(&JS_CODE),
 };
 
@@ -104,6 +117,8 @@ pub(super) static TYPESCRIPT: LangSpec = LangSpec {
     fence_names: &["ts", "typescript"],
     grammar: Some(|| tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()),
     wrappers: TS_WRAPPERS,
+    options: JS_OPTIONS,
+    variables: &["identifier", "shorthand_property_identifier"],
     code: Some(&TS_CODE),
     ..JAVASCRIPT
 };

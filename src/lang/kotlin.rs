@@ -23,6 +23,8 @@ static CODE: CodeShapes = CodeShapes {
     concat_op: " + ",
     interpolate,
     outside: super::expr_as_is,
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// Kotlin.
@@ -49,5 +51,7 @@ pub(super) static KOTLIN: LangSpec = LangSpec {
     ],
     wrappers: &[Wrapper { kind: "parenthesized_expression", only_child: false }],
     concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
+    options: &[],
+    variables: &["identifier"],
     code: Some(&CODE),
 };

@@ -21,9 +21,12 @@ mod ruby;
 mod shell;
 mod swift;
 
+use std::ops::Range;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+
+use crate::finding::Edit;
 
 /// Suffixes that make a file a template or copy of another: `config.json.sample`,
 /// `settings.env.txt`, `app.yml.dist`.
@@ -223,6 +226,62 @@ pub struct CodeShapes {
     pub interpolate: fn(&StringSite<'_>) -> Option<String>,
     /// The text that writes the expression outside any string.
     pub outside: fn(&StringSite<'_>) -> String,
+    /// The import a rewrite's new code needs (`replacements`: the texts it writes) that `src`
+    /// lacks: `Ok(None)` when none is needed, `Err(reason)` when it has no sure place. Found by
+    /// text, as the tree of a large file covers only windows around its calls.
+    pub import: fn(src: &str, replacements: &[&str]) -> Result<Option<Import>, String>,
+    /// A rewrite's text fitted to the string interpolations around `range` in the tree of
+    /// `root`: `Ok(None)` when it fits as it is, `Ok(Some(text))` changed to fit, `Err(reason)`
+    /// when it cannot (Python's f-strings before 3.12; other languages' holes take any text).
+    pub fit_interpolation: FitInterpolation,
+}
+
+/// See [`CodeShapes::fit_interpolation`]: (root, source, range, replacement) to the fitted
+/// replacement, or why none fits.
+pub type FitInterpolation =
+    fn(tree_sitter::Node<'_>, &str, &Range<usize>, &str) -> Result<Option<String>, String>;
+
+/// No import is ever needed (the rewrite's code reads what the language has in scope).
+fn no_import(_: &str, _: &[&str]) -> Result<Option<Import>, String> {
+    Ok(None)
+}
+
+/// A rewrite fits any interpolation as it is.
+fn fits_as_is(
+    _: tree_sitter::Node<'_>,
+    _: &str,
+    _: &Range<usize>,
+    _: &str,
+) -> Result<Option<String>, String> {
+    Ok(None)
+}
+
+/// An import a rewrite needs: the edit that adds it and how the fix title names it.
+pub struct Import {
+    /// The insertion.
+    pub edit: Edit,
+    /// `import os`, `"os"`, `using System;`.
+    pub name: &'static str,
+}
+
+impl Import {
+    /// The import `text` inserted at `at`, named `name` in the fix title.
+    fn insert(at: usize, text: &str, name: &'static str) -> Import {
+        Import { edit: Edit { range: at..at, replacement: text.to_owned() }, name }
+    }
+}
+
+/// How a fix title reads the key of an option a rewrite drops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKey {
+    /// The option node's field (`key` of a pair, `name` of a keyword argument); an option
+    /// without it is not named.
+    Field(&'static str),
+    /// The first of exactly two named children (PHP's `'key' => value`); a bare value is not
+    /// named.
+    FirstOfTwo,
+    /// The option's own text (a shorthand property, a spread, a splat).
+    Whole,
 }
 
 /// Writes an expression outside a string as it is (every language but shell).
@@ -263,6 +322,13 @@ pub struct LangSpec {
     pub wrappers: &'static [Wrapper],
     /// String concatenation.
     pub concat: &'static [ConcatShape],
+    /// Options of a call a fix title names when a rewrite drops them (`remember` in
+    /// `login({ username, password, remember: true })`), by node kind, and how each one's key
+    /// is read. An option inside another option's value is not named.
+    pub options: &'static [(&'static str, OptionKey)],
+    /// Node kinds of the names a fix title may report as left unused by a rewrite (the
+    /// variable that held the password).
+    pub variables: &'static [&'static str],
     /// Expressions, statements and functions; `None` for data and document formats.
     pub code: Option<&'static CodeShapes>,
 }
@@ -421,13 +487,34 @@ impl Lang {
         }
     }
 
+    /// `.env`, `.env.example`, `.env.local`, `.envrc`, `dotenv-*`, `env_example`, `*.env`; not code
+    /// files that happen to start that way (`dotenv.js`, `.env.d.ts`).
+    #[must_use]
+    pub fn is_env_file_name(name: &str) -> bool {
+        let code = Path::new(name).extension().and_then(|e| e.to_str()).is_some_and(|e| {
+            let e = e.to_ascii_lowercase();
+            e != "env" && Lang::ALL.iter().any(|l| l.spec().extensions.contains(&e.as_str()))
+        });
+        !code
+            && (name == ".env"
+                || name == ".envrc"
+                || name.starts_with(".env.")
+                || name.starts_with(".env-")
+                || name.starts_with(".env_")
+                || name.starts_with("dotenv")
+                || name == "env_example"
+                || name == "env.example"
+                || name == "env.sample"
+                || (name.ends_with(".env") && name.len() > 4))
+    }
+
     /// The language of a file, from its name (`.env` files and their variants) or extension.
     #[must_use]
     pub fn from_path(path: &Path) -> Option<Lang> {
         // A name that is not UTF-8 still has a language (`odd-\xff.php`): lossy is enough here.
         let name = path.file_name()?.to_string_lossy();
         let name = name.as_ref();
-        if crate::context::is_env_file_name(name) {
+        if Lang::is_env_file_name(name) {
             return Some(Lang::Env);
         }
         let by_ext = |name: &str| {
@@ -446,7 +533,7 @@ impl Lang {
             && TEMPLATE_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(suffix))
         {
             stem = head;
-            if crate::context::is_env_file_name(stem) || has_env_word(stem) {
+            if Lang::is_env_file_name(stem) || has_env_word(stem) {
                 return Some(Lang::Env);
             }
             if let Some(lang) = by_ext(stem).filter(|l| l.is_config()) {

@@ -1,6 +1,8 @@
 //! PHP, with inline HTML (`.php` files) and without an opening tag (snippets in documents).
 
-use super::{AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
+use super::{
+    AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, OptionKey, PairShape, StringSite, Wrapper,
+};
 
 const STRINGS: &[&str] = &["string", "encapsed_string", "heredoc", "nowdoc"];
 const PAIRS: &[PairShape] = &[
@@ -50,6 +52,8 @@ static CODE: CodeShapes = CodeShapes {
     concat_op: " . ",
     interpolate,
     outside: super::expr_as_is,
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// PHP files, parsed with the grammar that accepts inline HTML.
@@ -68,6 +72,8 @@ pub(super) static PHP: LangSpec = LangSpec {
     names: NAMES,
     wrappers: WRAPPERS,
     concat: CONCAT,
+    options: &[("pair", OptionKey::Field("key")), ("array_element_initializer", OptionKey::FirstOfTwo)],
+    variables: &["variable_name"],
     code: Some(&CODE),
 };
 

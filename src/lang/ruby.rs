@@ -1,6 +1,8 @@
 //! Ruby.
 
-use super::{AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
+use super::{
+    AssignShape, CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, OptionKey, PairShape, StringSite, Wrapper,
+};
 
 /// Double-quoted strings interpolate any expression.
 fn interpolate(s: &StringSite<'_>) -> Option<String> {
@@ -23,6 +25,8 @@ static CODE: CodeShapes = CodeShapes {
     concat_op: " + ",
     interpolate,
     outside: super::expr_as_is,
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// Ruby.
@@ -57,5 +61,11 @@ pub(super) static RUBY: LangSpec = LangSpec {
     ],
     wrappers: &[Wrapper { kind: "parenthesized_statements", only_child: false }],
     concat: &[ConcatShape { kind: "binary", operator: Some("+") }],
+    options: &[
+        ("pair", OptionKey::Field("key")),
+        ("hash_splat_argument", OptionKey::Whole),
+        ("keyword_parameter", OptionKey::Whole),
+    ],
+    variables: &["identifier"],
     code: Some(&CODE),
 };

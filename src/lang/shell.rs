@@ -37,6 +37,8 @@ static CODE: CodeShapes = CodeShapes {
     concat_op: "",
     interpolate,
     outside: |s| format!("\"${}\"", s.jwt_var),
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// Shell scripts (`curl ... grant_type=password`).
@@ -55,6 +57,8 @@ pub(super) static BASH: LangSpec = LangSpec {
     names: NAMES,
     wrappers: &[Wrapper { kind: "parenthesized_expression", only_child: false }],
     concat: CONCAT,
+    options: &[],
+    variables: &["variable_name"],
     code: Some(&CODE),
 };
 
@@ -65,6 +69,8 @@ pub(super) static ENV: LangSpec = LangSpec {
     name: "env",
     extensions: &["env"],
     fence_names: &["dotenv", "env"],
+    options: &[],
+    variables: &["variable_name"],
     code: None,
     ..BASH
 };
@@ -95,5 +101,7 @@ pub(super) static POWERSHELL: LangSpec = LangSpec {
     names: &[("variable", NameFrom::TrimStart(&['$']))],
     wrappers: &[],
     concat: &[],
+    options: &[],
+    variables: &[],
     code: None,
 };

@@ -26,6 +26,8 @@ static CODE: CodeShapes = CodeShapes {
     interpolate,
     // The JWT expression ends in `?? ""`, which binds looser than `+`.
     outside: |s| format!("({})", s.expr),
+    import: super::no_import,
+    fit_interpolation: super::fits_as_is,
 };
 
 /// Swift.
@@ -71,5 +73,7 @@ pub(super) static SWIFT: LangSpec = LangSpec {
         Wrapper { kind: "await_expression", only_child: true },
     ],
     concat: &[ConcatShape { kind: "additive_expression", operator: Some("+") }],
+    options: &[],
+    variables: &["identifier"],
     code: Some(&CODE),
 };

@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::app::ScanResult;
 use crate::finding::{Finding, Severity};
+use crate::model::ScanResult;
 use crate::report::ci;
 
 /// One finding as `path:line:column: rule message`.

@@ -8,8 +8,8 @@
 //! Severity maps to the command (`error`, `warning`, `notice`). The message carries the
 //! recommended flow and the rewrite after the main message, as escaped newlines.
 
-use crate::app::ScanResult;
 use crate::finding::{Finding, Severity};
+use crate::model::ScanResult;
 use crate::report::ci;
 
 /// The workflow command of a severity.

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::app::ScanResult;
 use crate::finding::{Finding, Severity};
+use crate::model::ScanResult;
 use crate::report::ci;
 
 #[derive(Serialize)]

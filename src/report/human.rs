@@ -8,8 +8,8 @@ use codespan_reporting::files::{Error as FilesError, Files};
 use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Config};
 
-use crate::app::{ScanResult, Stats};
 use crate::finding::{Applicability, Finding, Severity};
+use crate::model::{ScanResult, Stats};
 
 /// One finding's excerpt as a codespan file whose line numbers are the real ones.
 struct ExcerptFile<'a> {
@@ -231,10 +231,10 @@ pub fn render(result: &ScanResult, color: bool, quiet: bool) -> String {
             out,
             "no new password-flow usage: {} finding(s) not reported ({baselined} in the baseline, {suppressed} suppressed by comments; {} files parsed)",
             suppressed + baselined,
-            result.stats.parsed
+            result.stats.counters.parsed
         );
     } else if active.is_empty() {
-        let _ = writeln!(out, "no password-flow usage found ({} files parsed)", result.stats.parsed);
+        let _ = writeln!(out, "no password-flow usage found ({} files parsed)", result.stats.counters.parsed);
     } else {
         if suppressed + baselined > 0 {
             let _ = writeln!(
@@ -286,17 +286,17 @@ pub fn render_fix_hint(safe: usize, unsafe_only: usize, fixing: bool, unsafe_fix
 #[must_use]
 pub fn render_stats(stats: &Stats) -> String {
     let mut out = String::from("pwflow stats\n");
-    let _ = writeln!(out, "  files seen:        {}", stats.files_seen);
-    let _ = writeln!(out, "  files read:        {}", stats.files_read);
-    let skipped: usize = stats.skipped.values().sum();
+    let _ = writeln!(out, "  files seen:        {}", stats.counters.files_seen);
+    let _ = writeln!(out, "  files read:        {}", stats.counters.files_read);
+    let skipped: usize = stats.counters.skipped.values().sum();
     let _ = writeln!(out, "  skipped:           {skipped}");
-    for (reason, n) in &stats.skipped {
+    for (reason, n) in &stats.counters.skipped {
         let _ = writeln!(out, "    {reason:<16} {n}");
     }
-    let _ = writeln!(out, "  prefiltered out:   {}", stats.prefiltered);
-    let _ = writeln!(out, "  parsed:            {}", stats.parsed);
-    let _ = writeln!(out, "    {:<16} {}", "syntax errors", stats.syntax_errors);
-    let _ = writeln!(out, "  findings:          {}", stats.findings);
+    let _ = writeln!(out, "  prefiltered out:   {}", stats.counters.prefiltered);
+    let _ = writeln!(out, "  parsed:            {}", stats.counters.parsed);
+    let _ = writeln!(out, "    {:<16} {}", "syntax errors", stats.counters.syntax_errors);
+    let _ = writeln!(out, "  findings:          {}", stats.counters.findings);
     let _ = writeln!(out, "  time (ms; read/gate/parse/match summed over workers):");
     for key in ["walk", "read", "gate", "parse", "match", "total"] {
         if let Some(v) = stats.time_ms.get(key) {
@@ -308,8 +308,8 @@ pub fn render_stats(stats: &Stats) -> String {
 
 /// Renders what `--fix` did: files fixed, files left alone and why.
 #[must_use]
-pub fn render_fixes(reports: &[crate::scan::FixReport]) -> String {
-    use crate::fix::FileFix;
+pub fn render_fixes(reports: &[crate::model::FixReport]) -> String {
+    use crate::model::FileFix;
     let mut out = String::new();
     let fixed: Vec<_> = reports
         .iter()
@@ -347,13 +347,15 @@ mod tests {
     #[test]
     fn stats_list_each_figure_under_its_heading() {
         let stats = Stats {
-            files_seen: 120,
-            files_read: 100,
-            skipped: [("binary".to_owned(), 3)].into_iter().collect(),
-            prefiltered: 90,
-            parsed: 7,
-            syntax_errors: 12,
-            findings: 4,
+            counters: crate::model::Counters {
+                files_seen: 120,
+                files_read: 100,
+                skipped: [("binary".to_owned(), 3)].into_iter().collect(),
+                prefiltered: 90,
+                parsed: 7,
+                syntax_errors: 12,
+                findings: 4,
+            },
             time_ms: [("walk".to_owned(), 1.5), ("parse".to_owned(), 12.25)].into_iter().collect(),
         };
         insta::assert_snapshot!(render_stats(&stats));

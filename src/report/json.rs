@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::app::{ScanResult, Stats};
 use crate::finding::{Finding, Skipped};
+use crate::model::{ScanResult, Stats};
 
 /// Version of the JSON document's schema; bumped on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -16,7 +16,7 @@ struct Document<'a> {
     findings: &'a [Finding],
     skipped: &'a [Skipped],
     #[serde(skip_serializing_if = "Option::is_none")]
-    baseline: Option<&'a crate::baseline::Outcome>,
+    baseline: Option<&'a crate::model::BaselineOutcome>,
     stats: &'a Stats,
 }
 

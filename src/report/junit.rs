@@ -9,9 +9,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::app::ScanResult;
-use crate::engine::ActiveRule;
 use crate::finding::Finding;
+use crate::model::ActiveRule;
+use crate::model::ScanResult;
 use crate::report::ci;
 
 /// Escapes text for XML 1.0 content and attribute values: the five markup characters, tab and

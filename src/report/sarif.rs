@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use crate::app::ScanResult;
-use crate::engine::ActiveRule;
 use crate::finding::{Finding, Flow, Severity, Skipped};
+use crate::model::ActiveRule;
+use crate::model::ScanResult;
 use crate::report::ci;
 use crate::rules::Rule;
 

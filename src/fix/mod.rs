@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 use crate::engine::{Engine, Outcome, Worker};
 use crate::finding::{Applicability, Edit, Finding, Flow};
 use crate::lang::Lang;
+use crate::model::{ChangeSecrets, FileFix};
+
+pub mod title;
 
 /// Passes before giving up on converging.
 pub const MAX_PASSES: usize = 5;
@@ -31,40 +34,6 @@ pub struct FixMode {
     /// code that should move to the authorization-code flow is never rewritten to a JWT (a
     /// JWT credential must not end up in a browser bundle or a login form).
     pub flow_explicit: bool,
-}
-
-/// What fixing one file did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileFix {
-    /// Nothing applicable.
-    Unchanged,
-    /// Changed (written unless `--diff`).
-    Fixed {
-        /// The original text.
-        before: String,
-        /// The fixed text.
-        after: String,
-        /// Edits applied.
-        applied: usize,
-        /// Where the secrets are in `before` and `after`, masked when the change is shown.
-        secrets: ChangeSecrets,
-        /// What the write could not keep (other hard links, the owner), for the user.
-        notes: Vec<String>,
-    },
-    /// Left alone, with the reason.
-    Refused(String),
-}
-
-/// Where the secrets of a change lie, as byte ranges of the text before and after it (empty
-/// with `--show-secrets`): a diff masks them by position, so an unrelated text that happens to
-/// equal a secret is left alone and a secret is masked whole, wherever its lines are cut.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChangeSecrets {
-    /// Secret ranges of the text before the change.
-    pub before: Vec<Range<usize>>,
-    /// Secret ranges of the text after it: the secrets of `before` that the edits left in place
-    /// (moved by them), and those found in the new text.
-    pub after: Vec<Range<usize>>,
 }
 
 /// Whether a fix may be applied in this mode.

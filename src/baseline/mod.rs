@@ -20,26 +20,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::finding::Finding;
 
+pub mod fingerprint;
+
 /// The baseline file format version.
 pub const VERSION: u32 = 1;
 
-/// One recorded finding.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Entry {
-    /// Content fingerprint (the key).
-    pub fingerprint: String,
-    /// Rule id.
-    pub rule: String,
-    /// Path relative to the scan root.
-    #[serde(with = "crate::finding::lossy_path")]
-    pub path: PathBuf,
-    /// Line when recorded (informational).
-    #[serde(default)]
-    pub line: usize,
-    /// Message when recorded (informational).
-    #[serde(default)]
-    pub message: String,
-}
+// The entries and the outcome are results the renderers read too: they live in the model layer,
+// under the names this module always gave them.
+pub use crate::model::{BaselineEntry as Entry, BaselineOutcome as Outcome};
 
 /// A baseline file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,18 +40,6 @@ pub struct Baseline {
     pub tool: String,
     /// Recorded findings, sorted by path, rule and line.
     pub findings: Vec<Entry>,
-}
-
-/// What applying a baseline did.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Outcome {
-    /// Findings that the baseline already holds.
-    pub matched: usize,
-    /// Entries whose finding is gone from a file that was scanned, or whose file is gone.
-    pub stale: Vec<Entry>,
-    /// Whether the stale entries were dropped from the file (`--prune-baseline`).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub pruned: bool,
 }
 
 /// A baseline file that cannot be used.
@@ -181,7 +157,7 @@ impl Baseline {
     pub fn apply(
         &self,
         findings: &mut [Finding],
-        scanned: &crate::scan::Scanned,
+        scanned: &crate::model::Scanned,
         roots: &[PathBuf],
     ) -> Outcome {
         let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
