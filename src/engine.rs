@@ -554,11 +554,37 @@ impl<'r> Engine<'r> {
             Some(nb) => Some(nb.regions.clone()),
             None => self.units(lang, text, worker),
         };
-        let Some(mut units) = units else {
+        let Some(units) = units else {
             times.parse = t.elapsed();
             let detail = format!("parsing took longer than {:?}", self.options.parse_timeout);
             return FileReport { outcome: skip(display, SkipReason::Timeout, detail), times };
         };
+        // Text languages have no grammar: `textscan` reads their units instead of a parse.
+        let (text_units, mut units): (Vec<Region>, Vec<Region>) =
+            units.into_iter().partition(|u| u.lang.is_text());
+        let mut text_findings = Vec::new();
+        for unit in &text_units {
+            let of_lang = self.prefilter.rules_for(unit.lang);
+            let own;
+            let context = match &early_context {
+                Some(c) if unit.lang == lang => c,
+                _ => {
+                    let mut fresh = FileContext::new(text, display, unit.lang, project_reason.clone());
+                    fresh.sdk_locks.clone_from(&sdk_locks);
+                    own = fresh;
+                    &own
+                }
+            };
+            let job = crate::textscan::TextJob {
+                rules: &self.rules,
+                candidates: candidates.iter().filter(|i| of_lang.contains(*i)).collect(),
+                options: &self.options,
+                context,
+                path,
+                display,
+            };
+            text_findings.extend(crate::textscan::scan(&job, unit.lang, text, &unit.ranges));
+        }
         // A large file (a bundle, generated code) is parsed only around the rules' literal hits:
         // parsing costs far more than anything else, and every match contains a hit. Checks then
         // see only those parts (a receiver assigned far away is not followed).
@@ -595,7 +621,7 @@ impl<'r> Engine<'r> {
         times.parse = t.elapsed();
 
         let t = Instant::now();
-        let mut findings = Vec::new();
+        let mut findings = text_findings;
         let mut syntax_errors = false;
         for (unit_lang, tree) in &trees {
             syntax_errors |= tree.root_node().has_error();
@@ -625,7 +651,7 @@ impl<'r> Engine<'r> {
             };
             findings.extend(self.match_tree(path, display, context, *unit_lang, text, tree, &rules));
         }
-        if trees.len() > 1 {
+        if trees.len() + text_units.len() > 1 {
             findings.sort_by(|a, b| {
                 (a.range.start, &a.rule, a.range.end).cmp(&(b.range.start, &b.rule, b.range.end))
             });
@@ -725,7 +751,8 @@ impl<'r> Engine<'r> {
 
     fn count_errors(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> usize {
         let mut errors = 0usize;
-        for unit in units {
+        // A text language has no grammar to count errors with (its fixes are never applied).
+        for unit in units.into_iter().filter(|u| !u.lang.is_text()) {
             match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
                 Some(tree) if tree.root_node().has_error() => {
                     errors += crate::syntax::descendants(tree.root_node())
@@ -748,6 +775,11 @@ impl<'r> Engine<'r> {
     fn secrets_in(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         for unit in units {
+            if unit.lang.is_text() {
+                let lexed = crate::textscan::lex(unit.lang, text, &unit.ranges, false);
+                ranges.extend(crate::textscan::secrets(unit.lang, text, &lexed));
+                continue;
+            }
             if let Some(tree) = self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
                 ranges.extend(redact::file_secrets(tree.root_node(), text, unit.lang));
             }
@@ -1573,7 +1605,7 @@ fn merge_windows(hits: &[Range<usize>], gap: usize) -> Vec<Range<usize>> {
 const MAX_VIEW: usize = 2000;
 
 /// `view` cut down to a window around `focus` when it is too long (on character boundaries).
-fn window(src: &str, view: Range<usize>, focus: &Range<usize>) -> Range<usize> {
+pub(crate) fn window(src: &str, view: Range<usize>, focus: &Range<usize>) -> Range<usize> {
     if view.len() <= MAX_VIEW {
         return view;
     }
@@ -1633,7 +1665,7 @@ fn shift_offsets(findings: &mut [Finding], by: usize) {
 }
 
 /// The redacted lines covering a finding and its labels.
-fn excerpt(
+pub(crate) fn excerpt(
     src: &str,
     lines: &LineIndex<'_>,
     secrets: &[Range<usize>],
@@ -1673,7 +1705,7 @@ fn normalized_code(src: &str, range: &Range<usize>, secrets: &[Range<usize>]) ->
 
 /// Sets each finding's fingerprint; findings must be sorted by position, so the occurrence
 /// index counts earlier findings of the same rule with the same code in the file.
-fn assign_fingerprints(findings: &mut [Finding], src: &str, secrets: &[Range<usize>]) {
+pub(crate) fn assign_fingerprints(findings: &mut [Finding], src: &str, secrets: &[Range<usize>]) {
     use sha2::{Digest, Sha256};
     let mut seen: Vec<(String, String)> = Vec::new();
     for f in findings.iter_mut() {

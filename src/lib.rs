@@ -33,4 +33,5 @@ pub mod scan;
 pub mod suppress;
 pub mod syntax;
 pub mod testing;
+pub mod textscan;
 pub mod walk;

@@ -66,4 +66,5 @@ pub(super) static CSHARP: LangSpec = LangSpec {
     ],
     concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
     code: Some(&CODE),
+    text: None,
 };

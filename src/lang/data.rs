@@ -21,6 +21,7 @@ pub(super) static JSON: LangSpec = LangSpec {
     wrappers: &[],
     concat: &[],
     code: None,
+    text: None,
 };
 
 /// YAML (configuration, CI files, OpenAPI/Postman exports).
@@ -47,6 +48,7 @@ pub(super) static YAML: LangSpec = LangSpec {
     ],
     concat: &[],
     code: None,
+    text: None,
 };
 
 /// INI files (`credentials.ini`, `setup.cfg`).
@@ -66,6 +68,7 @@ pub(super) static INI: LangSpec = LangSpec {
     wrappers: &[],
     concat: &[],
     code: None,
+    text: None,
 };
 
 /// Java `.properties` files.
@@ -85,4 +88,5 @@ pub(super) static PROPERTIES: LangSpec = LangSpec {
     wrappers: &[],
     concat: &[],
     code: None,
+    text: None,
 };

@@ -22,6 +22,7 @@ pub(super) static MARKDOWN: LangSpec = LangSpec {
     wrappers: &[],
     concat: &[],
     code: None,
+    text: None,
 };
 
 /// HTML: its `<script>` elements and `<code class="language-...">` blocks.

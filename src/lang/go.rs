@@ -48,4 +48,5 @@ pub(super) static GO: LangSpec = LangSpec {
     ],
     concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
     code: Some(&CODE),
+    text: None,
 };

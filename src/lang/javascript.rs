@@ -94,6 +94,7 @@ pub(super) static JAVASCRIPT: LangSpec = LangSpec {
     wrappers: JS_WRAPPERS,
     concat: CONCAT,
     code: Some(&JS_CODE),
+    text: None,
 };
 
 /// TypeScript (no JSX).
@@ -105,6 +106,7 @@ pub(super) static TYPESCRIPT: LangSpec = LangSpec {
     grammar: Some(|| tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into()),
     wrappers: TS_WRAPPERS,
     code: Some(&TS_CODE),
+    text: None,
     ..JAVASCRIPT
 };
 

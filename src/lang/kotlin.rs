@@ -50,4 +50,5 @@ pub(super) static KOTLIN: LangSpec = LangSpec {
     wrappers: &[Wrapper { kind: "parenthesized_expression", only_child: false }],
     concat: &[ConcatShape { kind: "binary_expression", operator: Some("+") }],
     code: Some(&CODE),
+    text: None,
 };

@@ -69,6 +69,7 @@ pub(super) static PHP: LangSpec = LangSpec {
     wrappers: WRAPPERS,
     concat: CONCAT,
     code: Some(&CODE),
+    text: None,
 };
 
 /// PHP code without an opening `<?php` tag: snippets in Markdown and HTML documents.

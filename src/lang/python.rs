@@ -51,4 +51,5 @@ pub(super) static PYTHON: LangSpec = LangSpec {
         ConcatShape { kind: "concatenated_string", operator: None },
     ],
     code: Some(&CODE),
+    text: None,
 };

@@ -58,4 +58,5 @@ pub(super) static RUBY: LangSpec = LangSpec {
     wrappers: &[Wrapper { kind: "parenthesized_statements", only_child: false }],
     concat: &[ConcatShape { kind: "binary", operator: Some("+") }],
     code: Some(&CODE),
+    text: None,
 };

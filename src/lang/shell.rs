@@ -56,6 +56,7 @@ pub(super) static BASH: LangSpec = LangSpec {
     wrappers: &[Wrapper { kind: "parenthesized_expression", only_child: false }],
     concat: CONCAT,
     code: Some(&CODE),
+    text: None,
 };
 
 /// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`): data, so no
@@ -66,6 +67,7 @@ pub(super) static ENV: LangSpec = LangSpec {
     extensions: &["env"],
     fence_names: &["dotenv", "env"],
     code: None,
+    text: None,
     ..BASH
 };
 
@@ -96,4 +98,5 @@ pub(super) static POWERSHELL: LangSpec = LangSpec {
     wrappers: &[],
     concat: &[],
     code: None,
+    text: None,
 };

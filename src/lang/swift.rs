@@ -72,4 +72,5 @@ pub(super) static SWIFT: LangSpec = LangSpec {
     ],
     concat: &[ConcatShape { kind: "additive_expression", operator: Some("+") }],
     code: Some(&CODE),
+    text: None,
 };
