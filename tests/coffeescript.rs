@@ -6,6 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use tempfile::TempDir;
 
 fn pwflow() -> Command {
@@ -159,7 +160,7 @@ fn human_and_sarif_outputs_show_the_guidance_and_no_secret() {
         .args(["explain", "ringcentral/coffee-password-login"])
         .assert()
         .success()
-        .stdout(predicates::str::contains("platform.login jwt: process.env.RC_JWT"));
+        .stdout(predicate::str::contains("platform.login jwt: process.env.RC_JWT"));
 }
 
 #[test]
@@ -174,4 +175,73 @@ fn comments_and_prose_are_not_findings() {
     write(dir.path(), "Cakefile", "task 'login', ->\n  rcsdk.platform().login username: u, password: p\n");
     let doc = json(dir.path(), &[]);
     assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1), "{doc:#}");
+}
+
+/// A user's own text rule: loaded with `--rules`, its fixtures tested with `test-rules`, and a
+/// broken regex stops pwflow with the rule file's line and column.
+#[test]
+fn user_text_rules_load_run_and_report_their_errors() {
+    let dir = TempDir::new().expect("tempdir");
+    let d = dir.path();
+    let rule = r#"id = "acme/coffee-connect"
+group = "acme"
+languages = ["coffeescript"]
+severity = "error"
+message = "`{{receiver}}.connect` logs in with a password"
+label = "password login"
+prefilter = ["connect"]
+primary = "call"
+checks = ["ringcentral-context"]
+[regex]
+coffeescript = '''(?P<call>(?P<receiver>RcClient)\.connect)\b'''
+[doc]
+what = "Calls of our wrapper `RcClient.connect`, which uses the password flow."
+why = "RingCentral rejects the password grant since 2024-03-31."
+example = "`RcClient.connect user, ext, password`"
+use-instead = "`RcClient.connectJwt process.env.RC_JWT`, or the authorization-code flow (`RcClient.authUrl()`)."
+[[fix]]
+title = "Use the JWT flow"
+flow = "jwt"
+applicability = "display-only"
+target = "call"
+template = "RcClient.connectJwt process.env.RC_JWT"
+"#;
+    write(d, "rules/acme/coffee-connect.toml", rule);
+    write(
+        d,
+        "fixtures/acme/coffee-connect/positive.coffee",
+        "RC = require 'ringcentral'\n# RcClient.connect is what we used to call\nRcClient.connect u, e, p # expect: acme/coffee-connect\n",
+    );
+    write(
+        d,
+        "fixtures/acme/coffee-connect/negative.coffee",
+        "RC = require 'ringcentral'\nRcClient.connectJwt t\n",
+    );
+    pwflow()
+        .arg("test-rules")
+        .arg(d.join("rules"))
+        .arg("--fixtures")
+        .arg(d.join("fixtures"))
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("1 passed, 0 failed"));
+    let out = pwflow()
+        .args(["check", "--format", "json", "--rules"])
+        .arg(d.join("rules"))
+        .arg(d.join("fixtures/acme/coffee-connect/positive.coffee"))
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let rules: Vec<&str> =
+        doc["findings"].as_array().expect("f").iter().filter_map(|f| f["rule"].as_str()).collect();
+    assert_eq!(rules, ["acme/coffee-connect"], "{doc:#}");
+
+    write(
+        d,
+        "rules/acme/coffee-connect.toml",
+        &rule.replace(r"(?P<receiver>RcClient)", r"(?P<receiver>RcClient"),
+    );
+    pwflow().args(["check", "--rules"]).arg(d.join("rules")).arg(d.join("fixtures")).assert().code(2).stderr(
+        predicate::str::contains("coffee-connect.toml:11:").and(predicate::str::contains("invalid regex")),
+    );
 }

@@ -45,8 +45,8 @@ pub(super) static CHECKS: &[CheckDef] = &[
         needs: &["match"],
         provides: &["form"],
         about: "CoffeeScript `grant_type=password` in a string, or a `grant_type: 'password'` \
-                pair (`@key`, `@value`), not sent to another system's token URL (the function's \
-                URLs) and not in a test asserting the grant is refused; binds `form` \
+                pair (`@key`, `@value`), not sent to another system's token URL (a token path \
+                in its own string, the function's URLs) and not in a test asserting the grant is refused; binds `form` \
                 (`string`, `pair`, or `json` inside a string)",
         run: no_tree,
         file_gate: None,
@@ -74,8 +74,10 @@ fn is_blank(lexed: &Lexed, src: &str, line: &Range<usize>) -> bool {
 }
 
 /// The end of the lines indented deeper than `base` that follow the line ending at `from`
-/// (blank and comment lines between them included): `from` when there are none.
-fn deeper_lines_end(src: &str, lexed: &Lexed, from: usize, base: usize) -> usize {
+/// (blank and comment lines between them included): `from` when there are none. With
+/// `chains_end`, a line that starts with `.` ends them too: `.then ->` continues the call's
+/// result, it is not one of its arguments.
+fn deeper_lines_end(src: &str, lexed: &Lexed, from: usize, base: usize, chains_end: bool) -> usize {
     let mut end = from;
     let mut pos = from;
     while pos < src.len() {
@@ -84,7 +86,8 @@ fn deeper_lines_end(src: &str, lexed: &Lexed, from: usize, base: usize) -> usize
         if is_blank(lexed, src, &line) {
             continue;
         }
-        if indent(&src[line.clone()]) <= base {
+        let text = &src[line.clone()];
+        if indent(text) <= base || (chains_end && text.trim_start().starts_with('.')) {
             break;
         }
         end = line.end;
@@ -143,7 +146,7 @@ fn arguments(src: &str, lexed: &Lexed, after: usize) -> (Range<usize>, &'static 
         }
         i += 1;
     }
-    (after..deeper_lines_end(src, lexed, end, base), "implicit")
+    (after..deeper_lines_end(src, lexed, end, base, true), "implicit")
 }
 
 /// An object key in code: a name or a quoted name followed by `:` (not `::`).
@@ -175,6 +178,36 @@ fn keys(src: &str, lexed: &Lexed, region: Range<usize>) -> Vec<(String, Range<us
             start..start + text.trim_end_matches(':').trim_end().len(),
             region.start + m.end(),
         ));
+    }
+    // Shorthand members of braced objects: `{username, extension, password}` (the value is
+    // the name itself, never empty).
+    let bytes = src.as_bytes();
+    for open in region.clone().filter(|&i| bytes[i] == b'{' && lexed.is_code(i)) {
+        let Some(close) = closing(src, lexed, open).filter(|&c| c <= region.end) else { continue };
+        let mut item = open + 1;
+        let mut depth = 0usize;
+        for i in open + 1..close {
+            if !lexed.is_code(i) {
+                continue;
+            }
+            match bytes[i] {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'}' if depth > 0 => depth -= 1,
+                b',' | b'\n' | b'}' if depth == 0 => {
+                    let raw = &src[item..i];
+                    let name = raw.trim().trim_start_matches('@');
+                    if !name.is_empty()
+                        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'$')
+                    {
+                        let at = item + raw.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+                        out.push((name.to_ascii_lowercase(), at..at + raw.trim().len(), at));
+                    }
+                    item = i + 1;
+                }
+                _ => {}
+            }
+        }
     }
     out
 }
@@ -272,7 +305,7 @@ fn enclosing_function(src: &str, lexed: &Lexed, pos: usize) -> Range<usize> {
         let code_end = (above.start..above.end).find(|&i| lexed.in_comment(i)).unwrap_or(above.end);
         let code = src[above.start..code_end].trim_end();
         if code.ends_with("->") || code.ends_with("=>") {
-            return above.start..deeper_lines_end(src, lexed, above.end, width);
+            return above.start..deeper_lines_end(src, lexed, above.end, width, false);
         }
         if width == 0 {
             break;
@@ -280,6 +313,10 @@ fn enclosing_function(src: &str, lexed: &Lexed, pos: usize) -> Range<usize> {
     }
     0..src.len()
 }
+
+/// A token endpoint's path (`/oauth2/token`, `/protocol/openid-connect/token`).
+static TOKEN_PATH: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)/[A-Za-z0-9_.\-/]*(?:token|openid-connect)\b"));
 
 /// A hand-built password grant in CoffeeScript.
 pub(super) fn password_grant(cx: &TextCx<'_>) -> Option<Bindings> {
@@ -301,6 +338,14 @@ pub(super) fn password_grant(cx: &TextCx<'_>) -> Option<Bindings> {
             "string"
         }
     };
+    // The string that holds the grant names another system's token path (an interpolated
+    // host, `"#{crm}/services/oauth2/token?grant_type=password&..."`): not RingCentral's.
+    if let Some(own) = lexed.string_at(matched.start) {
+        let text = &src[own.content.clone()];
+        if TOKEN_PATH.is_match(text) && !text.to_ascii_lowercase().contains("/restapi/oauth/") {
+            return None;
+        }
+    }
     let function = enclosing_function(src, lexed, matched.start);
     let body = &src[function];
     // The RingCentral sign must belong to the request: a Keycloak token URL and no
@@ -341,6 +386,8 @@ mod tests {
             ("{\n  username: u\n}".to_owned(), "parentheses")
         );
         assert_eq!(args("platform.login {\n  username: u\n}\ny\n").0, " {\n  username: u\n}");
+        // A chained call below is the result's, not an argument.
+        assert_eq!(args("platform.login creds\n  .then ->\n    password: 1\n").0, " creds");
     }
 
     #[test]
@@ -349,6 +396,12 @@ mod tests {
         let lexed = crate::lexer::coffee::lex(src);
         let names: Vec<String> = keys(src, &lexed, 0..src.len()).into_iter().map(|(k, _, _)| k).collect();
         assert_eq!(names, ["a", "b", "c"]);
+        let src = "login {username, @password, x: {jwt}}\n";
+        let lexed = crate::lexer::coffee::lex(src);
+        let found = keys(src, &lexed, 0..src.len());
+        let names: Vec<&str> = found.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(names, ["x", "username", "password", "jwt"]);
+        assert!(!empty_value(src, found[3].2), "a shorthand's value is its name");
     }
 
     #[test]
