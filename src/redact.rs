@@ -530,6 +530,9 @@ pub fn text_secrets(src: &str, lexed: &crate::lexer::Lexed, binds: &[&str]) -> V
             out.push(inner.clone());
         }
         if memchr::memchr(b':', content.as_bytes()).is_some() {
+            // Code or configuration held in a string (a heredoc, a multi-line string):
+            // `password: 'x'` inside it.
+            quoted_after_key(src, inner.clone(), &mut out);
             for caps in JSON_PARAM.captures_iter(content) {
                 let (Some(all), Some(quote)) = (caps.get(0), caps.get(1)) else { continue };
                 let start = inner.start + all.end();
@@ -561,9 +564,34 @@ pub fn text_secrets(src: &str, lexed: &crate::lexer::Lexed, binds: &[&str]) -> V
             }
         }
     }
+    // Embedded code of another language (CoffeeScript's backtick JavaScript) is not lexed:
+    // a quoted literal after a password-like name there is masked to its closing quote.
+    for body in &lexed.embedded {
+        quoted_after_key(src, body.clone(), &mut out);
+    }
     credentials_in(src, 0, &mut out);
     normalize(out)
 }
+
+/// The quoted literals after a password-like name or key in `body`, a part of `src` no lexer
+/// read as code (`password: 'x'`, `"password" = "x"`), each to its closing quote or the end of
+/// `body`.
+fn quoted_after_key(src: &str, body: Range<usize>, out: &mut Vec<Range<usize>>) {
+    for caps in EMBEDDED_SECRET.captures_iter(&src[body.clone()]) {
+        let Some(quote) = caps.get(1) else { continue };
+        let open = body.start + quote.start();
+        let close = closing_quote(src.as_bytes(), open).map_or(body.end, |c| c.min(body.end));
+        if close > open + 1 && !is_code_only(&src[open + 1..close]) {
+            out.push(open + 1..close);
+        }
+    }
+}
+
+/// A password-like name or key and the quote that opens its literal value, in code that no
+/// lexer read (`password: 'x'`, `"password" = "x"`).
+static EMBEDDED_SECRET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(r#"(?i)(?:password|passwd|pwd|secret)[a-z0-9_]*['"]?\s*[:=]\s*(['"])"#)
+});
 
 /// The name bound by the code right before byte `at` on its line, when it ends with one of
 /// `binds` (`password: `, `@rc.password = `, `'password': `): the last segment of the name,
@@ -1067,11 +1095,13 @@ mod tests {
             "same = password == 'notsecret'\n",
             "live = password: \"#{process.env.RC_PASSWORD}\"\n",
             "url = 'https://user:pw2@example.com/x'\n",
+            "js = `var o = {password: 'pw3'}`\n",
+            "yaml = '''\n  password: \"pw4\"\n'''\n",
         );
         let lexed = crate::lexer::coffee::lex(src);
         let found: Vec<&str> =
             text_secrets(src, &lexed, &[":", "="]).iter().map(|r| &src[r.clone()]).collect();
-        assert_eq!(found, ["hunter2", "S3cr3t!", "pw1", "commented1", "user:pw2"]);
+        assert_eq!(found, ["hunter2", "S3cr3t!", "pw1", "commented1", "user:pw2", "pw3", "pw4"]);
     }
 
     /// Skipping subtrees without a hint finds exactly what visiting every node finds, on every

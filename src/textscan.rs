@@ -325,3 +325,80 @@ fn build(
         baselined: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Engine, Outcome, Worker};
+    use crate::rules::RuleSet;
+
+    /// Texts built from the tokens the lexer and the checks care about, in every order a small
+    /// generator makes: scanning never panics (no slice off a character boundary, no range out
+    /// of bounds), every finding lies in the text, and a literal password stays masked.
+    #[test]
+    fn arbitrary_coffeescript_scans_without_panicking() {
+        const TOKENS: &[&str] = &[
+            "platform.login",
+            "rcsdk.platform().login",
+            " username: ",
+            "password: ",
+            "jwt: ",
+            "'hunter2'",
+            "\"a #{",
+            "}\"",
+            "'''",
+            "\"\"\"",
+            "###",
+            "# ",
+            "\n",
+            "\n  ",
+            "\n    ",
+            "(",
+            ")",
+            "{",
+            "}",
+            "/",
+            "///",
+            "\\",
+            "é",
+            "`",
+            "@",
+            "grant_type=password",
+            "grant_type: ",
+            "'password'",
+            ",",
+            "x",
+            " = ",
+            "->",
+            ".then ",
+            "pwflow-ignore: ringcentral -- r",
+            "https://a.example/oauth2/token",
+        ];
+        let set = RuleSet::builtin().expect("built-in rules");
+        let engine = crate::testing::engine_in_form(&set, crate::query::QueryForm::Native).expect("engine");
+        let path = Path::new("x.coffee");
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut worker = Worker::default();
+        for _ in 0..3000 {
+            let mut text = String::from("RC = require 'ringcentral'\n");
+            for _ in 0..(next() % 24) {
+                text.push_str(TOKENS[(next() % TOKENS.len() as u64) as usize]);
+            }
+            let report =
+                Engine::check_bytes(&engine, path, path, Lang::CoffeeScript, text.as_bytes(), &mut worker);
+            if let Outcome::Scanned { findings, .. } = report.outcome {
+                for f in findings {
+                    assert!(f.range.end <= text.len() && text.is_char_boundary(f.range.start), "{text:?}");
+                    // A literal bound to a password key is masked wherever the finding shows it.
+                    assert!(!f.snippet.contains("password: 'hunter2'"), "{text:?}: {}", f.snippet);
+                }
+            }
+        }
+    }
+}
