@@ -359,6 +359,32 @@ fn parse(file: &Path, lang: Option<&str>) -> Result<ExitStatus> {
     };
     let src = crate::bounded::read_text(file, crate::bounded::MAX_PARSE_INPUT)
         .with_context(|| format!("cannot read {}", file.display()))?;
+    // A text language has no tree: show what its lexer reads, which is what its rules' regexes
+    // and checks see (a match starting in a comment is dropped).
+    if lang.is_text() {
+        let literate = crate::engine::text::is_literate(lang, file);
+        let lexed = crate::engine::text::lex(lang, &src, &[], literate);
+        let lines = crate::util::LineIndex::new(&src);
+        let mut spans: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+        spans.extend(lexed.comments.iter().map(|r| ("comment", r.clone())));
+        spans.extend(lexed.strings.iter().map(|s| ("string", s.range.clone())));
+        spans.extend(lexed.embedded.iter().map(|r| ("embedded", r.clone())));
+        spans.sort_by_key(|(_, r)| (r.start, std::cmp::Reverse(r.end)));
+        let mut out = format!("{lang} is read as text (no grammar): rules match it with `regex.{lang}`\n");
+        for (kind, r) in spans {
+            let (a, b) = (lines.position(r.start), lines.position(r.end));
+            let text: String = src[r].chars().take(60).collect();
+            out.push_str(&format!("{kind} [{}:{} - {}:{}] {text:?}\n", a.line, a.column, b.line, b.column));
+        }
+        let mut stdout = std::io::stdout().lock();
+        match stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                return Err(e).context("cannot write to standard output");
+            }
+            _ => {}
+        }
+        return Ok(ExitStatus::Clean);
+    }
     let mut parser = tree_sitter::Parser::new();
     let grammar = lang.grammar().with_context(|| {
         format!(

@@ -137,7 +137,8 @@ impl LazyRegex {
 }
 
 const PHP: &[Lang] = &[Lang::Php, Lang::PhpOnly];
-const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx];
+/// The JavaScript family, and CoffeeScript, which compiles to it and uses the same SDKs.
+const JS: &[Lang] = &[Lang::JavaScript, Lang::TypeScript, Lang::Tsx, Lang::CoffeeScript];
 
 /// The evidence patterns are ASCII (identifiers, imports, hosts): without Unicode classes
 /// (`\b`, `\w`, `\s`, `(?i)` over ASCII) each compiles in about half the time, which a
@@ -158,7 +159,8 @@ static SDK_PATTERNS: LazyLock<Vec<SdkPattern>> = LazyLock::new(|| {
         p(
             SdkFamily::JsLegacy,
             JS,
-            r#"\brequire\(\s*['"](ringcentral|rcsdk)['"]\s*\)|from\s+['"](ringcentral|rcsdk)['"]|\bnew\s+RCSDK\b"#,
+            // CoffeeScript calls without parentheses: `require 'ringcentral'`.
+            r#"\brequire(?:\(\s*|[ \t]+)['"](ringcentral|rcsdk)['"]|from\s+['"](ringcentral|rcsdk)['"]|\bnew\s+RCSDK\b"#,
         ),
         p(SdkFamily::PhpLite, PHP, r"\bRingCentralLite\b"),
         p(SdkFamily::PhpLegacy, PHP, r"\bRC\\RCSDK\b|->getPlatform\(\)"),

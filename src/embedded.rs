@@ -239,7 +239,9 @@ pub fn html_regions(root: Node<'_>, src: &str) -> Vec<Region> {
                             "js" | "javascript" | "jsx" | "mjs" => Some(Lang::JavaScript),
                             "ts" | "typescript" => Some(Lang::TypeScript),
                             "tsx" => Some(Lang::Tsx),
-                            // CoffeeScript and the like: not a language pwflow reads.
+                            // A text language: read by its rules' regexes (`engine::text`).
+                            "coffee" | "coffeescript" | "litcoffee" => Some(Lang::CoffeeScript),
+                            // Other languages pwflow does not read.
                             _ => None,
                         },
                     },
@@ -247,6 +249,7 @@ pub fn html_regions(root: Node<'_>, src: &str) -> Vec<Region> {
                         Some(Lang::JavaScript)
                     }
                     Some(t) if t.contains("typescript") => Some(Lang::TypeScript),
+                    Some(t) if t.contains("coffeescript") => Some(Lang::CoffeeScript),
                     Some(t) if t.contains("json") => Some(Lang::Json),
                     Some(_) => None,
                 };
@@ -599,7 +602,11 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            vec![(Lang::JavaScript, "export default {}"), (Lang::TypeScript, "const a: number = 1;")]
+            vec![
+                (Lang::JavaScript, "export default {}"),
+                (Lang::TypeScript, "const a: number = 1;"),
+                (Lang::CoffeeScript, "x = 1")
+            ]
         );
     }
 

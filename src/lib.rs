@@ -20,6 +20,7 @@ pub mod finding;
 pub mod fix;
 pub mod git;
 pub mod lang;
+pub mod lexer;
 pub mod model;
 pub mod pattern;
 pub mod prefilter;

@@ -190,6 +190,12 @@ fn text_credentials(root: Node<'_>, src: &str, out: &mut Vec<Range<usize>>) {
     // from the first block to the last (prose in between is masked too, which is harmless).
     let span = root.byte_range();
     let Some(text) = src.get(span.clone()) else { return };
+    credentials_in(text, span.start, out);
+}
+
+/// The URL user-info, `Basic`/`Bearer` and `curl -u` credentials of `text`, which starts at
+/// byte `offset` of the file.
+fn credentials_in(text: &str, offset: usize, out: &mut Vec<Range<usize>>) {
     for caps in TEXT_CREDENTIAL.captures_iter(text) {
         // A `Basic`/`Bearer` token looks encoded (a digit, `=`, `+`, `/` or a capital after its
         // first letter): "Basic authentication" in a comment is prose.
@@ -203,7 +209,7 @@ fn text_credentials(root: Node<'_>, src: &str, out: &mut Vec<Range<usize>>) {
             && !is_code_only(m.as_str())
             && !prose
         {
-            out.push(span.start + m.start()..span.start + m.end());
+            out.push(offset + m.start()..offset + m.end());
         }
     }
 }
@@ -502,6 +508,108 @@ fn next_operand<'t>(node: Node<'t>, src: &str, lang: Lang) -> Option<Node<'t>> {
         }
         current = parent;
     }
+}
+
+/// Literal secrets of a file in a text language (no tree: what its lexer found, see
+/// [`crate::lexer`]): a string literal after a password-like name or key and one of the
+/// language's binding operators (`password: 'x'`, `@password = "x"`, `'password': 'x'`), the
+/// `password=` parameters and JSON password keys inside strings, a comment's `password: ...`,
+/// and the URL user-info, `Basic`/`Bearer` and `curl -u` credentials anywhere. The same rules
+/// as [`file_secrets`], read from the lexer's ranges.
+#[must_use]
+pub fn text_secrets(src: &str, lexed: &crate::lexer::Lexed, binds: &[&str]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for s in &lexed.strings {
+        let inner = s.content.clone();
+        let content = &src[inner.clone()];
+        if let Some(name) = bound_name(src, s.range.start, binds)
+            && is_secret_name(name)
+            && !content.is_empty()
+            && !is_code_only(content)
+        {
+            out.push(inner.clone());
+        }
+        if memchr::memchr(b':', content.as_bytes()).is_some() {
+            // Code or configuration held in a string (a heredoc, a multi-line string):
+            // `password: 'x'` inside it.
+            quoted_after_key(src, inner.clone(), &mut out);
+            for caps in JSON_PARAM.captures_iter(content) {
+                let (Some(all), Some(quote)) = (caps.get(0), caps.get(1)) else { continue };
+                let start = inner.start + all.end();
+                let end = src[start..inner.end].find(quote.as_str()).map_or(inner.end, |i| start + i);
+                if end > start {
+                    out.push(start..end);
+                }
+            }
+        }
+        if memchr::memchr(b'=', content.as_bytes()).is_some() {
+            for m in SECRET_PARAM.find_iter(content) {
+                let start = inner.start + m.end();
+                let words = m.as_str().as_bytes().first().is_some_and(u8::is_ascii_whitespace);
+                let end = param_value_end(src, start, inner.end, words);
+                if end > start && !is_code_only(&src[start..end]) {
+                    out.push(start..end);
+                }
+            }
+        }
+    }
+    for body in &lexed.comments {
+        for caps in COMMENT_SECRET.captures_iter(&src[body.clone()]) {
+            if let Some(m) = caps.get(1) {
+                let start = body.start + m.start();
+                let end = start + m.as_str().trim_end().trim_end_matches("###").trim_end().len();
+                if end > start && !is_code_only(&src[start..end]) {
+                    out.push(start..end);
+                }
+            }
+        }
+    }
+    // Embedded code of another language (CoffeeScript's backtick JavaScript) is not lexed:
+    // a quoted literal after a password-like name there is masked to its closing quote.
+    for body in &lexed.embedded {
+        quoted_after_key(src, body.clone(), &mut out);
+    }
+    credentials_in(src, 0, &mut out);
+    normalize(out)
+}
+
+/// The quoted literals after a password-like name or key in `body`, a part of `src` no lexer
+/// read as code (`password: 'x'`, `"password" = "x"`), each to its closing quote or the end of
+/// `body`.
+fn quoted_after_key(src: &str, body: Range<usize>, out: &mut Vec<Range<usize>>) {
+    for caps in EMBEDDED_SECRET.captures_iter(&src[body.clone()]) {
+        let Some(quote) = caps.get(1) else { continue };
+        let open = body.start + quote.start();
+        let close = closing_quote(src.as_bytes(), open).map_or(body.end, |c| c.min(body.end));
+        if close > open + 1 && !is_code_only(&src[open + 1..close]) {
+            out.push(open + 1..close);
+        }
+    }
+}
+
+/// A password-like name or key and the quote that opens its literal value, in code that no
+/// lexer read (`password: 'x'`, `"password" = "x"`).
+static EMBEDDED_SECRET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(r#"(?i)(?:password|passwd|pwd|secret)[a-z0-9_]*['"]?\s*[:=]\s*(['"])"#)
+});
+
+/// The name bound by the code right before byte `at` on its line, when it ends with one of
+/// `binds` (`password: `, `@rc.password = `, `'password': `): the last segment of the name,
+/// without quotes or sigils. Comparisons (`==`, `!=`, `<=`) and `::` bind nothing.
+fn bound_name<'s>(src: &'s str, at: usize, binds: &[&str]) -> Option<&'s str> {
+    let line_start = src[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = src[line_start..at].trim_end();
+    let op = binds.iter().find(|op| before.ends_with(*op))?;
+    let head = before[..before.len() - op.len()].trim_end_matches(['?', '|', '&']);
+    if head.ends_with(['=', '!', '<', '>', ':']) {
+        return None;
+    }
+    let head = head.trim_end().trim_end_matches(['\'', '"']);
+    let start = head
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '$' | '-')))
+        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let name = &head[start..];
+    (!name.is_empty()).then_some(name)
 }
 
 /// Where a parameter's value that starts at `start` ends, inside a string whose content ends at
@@ -976,6 +1084,25 @@ pub fn values<'s>(src: &'s str, secrets: &[Range<usize>]) -> Vec<&'s str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_secrets_of_coffeescript() {
+        let src = concat!(
+            "platform.login\n  username: 'u'\n  password: 'hunter2'\n",
+            "@password = \"S3cr3t!\"\n",
+            "body = 'grant_type=password&username=u&password=pw1&extension=1'\n",
+            "# password: commented1\n",
+            "same = password == 'notsecret'\n",
+            "live = password: \"#{process.env.RC_PASSWORD}\"\n",
+            "url = 'https://user:pw2@example.com/x'\n",
+            "js = `var o = {password: 'pw3'}`\n",
+            "yaml = '''\n  password: \"pw4\"\n'''\n",
+        );
+        let lexed = crate::lexer::coffee::lex(src);
+        let found: Vec<&str> =
+            text_secrets(src, &lexed, &[":", "="]).iter().map(|r| &src[r.clone()]).collect();
+        assert_eq!(found, ["hunter2", "S3cr3t!", "pw1", "commented1", "user:pw2", "pw3", "pw4"]);
+    }
 
     /// Skipping subtrees without a hint finds exactly what visiting every node finds, on every
     /// fixture (all languages, positives and negatives) and on each fixture with its hint words

@@ -92,28 +92,58 @@ pub fn find(root: Node<'_>, src: &str, lang: Lang, known: &dyn Fn(&str) -> bool)
     let comment_kinds = lang.spec().comment_kinds;
     let mut out = Vec::new();
     for node in descendants(root) {
-        if !comment_kinds.contains(&node.kind()) {
-            continue;
-        }
-        let comment = text(node, src);
-        for caps in DIRECTIVE.captures_iter(comment) {
-            let (Some(all), rest) = (caps.get(0), caps.get(2).map_or("", |m| m.as_str())) else { continue };
-            let lead = all.as_str().find(MARKER).unwrap_or(0);
-            let start = node.start_byte() + all.start() + lead;
-            let row = node.start_position().row + comment[..all.start()].matches('\n').count();
-            let (rules, reason, problem) = parse_directive(rest, known);
-            out.push(Suppression {
-                range: start..node.start_byte() + all.end(),
-                row,
-                file_level: caps.get(1).is_some(),
-                rules,
-                reason,
-                problem,
-                used: false,
-            });
+        if comment_kinds.contains(&node.kind()) {
+            directives(text(node, src), node.start_byte(), node.start_position().row, known, &mut out);
         }
     }
     out
+}
+
+/// Every suppression directive in the given comment ranges (sorted), for a text language
+/// whose comments a lexer found (see [`crate::lexer`]).
+#[must_use]
+pub fn find_in_ranges(
+    comments: &[Range<usize>],
+    src: &str,
+    known: &dyn Fn(&str) -> bool,
+) -> Vec<Suppression> {
+    let mut out = Vec::new();
+    let (mut row, mut counted) = (0, 0);
+    for range in comments {
+        let Some(comment) = src.get(range.clone()) else { continue };
+        if !comment.contains(MARKER) {
+            continue;
+        }
+        row += memchr::memchr_iter(b'\n', &src.as_bytes()[counted..range.start]).count();
+        counted = range.start;
+        directives(comment, range.start, row, known, &mut out);
+    }
+    out
+}
+
+/// The directives of one comment that starts at byte `start`, on 0-based line `row`.
+fn directives(
+    comment: &str,
+    start: usize,
+    row: usize,
+    known: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Suppression>,
+) {
+    for caps in DIRECTIVE.captures_iter(comment) {
+        let (Some(all), rest) = (caps.get(0), caps.get(2).map_or("", |m| m.as_str())) else { continue };
+        let lead = all.as_str().find(MARKER).unwrap_or(0);
+        let row = row + comment[..all.start()].matches('\n').count();
+        let (rules, reason, problem) = parse_directive(rest, known);
+        out.push(Suppression {
+            range: start + all.start() + lead..start + all.end(),
+            row,
+            file_level: caps.get(1).is_some(),
+            rules,
+            reason,
+            problem,
+            used: false,
+        });
+    }
 }
 
 #[cfg(test)]
@@ -149,6 +179,18 @@ mod tests {
         assert_eq!(find_in("/**\n * pwflow-ignore: ringcentral -- r\n */"), 1);
         assert_eq!(find_in("// we use pwflow-ignore comments sparingly"), 0);
         assert_eq!(find_in("// pwflow-ignore-files are not a thing"), 0);
+    }
+
+    #[test]
+    fn directives_in_lexed_comments() {
+        let src = "a = 1\n# pwflow-ignore: ringcentral -- r\nb = 2 # pwflow-ignore: nope/x -- r\n";
+        let lexed = crate::lexer::coffee::lex(src);
+        let found = find_in_ranges(&lexed.comments, src, &known);
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].row, found[0].problem.is_none()), (1, true));
+        assert_eq!(&src[found[0].range.clone()], "pwflow-ignore: ringcentral -- r");
+        assert_eq!(found[1].row, 2);
+        assert!(found[1].problem.is_some());
     }
 
     #[test]

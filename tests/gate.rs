@@ -288,6 +288,8 @@ fn suppressions_are_read_in_every_language() {
         ("a.yaml", "# ", ""),
         ("a.ini", "; ", ""),
         ("a.properties", "# ", ""),
+        // A text language: its comments come from its lexer, not a tree.
+        ("a.coffee", "# ", ""),
     ];
     let rules = pwflow::rules::RuleSet::builtin().expect("builtin rules");
     let unused = rules.get("pwflow/unused-suppression").expect("rule");

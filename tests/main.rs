@@ -4,6 +4,7 @@ mod action;
 mod audit;
 mod builds;
 mod cli;
+mod coffeescript;
 mod fixing;
 mod fixtures;
 mod formats;

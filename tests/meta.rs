@@ -154,8 +154,31 @@ fn every_language_is_wired_end_to_end() {
                 set.rules.iter().all(|r| !r.languages.contains(&lang)),
                 "{lang}: rules name the code blocks' languages, not the document's"
             );
+        } else if let Some(text) = spec.text {
+            // A text language (no grammar crate exists): read by its rules' regexes, so it
+            // fills its own slots instead of the node-kind tables, which stay empty.
+            assert!(
+                lang.grammar().is_none(),
+                "{lang}: a language with a grammar is parsed, not read as text"
+            );
+            assert!(
+                spec.code.is_none() && spec.string_kinds.is_empty(),
+                "{lang}: node kinds without a grammar"
+            );
+            assert!(!text.binds.is_empty(), "{lang}: binding operators are needed for redaction");
+            // Its lexers find comments, which suppressions and dropped matches need.
+            let sample = format!("x = 1 {} pwflow-ignore: a/b -- c\n", spec.line_comment);
+            // The literate form's code is indented (its prose would be one more comment).
+            for (lex, code) in [(text.lex, sample.clone()), (text.lex_literate, format!("    {sample}"))] {
+                assert_eq!(lex(&code).comments.len(), 1, "{lang}: its lexer finds no comment in {code:?}");
+            }
+            assert!(
+                set.rules.iter().any(|r| r.languages.contains(&lang) && r.regex(lang).is_some()),
+                "{lang}: no built-in rule covers it with a regex"
+            );
         } else if lang.rule_lang() == lang {
             assert!(lang.grammar().is_some(), "{lang}: no grammar");
+            assert!(spec.text.is_none(), "{lang}: a language with a grammar has no text slots");
             assert!(
                 set.rules.iter().any(|r| r.languages.contains(&lang)),
                 "{lang}: no built-in rule covers it"
@@ -323,7 +346,7 @@ fn every_code_room_is_complete_and_read_as_expected() {
 const LAYERS: &[&[&str]] = &[
     &["finding"],
     &["regexes", "bounded", "util", "artefact", "git"],
-    &["lang", "syntax", "embedded"],
+    &["lang", "syntax", "embedded", "lexer"],
     &["redact", "suppress", "rewrite", "prefilter"],
     &["project"],
     &["context"],

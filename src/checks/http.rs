@@ -101,22 +101,32 @@ fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool 
     let scope = crate::syntax::enclosing_function(matched, lang).unwrap_or(cx.file.root);
     let (mut ringcentral, mut foreign) = (false, false);
     for node in crate::syntax::descendants(scope).filter(|n| is_string(*n, lang)) {
-        for url in URL.captures_iter(text(node, src)) {
-            let host = url.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-            let path = url.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
-            // RingCentral's token path on any host (a sandbox proxy, a placeholder domain).
-            if host.contains("ringcentral") || path.contains("/restapi/oauth/") {
-                ringcentral = true;
-            } else if path.contains("token") || path.contains("openid-connect") {
-                foreign = true;
-            }
-        }
+        let (rc, other) = token_urls(text(node, src));
+        ringcentral |= rc;
+        foreign |= other;
     }
     foreign && !ringcentral
 }
 
+/// Whether a text names a RingCentral URL (a RingCentral host, or RingCentral's token path on
+/// any host: a sandbox proxy, a placeholder domain), and whether it names another system's
+/// token URL.
+pub(super) fn token_urls(text: &str) -> (bool, bool) {
+    let (mut ringcentral, mut foreign) = (false, false);
+    for url in URL.captures_iter(text) {
+        let host = url.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let path = url.get(2).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        if host.contains("ringcentral") || path.contains("/restapi/oauth/") {
+            ringcentral = true;
+        } else if path.contains("token") || path.contains("openid-connect") {
+            foreign = true;
+        }
+    }
+    (ringcentral, foreign)
+}
+
 /// Phrases of a test that checks the password grant is refused.
-static REJECTION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static REJECTION: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(
         r"(?i)unsupported_grant_type|invalid_grant|assertRaises|pytest\.raises|toThrow|\.rejects\b|raise_error|(assert|expect)(?u:[^\n]){0,60}\b40[01]\b",
     )
@@ -126,19 +136,22 @@ static REJECTION: LazyLock<Regex> = LazyLock::new(|| {
 /// `*_test.*`, `test_*.*`, `*.test.*`, `*.spec.*`) whose function asserts that the grant is
 /// refused: such a test guards the migration, it does not use the password flow.
 fn asserts_rejection(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
-    let Some(path) = cx.file.path else { return false };
-    let in_tests = path
-        .components()
-        .any(|c| matches!(c.as_os_str().to_str(), Some("test" | "tests" | "spec" | "specs" | "__tests__")))
-        || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-            let n = n.to_ascii_lowercase();
-            n.starts_with("test_") || n.contains("_test.") || n.contains(".test.") || n.contains(".spec.")
-        });
-    if !in_tests {
+    if !cx.file.path.is_some_and(is_test_path) {
         return false;
     }
     let Some(function) = crate::syntax::enclosing_function(matched, cx.file.lang) else { return false };
     REJECTION.is_match(text(function, cx.file.src))
+}
+
+/// Whether a file is a test: under `test`/`tests`/`spec`/`__tests__`, or named `*_test.*`,
+/// `test_*.*`, `*.test.*`, `*.spec.*`.
+pub(super) fn is_test_path(path: &std::path::Path) -> bool {
+    path.components()
+        .any(|c| matches!(c.as_os_str().to_str(), Some("test" | "tests" | "spec" | "specs" | "__tests__")))
+        || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+            let n = n.to_ascii_lowercase();
+            n.starts_with("test_") || n.contains("_test.") || n.contains(".test.") || n.contains(".spec.")
+        })
 }
 
 /// A string literal holding `grant_type=password`, or `'grant_type=' . 'password'`.

@@ -4,6 +4,7 @@
 //! A rule names its checks in `checks = [...]`; each check accepts or rejects a query match and
 //! may bind template variables, secret ranges, labels and notes.
 
+mod coffeescript;
 mod config;
 mod csharp;
 mod engage_voice;
@@ -22,6 +23,7 @@ mod receiver;
 mod ropc;
 mod ruby;
 mod swift;
+pub mod text;
 
 pub use ropc::{LIBRARY_CALLS, LibraryTable, LibraryText};
 
@@ -400,10 +402,17 @@ pub fn room(lang: Lang) -> Option<&'static CheckRoom> {
 /// Every check, by name: the shared ones, the language rooms' and the families that span
 /// languages (configuration blocks, Engage Voice, OAuth libraries).
 pub fn all() -> impl Iterator<Item = &'static CheckDef> {
-    [CORE_CHECKS, config::CHECKS, engage_voice::CHECKS, jwt_fallback::CHECKS, ropc::CHECKS]
-        .into_iter()
-        .chain(ROOMS.iter().map(|r| r.checks))
-        .flatten()
+    [
+        CORE_CHECKS,
+        config::CHECKS,
+        engage_voice::CHECKS,
+        jwt_fallback::CHECKS,
+        ropc::CHECKS,
+        coffeescript::CHECKS,
+    ]
+    .into_iter()
+    .chain(ROOMS.iter().map(|r| r.checks))
+    .flatten()
 }
 
 /// A test a check can make from the file's context alone, before anything is parsed: when it

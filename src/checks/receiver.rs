@@ -116,6 +116,18 @@ pub fn receiver_in_context(cx: &FileContext, src: &str) -> bool {
     cx.rc_reason().is_some() || receiver_words(src).any(|w| w == ReceiverWord::Platform)
 }
 
+/// How a receiver's name alone classifies it (`platform`, `rcsdk`: a platform; `rc`,
+/// `rcClient`: a client), for text languages, whose receivers are text, not nodes.
+pub(super) fn name_tier(name: &str) -> Tier {
+    if PLATFORM_NAME.is_match(name) {
+        Tier::PlatformNamed
+    } else if CLIENT_NAME.is_match(name) {
+        Tier::ClientNamed
+    } else {
+        Tier::Unknown
+    }
+}
+
 /// Classifies the receiver node of a call.
 pub fn classify(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Tier {
     if let Some(reason) = from_sdk(cx, receiver) {

@@ -351,7 +351,7 @@ fn fix_title(
 const MAX_VIEW: usize = 2000;
 
 /// `view` cut down to a window around `focus` when it is too long (on character boundaries).
-fn window(src: &str, view: Range<usize>, focus: &Range<usize>) -> Range<usize> {
+pub(super) fn window(src: &str, view: Range<usize>, focus: &Range<usize>) -> Range<usize> {
     if view.len() <= MAX_VIEW {
         return view;
     }
@@ -411,7 +411,7 @@ pub(super) fn shift_offsets(findings: &mut [Finding], by: usize) {
 }
 
 /// The redacted lines covering a finding and its labels.
-fn excerpt(
+pub(super) fn excerpt(
     src: &str,
     lines: &LineIndex<'_>,
     secrets: &[Range<usize>],

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use tree_sitter::{Parser, Tree};
 
 use crate::context::FileContext;
-use crate::embedded::Notebook;
+use crate::embedded::{Notebook, Region};
 use crate::finding::{Finding, SkipReason, Skipped};
 use crate::lang::Lang;
 use crate::model::ActiveRule;
@@ -26,6 +26,7 @@ mod matching;
 mod parse;
 mod read;
 mod suppressions;
+pub mod text;
 mod windows;
 
 use gate::{Places, ProjectFacts, RegexGate};
@@ -298,11 +299,17 @@ impl<'r> Engine<'r> {
         let places = windows::shift_places(places, bom, decoded.encoding == Encoding::Latin1);
         let parsed = self.parse_file(display, lang, text, notebook.as_ref(), candidates, &places, worker);
         times.parse = t.elapsed();
-        let (trees, partial) = parsed?;
+        let Parsed { trees, text_units, partial } = parsed?;
 
         let t = Instant::now();
         let file = FileText { path, display, lang, text };
-        let mut findings = self.match_trees(&file, &trees, candidates, &places, early_context, &project);
+        let mut findings = self.match_text(&file, &text_units, candidates, early_context.as_ref(), &project);
+        findings.extend(self.match_trees(&file, &trees, candidates, &places, early_context, &project));
+        if trees.len() + text_units.len() > 1 {
+            findings.sort_by(|a, b| {
+                (a.range.start, &a.rule, a.range.end).cmp(&(b.range.start, &b.rule, b.range.end))
+            });
+        }
         let syntax_errors = trees.iter().any(|(_, tree)| tree.root_node().has_error());
         if bom > 0 {
             build::shift_offsets(&mut findings, bom);
@@ -382,12 +389,15 @@ impl<'r> Engine<'r> {
         candidates: Candidates,
         places: &Places,
         worker: &mut Worker,
-    ) -> Result<(Vec<(Lang, Tree)>, bool), Outcome> {
+    ) -> Result<Parsed, Outcome> {
         let units = match notebook {
             Some(nb) => Some(nb.regions.clone()),
             None => self.units(lang, text, worker),
         };
-        let mut units = units.ok_or_else(|| self.timed_out(display))?;
+        let units = units.ok_or_else(|| self.timed_out(display))?;
+        // Text languages have no grammar: `text` reads their units instead of a parse.
+        let (text_units, mut units): (Vec<Region>, Vec<Region>) =
+            units.into_iter().partition(|u| u.lang.is_text());
         let mut partial = false;
         if let [unit] = units.as_mut_slice()
             && !lang.is_container()
@@ -402,7 +412,7 @@ impl<'r> Engine<'r> {
             let tree = self.parse_ranges(unit.lang, text, &unit.ranges, worker);
             trees.push((unit.lang, tree.ok_or_else(|| self.timed_out(display))?));
         }
-        Ok((trees, partial))
+        Ok(Parsed { trees, text_units, partial })
     }
 
     /// The findings of every parsed unit, sorted by position. A document's candidates span
@@ -440,13 +450,51 @@ impl<'r> Engine<'r> {
             };
             findings.extend(self.match_tree(path, display, context, *unit_lang, text, tree, &rules));
         }
-        if trees.len() > 1 {
-            findings.sort_by(|a, b| {
-                (a.range.start, &a.rule, a.range.end).cmp(&(b.range.start, &b.rule, b.range.end))
-            });
+        findings
+    }
+
+    /// The findings of the units in text languages (no grammar): their rules' regexes over
+    /// the lexed text, judged by the text checks (see [`text`]).
+    fn match_text(
+        &self,
+        file: &FileText<'_>,
+        units: &[Region],
+        candidates: Candidates,
+        early_context: Option<&FileContext>,
+        project: &ProjectFacts,
+    ) -> Vec<Finding> {
+        let FileText { path, display, lang, text } = *file;
+        let mut findings = Vec::new();
+        for unit in units {
+            let of_lang = self.prefilter.rules_for(unit.lang);
+            let own;
+            let context = match early_context {
+                Some(c) if unit.lang == lang => c,
+                _ => {
+                    own = project.context(text, display, unit.lang);
+                    &own
+                }
+            };
+            let job = text::TextJob {
+                rules: &self.rules,
+                candidates: candidates.iter().filter(|i| of_lang.contains(*i)).collect(),
+                options: &self.options,
+                context,
+                path,
+                display,
+            };
+            findings.extend(text::scan(&job, unit.lang, text, &unit.ranges));
         }
         findings
     }
+}
+
+/// The units of a file: the trees of those in grammar languages, the text-language units
+/// as they are, and whether the file was parsed only in windows.
+struct Parsed {
+    trees: Vec<(Lang, Tree)>,
+    text_units: Vec<Region>,
+    partial: bool,
 }
 
 /// The file being matched: where it is (`path`, for its project), the path its findings show,

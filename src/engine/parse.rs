@@ -85,7 +85,8 @@ impl Engine<'_> {
 
     fn count_errors(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> usize {
         let mut errors = 0usize;
-        for unit in units {
+        // A text language has no grammar to count errors with (its fixes are never applied).
+        for unit in units.into_iter().filter(|u| !u.lang.is_text()) {
             match self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
                 Some(tree) if tree.root_node().has_error() => {
                     errors += crate::syntax::descendants(tree.root_node())
@@ -108,6 +109,11 @@ impl Engine<'_> {
     fn secrets_in(&self, text: &str, units: Vec<Region>, worker: &mut Worker) -> Vec<Range<usize>> {
         let mut ranges = Vec::new();
         for unit in units {
+            if unit.lang.is_text() {
+                let lexed = super::text::lex(unit.lang, text, &unit.ranges, false);
+                ranges.extend(super::text::secrets(unit.lang, text, &lexed));
+                continue;
+            }
             if let Some(tree) = self.parse_ranges(unit.lang, text, &unit.ranges, worker) {
                 ranges.extend(redact::file_secrets(tree.root_node(), text, unit.lang));
             }

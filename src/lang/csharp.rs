@@ -102,4 +102,5 @@ pub(super) static CSHARP: LangSpec = LangSpec {
     options: &[("spread_element", OptionKey::Whole)],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

@@ -23,6 +23,7 @@ pub(super) static JSON: LangSpec = LangSpec {
     options: &[("pair", OptionKey::Field("key"))],
     variables: &[],
     code: None,
+    text: None,
 };
 
 /// YAML (configuration, CI files, OpenAPI/Postman exports).
@@ -51,6 +52,7 @@ pub(super) static YAML: LangSpec = LangSpec {
     options: &[],
     variables: &[],
     code: None,
+    text: None,
 };
 
 /// INI files (`credentials.ini`, `setup.cfg`).
@@ -72,6 +74,7 @@ pub(super) static INI: LangSpec = LangSpec {
     options: &[],
     variables: &[],
     code: None,
+    text: None,
 };
 
 /// Java `.properties` files.
@@ -93,4 +96,5 @@ pub(super) static PROPERTIES: LangSpec = LangSpec {
     options: &[],
     variables: &[],
     code: None,
+    text: None,
 };

@@ -24,6 +24,7 @@ pub(super) static MARKDOWN: LangSpec = LangSpec {
     options: &[],
     variables: &[],
     code: None,
+    text: None,
 };
 
 /// HTML: its `<script>` elements and `<code class="language-...">` blocks.

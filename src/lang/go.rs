@@ -90,4 +90,5 @@ pub(super) static GO: LangSpec = LangSpec {
     options: &[],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

@@ -48,4 +48,5 @@ pub(super) static JAVA: LangSpec = LangSpec {
     options: &[],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

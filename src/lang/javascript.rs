@@ -107,6 +107,7 @@ pub(super) static JAVASCRIPT: LangSpec = LangSpec {
     options: JS_OPTIONS,
     variables: &["identifier", "shorthand_property_identifier"],
     code: Some(&JS_CODE),
+    text: None,
 };
 
 /// TypeScript (no JSX).
@@ -120,6 +121,7 @@ pub(super) static TYPESCRIPT: LangSpec = LangSpec {
     options: JS_OPTIONS,
     variables: &["identifier", "shorthand_property_identifier"],
     code: Some(&TS_CODE),
+    text: None,
     ..JAVASCRIPT
 };
 

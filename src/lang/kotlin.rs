@@ -54,4 +54,5 @@ pub(super) static KOTLIN: LangSpec = LangSpec {
     options: &[],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

@@ -8,6 +8,7 @@
 //! check room (`checks/`) and its rules; `tests/meta.rs` fails when a room leaves a slot empty
 //! or names a node kind its grammar lacks.
 
+mod coffeescript;
 mod csharp;
 mod data;
 mod document;
@@ -102,6 +103,9 @@ pub enum Lang {
     /// with the PHP-only grammar and checked with the `php` rules (their queries are compiled a
     /// second time for this grammar); never chosen for a file by its name.
     PhpOnly,
+    /// CoffeeScript (`.coffee`, Literate CoffeeScript `.litcoffee`, `Cakefile`): a text
+    /// language, read without a grammar (see [`TextSpec`] and [`crate::engine::text`]).
+    CoffeeScript,
 }
 
 /// How a key/value pair is shaped in a grammar: the node kind and how to find key and value.
@@ -331,9 +335,27 @@ pub struct LangSpec {
     pub variables: &'static [&'static str],
     /// Expressions, statements and functions; `None` for data and document formats.
     pub code: Option<&'static CodeShapes>,
+    /// For a text language (no grammar: its rules are regular expressions), what reading it
+    /// needs; `None` for languages with a grammar and for documents.
+    pub text: Option<&'static TextSpec>,
 }
 
-static SPECS: [&LangSpec; 24] = [
+/// The slots of a text language: a language without a tree-sitter grammar crate, read by the
+/// rules' regular expressions over its text (see [`crate::engine::text`]). `tests/meta.rs` checks
+/// that a language without a grammar that is no document fills them.
+pub struct TextSpec {
+    /// Splits a file's text into comments, string literals and code.
+    pub lex: fn(&str) -> crate::lexer::Lexed,
+    /// Extensions of the literate form (prose with indented code: `.litcoffee`).
+    pub literate_extensions: &'static [&'static str],
+    /// The lexer of the literate form: prose is read as comments.
+    pub lex_literate: fn(&str) -> crate::lexer::Lexed,
+    /// The operators that bind a name or key to a value (`password: '...'`,
+    /// `password = '...'`): where redaction looks for a literal after a password-like name.
+    pub binds: &'static [&'static str],
+}
+
+static SPECS: [&LangSpec; 25] = [
     &php::PHP,
     &javascript::JAVASCRIPT,
     &javascript::TYPESCRIPT,
@@ -358,11 +380,12 @@ static SPECS: [&LangSpec; 24] = [
     &document::SVELTE,
     &document::NOTEBOOK,
     &php::PHP_ONLY,
+    &coffeescript::COFFEESCRIPT,
 ];
 
 impl Lang {
     /// Every language, in a stable order.
-    pub const ALL: [Lang; 24] = [
+    pub const ALL: [Lang; 25] = [
         Lang::Php,
         Lang::JavaScript,
         Lang::TypeScript,
@@ -387,6 +410,7 @@ impl Lang {
         Lang::Svelte,
         Lang::Notebook,
         Lang::PhpOnly,
+        Lang::CoffeeScript,
     ];
 
     /// The static facts about this language.
@@ -407,6 +431,19 @@ impl Lang {
     #[must_use]
     pub fn grammar(self) -> Option<tree_sitter::Language> {
         self.spec().grammar.map(|load| load())
+    }
+
+    /// What reading a text language needs (see [`TextSpec`]); `None` for a language with a
+    /// grammar.
+    #[must_use]
+    pub fn text(self) -> Option<&'static TextSpec> {
+        self.spec().text
+    }
+
+    /// Whether this is a text language: read without a grammar, by regular expressions.
+    #[must_use]
+    pub fn is_text(self) -> bool {
+        self.spec().text.is_some()
     }
 
     /// The expression, statement and function shapes of a programming language (and shell).
@@ -483,6 +520,7 @@ impl Lang {
             "vue" => Some(Lang::Vue),
             "svelte" => Some(Lang::Svelte),
             "ipynb" | "jupyter" | "notebook" => Some(Lang::Notebook),
+            "coffeescript" | "coffee" => Some(Lang::CoffeeScript),
             _ => None,
         }
     }
@@ -516,6 +554,10 @@ impl Lang {
         let name = name.as_ref();
         if Lang::is_env_file_name(name) {
             return Some(Lang::Env);
+        }
+        // CoffeeScript's build file (cake's `task` definitions) has no extension.
+        if name == "Cakefile" {
+            return Some(Lang::CoffeeScript);
         }
         let by_ext = |name: &str| {
             let ext = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
@@ -642,7 +684,7 @@ mod tests {
             if let Some(grammar) = lang.grammar() {
                 parser.set_language(&grammar).expect("grammar version matches the runtime");
             } else {
-                assert!(lang.is_container(), "{lang} has no grammar");
+                assert!(lang.is_container() || lang.is_text(), "{lang} has no grammar");
             }
         }
     }

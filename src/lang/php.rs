@@ -75,6 +75,7 @@ pub(super) static PHP: LangSpec = LangSpec {
     options: &[("pair", OptionKey::Field("key")), ("array_element_initializer", OptionKey::FirstOfTwo)],
     variables: &["variable_name"],
     code: Some(&CODE),
+    text: None,
 };
 
 /// PHP code without an opening `<?php` tag: snippets in Markdown and HTML documents.

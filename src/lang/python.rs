@@ -167,4 +167,5 @@ pub(super) static PYTHON: LangSpec = LangSpec {
     ],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

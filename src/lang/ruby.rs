@@ -68,4 +68,5 @@ pub(super) static RUBY: LangSpec = LangSpec {
     ],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

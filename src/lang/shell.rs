@@ -60,6 +60,7 @@ pub(super) static BASH: LangSpec = LangSpec {
     options: &[],
     variables: &["variable_name"],
     code: Some(&CODE),
+    text: None,
 };
 
 /// `.env` files and their real-world names (`.env.example`, `dotenv-*`, `*.env`): data, so no
@@ -72,6 +73,7 @@ pub(super) static ENV: LangSpec = LangSpec {
     options: &[],
     variables: &["variable_name"],
     code: None,
+    text: None,
     ..BASH
 };
 
@@ -104,4 +106,5 @@ pub(super) static POWERSHELL: LangSpec = LangSpec {
     options: &[],
     variables: &[],
     code: None,
+    text: None,
 };

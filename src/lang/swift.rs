@@ -76,4 +76,5 @@ pub(super) static SWIFT: LangSpec = LangSpec {
     options: &[],
     variables: &["identifier"],
     code: Some(&CODE),
+    text: None,
 };

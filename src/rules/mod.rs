@@ -53,6 +53,49 @@ pub struct RuleQuery {
     pub primary_start: Option<String>,
 }
 
+/// A rule's regular expression for one text language (see [`crate::engine::text`]): the text,
+/// its named groups, and a compiled form built when a file first needs it.
+#[derive(Debug)]
+pub struct RuleRegex {
+    /// The language.
+    pub lang: Lang,
+    /// The pattern as written.
+    pub text: String,
+    /// Its named groups (the captures), `match` included: the whole match unless a group has
+    /// that name.
+    pub groups: Vec<String>,
+    /// Name of the primary capture.
+    pub primary: String,
+    /// Name of the capture where the primary span starts, if not the primary's start.
+    pub primary_start: Option<String>,
+    /// Compiled on first use: the pattern was parsed when the rule loaded, so only a size
+    /// limit can make it fail (then the rule matches nothing in that language).
+    compiled: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl RuleRegex {
+    /// The compiled pattern.
+    pub fn regex(&self) -> Option<&regex::Regex> {
+        self.compiled.get_or_init(|| regex::Regex::new(&self.text).ok()).as_ref()
+    }
+}
+
+/// The names of a pattern's named groups.
+fn group_names(hir: &regex_syntax::hir::Hir, out: &mut Vec<String>) {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(c) => {
+            if let Some(name) = &c.name {
+                out.push(name.to_string());
+            }
+            group_names(&c.sub, out);
+        }
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().for_each(|h| group_names(h, out)),
+        HirKind::Repetition(r) => group_names(&r.sub, out),
+        _ => {}
+    }
+}
+
 /// A compiled fix template.
 pub struct FixSpec {
     /// Imperative title.
@@ -118,8 +161,10 @@ pub struct Rule {
     /// A regular expression that must match too (checked at load, compiled by the engine when
     /// a file first passes the rule's literals).
     pub prefilter_regex: Option<String>,
-    /// Queries, one per language.
+    /// Queries, one per language with a grammar.
     pub queries: Vec<RuleQuery>,
+    /// Regular expressions, one per text language.
+    pub regexes: Vec<RuleRegex>,
     /// Semantic checks.
     pub checks: Vec<&'static CheckDef>,
     /// This rule's own `[libraries]` entries.
@@ -143,6 +188,12 @@ impl Rule {
     #[must_use]
     pub fn prefilter_for(&self, lang: Lang) -> &[String] {
         self.prefilter_by_language.iter().find(|(l, _)| *l == lang).map_or(&self.prefilter, |(_, lits)| lits)
+    }
+
+    /// The regular expression for the text language `lang`, if the rule applies to it.
+    #[must_use]
+    pub fn regex(&self, lang: Lang) -> Option<&RuleRegex> {
+        self.regexes.iter().find(|r| r.lang == lang)
     }
 
     /// The query for `lang`, if the rule applies to it.
@@ -243,10 +294,44 @@ impl Loader<'_> {
             languages.push(lang);
         }
         for name in file.query.keys() {
-            if Lang::from_name(name).is_none() {
-                return Err(
-                    self.err(file.query[name].span().start, format!("query for unknown language `{name}`"))
-                );
+            match Lang::from_name(name) {
+                None => {
+                    return Err(self
+                        .err(file.query[name].span().start, format!("query for unknown language `{name}`")));
+                }
+                Some(lang) if lang.is_text() => {
+                    return Err(self.err(
+                        file.query[name].span().start,
+                        format!(
+                            "{lang} has no grammar, so no tree-sitter query: write `regex.{lang}` (a regular expression over its text)"
+                        ),
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        for (name, pattern) in &file.regex {
+            match Lang::from_name(name) {
+                Some(lang) if lang.is_text() && languages.contains(&lang) => {}
+                Some(lang) if lang.is_text() => {
+                    return Err(self.err(
+                        pattern.span().start,
+                        format!("`regex.{name}` is for a language the rule does not list in `languages`"),
+                    ));
+                }
+                Some(lang) => {
+                    return Err(self.err(
+                        pattern.span().start,
+                        format!(
+                            "`regex` is for text languages (read without a grammar); {lang} has a grammar: write `query.{name}`"
+                        ),
+                    ));
+                }
+                None => {
+                    return Err(
+                        self.err(pattern.span().start, format!("regex for unknown language `{name}`"))
+                    );
+                }
             }
         }
         let check_defs = file
@@ -269,6 +354,20 @@ impl Loader<'_> {
                         format!("check `{}` does not support language `{lang}`", def.name),
                     ));
                 }
+                // A text language's matches are byte ranges, not nodes: only checks that read
+                // text (or the file's context alone) can judge them.
+                if let Some(lang) = languages.iter().find(|l| l.is_text())
+                    && checks::text::run(def.name).is_none()
+                {
+                    return Err(self.err(
+                        name.span().start,
+                        format!(
+                            "check `{}` reads syntax trees and cannot judge the text matches of {lang} (checks that read text: {})",
+                            def.name,
+                            checks::text::names().collect::<Vec<_>>().join(", ")
+                        ),
+                    ));
+                }
                 Ok(def)
             })
             .collect::<Result<Vec<_>, _>>()?;
@@ -286,9 +385,50 @@ impl Loader<'_> {
             None => None,
         };
         // PHP rules also serve PHP snippets without `<?php` (another grammar, same query text).
-        let mut query_langs = languages.clone();
+        let mut query_langs: Vec<Lang> = languages.iter().copied().filter(|l| !l.is_text()).collect();
         if languages.contains(&Lang::Php) {
             query_langs.push(Lang::PhpOnly);
+        }
+        let mut regexes = Vec::new();
+        for &lang in languages.iter().filter(|l| l.is_text() && engine_rule.is_none()) {
+            let pattern = file.regex.get(lang.name()).ok_or_else(|| {
+                self.err(0, format!("no regex for the text language `{lang}` (add `regex.{lang}`)"))
+            })?;
+            let groups = self.regex_groups(pattern)?;
+            for name in std::iter::once(&file.primary).chain(file.primary_start.as_ref()) {
+                if !groups.contains(name.get_ref()) {
+                    return Err(self.err(
+                        name.span().start,
+                        format!(
+                            "`{}` is not a named group of the {lang} regex (groups: {})",
+                            name.get_ref(),
+                            groups.join(", ")
+                        ),
+                    ));
+                }
+            }
+            for def in &check_defs {
+                if let Some(missing) =
+                    def.needs.iter().filter(|n| !n.ends_with('?')).find(|n| !groups.iter().any(|g| g == *n))
+                {
+                    return Err(self.err(
+                        pattern.span().start,
+                        format!(
+                            "check `{}` needs the capture `{missing}`, a named group the {lang} regex lacks",
+                            def.name
+                        ),
+                    ));
+                }
+            }
+            capture_names.extend(groups.iter().cloned());
+            regexes.push(RuleRegex {
+                lang,
+                text: pattern.get_ref().clone(),
+                groups,
+                primary: file.primary.get_ref().clone(),
+                primary_start: file.primary_start.as_ref().map(|p| p.get_ref().clone()),
+                compiled: std::sync::OnceLock::new(),
+            });
         }
         for &lang in query_langs.iter().filter(|_| engine_rule.is_none()) {
             let text = file
@@ -325,7 +465,10 @@ impl Loader<'_> {
                 primary_start: file.primary_start.as_ref().map(|p| p.get_ref().clone()),
             });
         }
-        let lazy = !self.eager && engine_rule.is_none();
+        // Templates are checked against the captures when they are known: always for a rule
+        // of text languages only (their groups are read without compiling), for queries only
+        // when they are compiled (user rules).
+        let lazy = !self.eager && engine_rule.is_none() && !query_langs.is_empty();
 
         let mut known: BTreeSet<&str> = capture_names.iter().map(String::as_str).collect();
         known.extend(check_defs.iter().flat_map(|c| c.provides.iter().copied()));
@@ -462,6 +605,7 @@ impl Loader<'_> {
                 .collect(),
             prefilter_regex: file.prefilter_regex.map(toml::Spanned::into_inner),
             queries,
+            regexes,
             checks: check_defs,
             library_entries,
             libraries,
@@ -514,6 +658,36 @@ impl Loader<'_> {
             entries.push(LibraryEntry { call: call.clone(), text: text.clone(), line, column });
         }
         Ok(entries)
+    }
+
+    /// Parses a text language's regex (cheap: compiling waits for the first file that needs
+    /// it) and returns its named groups, `match` included; a syntax error points into the rule
+    /// file.
+    fn regex_groups(&self, pattern: &toml::Spanned<String>) -> Result<Vec<String>, RuleError> {
+        let start = self.content_start(pattern.span().start);
+        let hir = regex_syntax::Parser::new().parse(pattern.get_ref()).map_err(|e| {
+            let offset = match &e {
+                regex_syntax::Error::Parse(p) => p.span().start.offset,
+                regex_syntax::Error::Translate(t) => t.span().start.offset,
+                _ => 0,
+            };
+            let message = e.to_string();
+            let last = message.lines().last().unwrap_or_default().trim().to_owned();
+            self.err(start + offset, format!("invalid regex: {last}"))
+        })?;
+        // User rules are compiled now too: a pattern over the regex crate's size limit would
+        // otherwise match nothing, silently.
+        if self.eager
+            && let Err(e) = regex::Regex::new(pattern.get_ref())
+        {
+            return Err(self.err(start, format!("regex does not compile: {e}")));
+        }
+        let mut groups = Vec::new();
+        group_names(&hir, &mut groups);
+        if !groups.iter().any(|g| g == "match") {
+            groups.push("match".to_owned());
+        }
+        Ok(groups)
     }
 
     fn compile_query(
@@ -729,6 +903,75 @@ target = "args"
 template = "({ jwt: process.env.RC_JWT })"
 "#;
 
+    const TEXT_RULE: &str = r#"
+id = "test/coffee"
+group = "test"
+languages = ["coffeescript"]
+severity = "error"
+message = "login on {{receiver}}"
+label = "here"
+prefilter = [".login"]
+primary = "call"
+checks = ["ringcentral-context"]
+[regex]
+coffeescript = '''(?P<call>(?P<receiver>\w+)\.login)\b'''
+[doc]
+what = "w"
+why = "y"
+example = "e"
+use-instead = "u"
+[[fix]]
+title = "Use the JWT flow"
+flow = "jwt"
+applicability = "display-only"
+target = "call"
+template = "{{receiver}}.login jwt: process.env.RC_JWT"
+"#;
+
+    #[test]
+    fn text_rules_load_with_their_groups_as_captures() {
+        let rule = load_rule("text.toml", TEXT_RULE).expect("valid rule");
+        let regex = rule.regex(Lang::CoffeeScript).expect("a regex");
+        assert_eq!(regex.groups, ["call", "receiver", "match"]);
+        assert!(rule.queries.is_empty());
+        // Built-in rules are not compiled eagerly, but their templates are still checked.
+        let unknown = TEXT_RULE.replace("login on {{receiver}}", "login on {{nope}}");
+        let err = Loader { path: "t.toml", text: &unknown, eager: false }
+            .load()
+            .err()
+            .expect("unknown placeholder");
+        assert!(err.message.contains("`{{nope}}`"), "{err}");
+    }
+
+    #[test]
+    fn text_rule_errors_point_into_the_file() {
+        let err = |text: &str| load_rule("t.toml", text).err().expect("must fail");
+        let checks = r#"checks = ["ringcentral-context"]"#;
+        // A syntax error in the regex: line 12, at the unclosed group.
+        let e = err(&TEXT_RULE.replace(r"(?P<receiver>\w+)", r"(?P<receiver>\w+"));
+        assert_eq!((e.line, e.message.contains("invalid regex")), (12, true), "{e}");
+        assert!(e.column > 16, "{e}");
+        let e = err(&TEXT_RULE.replace(r#"primary = "call""#, r#"primary = "args""#));
+        assert!(e.message.contains("`args` is not a named group"), "{e}");
+        assert_eq!(e.line, 9, "{e}");
+        let e = err(&TEXT_RULE.replace(checks, r#"checks = ["password-grant"]"#));
+        assert!(
+            e.message.contains("reads syntax trees and cannot judge the text matches of coffeescript"),
+            "{e}"
+        );
+        assert_eq!(e.line, 10, "{e}");
+        let e = err(&TEXT_RULE.replace(checks, r#"checks = ["js-password-login"]"#));
+        assert!(e.message.contains("does not support language `coffeescript`"), "{e}");
+        let e = err(&TEXT_RULE.replace(checks, r#"checks = ["coffee-password-login"]"#));
+        assert!(e.message.contains("needs the capture `method`"), "{e}");
+        let e = err(&TEXT_RULE.replace("[regex]\ncoffeescript", "[query]\ncoffeescript"));
+        assert!(e.message.contains("no grammar"), "{e}");
+        let e = err(&TEXT_RULE.replace("[regex]\ncoffeescript", "[regex]\njavascript"));
+        assert!(e.message.contains("has a grammar"), "{e}");
+        let e = err(&TEXT_RULE.replace("[regex]\ncoffeescript = ", "[regex]\nnone = "));
+        assert!(e.message.contains("unknown language") || e.message.contains("no regex"), "{e}");
+    }
+
     #[test]
     fn good_rule_loads() {
         let rule = load_rule("good.toml", GOOD).expect("valid rule");
@@ -915,7 +1158,13 @@ template = "({ jwt: process.env.RC_JWT })"
             assert_eq!(rule.queries, checked.queries, "{}", rule.id);
             for lang in &rule.languages {
                 if rule.engine.is_none() {
-                    assert!(rule.query(*lang).is_some(), "{} {lang}", rule.id);
+                    // A text language is read by a regex, any other by a query.
+                    let read = if lang.is_text() {
+                        rule.regex(*lang).is_some()
+                    } else {
+                        rule.query(*lang).is_some()
+                    };
+                    assert!(read, "{} {lang}", rule.id);
                 }
             }
         }

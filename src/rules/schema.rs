@@ -19,8 +19,9 @@ pub struct RuleFile {
     /// Group the rule belongs to (`ringcentral`, `oauth-ropc`); `--select GROUP` selects all.
     pub group: String,
     /// Languages the rule applies to: `php`, `javascript`, `typescript`, `tsx`, `python`, `java`,
-    /// `csharp`, `ruby`, `go`, `bash`, `env`, `json`, `yaml`, `ini`, `properties` (Markdown and HTML
-    /// code blocks are checked with the rules of their own language).
+    /// `csharp`, `ruby`, `go`, `kotlin`, `swift`, `bash`, `powershell`, `env`, `json`, `yaml`,
+    /// `ini`, `properties`, and the text language `coffeescript` (Markdown and HTML code blocks
+    /// are checked with the rules of their own language).
     #[schemars(with = "Vec<String>")]
     pub languages: Spanned<Vec<String>>,
     /// Default severity.
@@ -66,6 +67,14 @@ pub struct RuleFile {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
     pub query: BTreeMap<String, Spanned<String>>,
+    /// Regular expression per text language (a language read without a grammar:
+    /// `coffeescript`), instead of a query: Rust `regex` syntax, matched over the whole file;
+    /// named groups (`(?P<call>...)`) are captures, for `primary`, templates and the checks'
+    /// needs, and `match` is the whole match unless a group has that name. A match that starts
+    /// in a comment (or in the prose of a literate file) is dropped.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub regex: BTreeMap<String, Spanned<String>>,
     /// For rules the engine implements itself (`suppressions`): no query, no checks.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
