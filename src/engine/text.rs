@@ -182,35 +182,10 @@ fn apply_suppressions(
         .filter(|c| ranges.is_empty() || ranges.iter().any(|r| r.start <= c.start && c.start < r.end))
         .cloned()
         .collect();
-    let mut suppressions = suppress::find_in_ranges(&comments, src, &known);
-    for r in raw.iter_mut() {
-        let row = lines.position(r.range.start).line - 1;
-        let id = &job.rules[r.rule].rule.id;
-        if let Some(s) = suppressions.iter_mut().find(|s| s.covers(id, row)) {
-            s.used = true;
-            r.suppressed = Some(s.reason.clone());
-        }
-    }
-    let meta = |id: &str| job.rules.iter().position(|a| a.rule.id == id);
-    let active = |name: &str| {
-        job.rules
-            .iter()
-            .any(|a| a.rule.id == name || a.rule.group == name || a.rule.id.starts_with(&format!("{name}/")))
-    };
-    for s in suppressions {
-        let mut bindings = Bindings::default();
-        bindings.var("rules", s.rules.join(", "));
-        let rule = match &s.problem {
-            Some(problem) => {
-                bindings.var("problem", problem.clone());
-                meta("pwflow/invalid-suppression")
-            }
-            None if !s.used && s.rules.iter().any(|r| active(r)) => meta("pwflow/unused-suppression"),
-            None => None,
-        };
-        if let Some(rule) = rule {
-            raw.push(Raw { rule, range: s.range, bindings, captures: Vec::new(), suppressed: None });
-        }
+    let suppressions = suppress::find_in_ranges(&comments, src, &known);
+    let marked = raw.iter_mut().map(|r| (r.rule, r.range.start, &mut r.suppressed));
+    for (rule, range, bindings) in super::suppressions::resolve(job.rules, suppressions, lines, marked) {
+        raw.push(Raw { rule, range, bindings, captures: Vec::new(), suppressed: None });
     }
 }
 
