@@ -290,6 +290,9 @@ fn suppressions_are_read_in_every_language() {
         ("a.properties", "# ", ""),
         // A text language: its comments come from its lexer, not a tree.
         ("a.coffee", "# ", ""),
+        ("a.kt", "// ", ""),
+        ("a.swift", "// ", ""),
+        ("a.ps1", "# ", ""),
     ];
     let rules = pwflow::rules::RuleSet::builtin().expect("builtin rules");
     let unused = rules.get("pwflow/unused-suppression").expect("rule");
