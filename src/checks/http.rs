@@ -93,7 +93,7 @@ static URL: LazyLock<Regex> =
 /// RingCentral host, or RingCentral's `/restapi/oauth/` path on any host). The
 /// file's RingCentral context then belongs to other code (a Keycloak login next to RingCentral
 /// API calls).
-fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
+pub(super) fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
     let (src, lang) = (cx.file.src, cx.file.lang);
     if lang.code().is_none() {
         return false;

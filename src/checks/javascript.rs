@@ -4,8 +4,8 @@
 use tree_sitter::Node;
 
 use super::login::{
-    CREDENTIAL_OBJECT_NAMES, Creds, arguments, judge_options, jwt_key, origin_label, quote_of,
-    resolve_literal, secret_if_literal,
+    CREDENTIAL_OBJECT_NAMES, Creds, accept_wrapper, arguments, bind_wrapper, judge_options, jwt_key,
+    origin_label, quote_of, resolve_literal, secret_if_literal,
 };
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
@@ -275,6 +275,7 @@ pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
     let args = arguments(cx.cap("args")?);
     let mut out = Bindings::default();
+    let mut options = None;
     let (evidence, shape, password) = match args.len() {
         0 => (
             Evidence::Weak,
@@ -298,7 +299,9 @@ pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
                 "empty-jwt" => "`login({ jwt: '' })` with an empty JWT, which falls back to the password grant".to_owned(),
                 _ => "`login({...})` without `jwt`, `code` or `access_token`, which falls back to the password grant".to_owned(),
             };
-            (evidence, shape, creds.value("password"))
+            let password = creds.value("password");
+            options = Some(creds);
+            (evidence, shape, password)
         }
         3 if args.iter().all(|a| !matches!(unwrap_expr(*a).kind(), "object" | "spread_element")) => {
             let pw = Some(args[2]);
@@ -312,7 +315,9 @@ pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         _ => return None,
     };
     if !receiver::accept(cx, receiver, evidence, &mut out) {
-        return None;
+        let creds = options?;
+        let mut out = Bindings::default();
+        return js_wrapper(cx, receiver, "login", &creds, &mut out).then_some(out);
     }
     let family = js_family(cx, receiver, "login");
     out.var("sdk_family", family.key());
@@ -330,6 +335,33 @@ fn typed_jwt_expr(cx: &CheckCx<'_, '_>, family: SdkFamily, expr: String) -> Stri
     } else {
         expr
     }
+}
+
+/// An app's own client whose `login`/`authorize`/`auth`/`authenticate` receives a map with a
+/// username and a password in RingCentral code (`login::accept_wrapper`): display-only
+/// guidance, as the wrapper is the app's code.
+fn js_wrapper(
+    cx: &CheckCx<'_, '_>,
+    receiver: Node<'_>,
+    method: &str,
+    creds: &Creds<'_>,
+    out: &mut Bindings,
+) -> bool {
+    let Some(call) = cx.cap("call") else { return false };
+    if !accept_wrapper(cx, call, receiver, creds, out) {
+        return false;
+    }
+    origin_label(creds, out, "credentials");
+    let password = bind_wrapper(
+        cx,
+        (receiver, method),
+        creds,
+        ["{ username, password }", "{ username, extension, password }"],
+        ("js-wrapper", "the app's own client around the RingCentral JS SDK"),
+        out,
+    );
+    out.var("jwt_expr", js_jwt_expr(cx, password));
+    true
 }
 
 /// `.authorize({...})` / `.auth({...})` with a username and password.
@@ -355,7 +387,8 @@ pub fn js_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             text(receiver, cx.file.src)
         ));
     } else if !receiver::accept(cx, receiver, evidence, &mut out) {
-        return None;
+        let mut out = Bindings::default();
+        return js_wrapper(cx, receiver, method, &creds, &mut out).then_some(out);
     }
     origin_label(&creds, &mut out, "credentials");
     // `@ringcentral/sdk` (v4+) has no `authorize`: a platform `authorize` is the v1 API.

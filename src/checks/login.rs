@@ -56,6 +56,102 @@ impl<'t> Creds<'t> {
     }
 }
 
+/// Keys of a credentials map that select a flow other than the password grant when non-empty.
+const WRAPPER_NON_PASSWORD_KEYS: &[&str] =
+    &["jwt", "code", "auth_code", "refresh_token", "access_token", "jwtToken", "jwt_token"];
+
+/// Signs, in the function around a wrapper's call, that the function is RingCentral code.
+static RC_SCOPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::regexes::ascii(r"(?i)ring_?central|rcsdk|\bglip\b|/restapi/|\bplatform\b|getPlatform")
+});
+
+/// Whether a receiver's name says RingCentral: `ringcentral`, `rcClient`, `rc_api`, `glipBot`.
+fn rc_named(name: &str) -> bool {
+    let lower = name.trim_start_matches(['$', '@']).to_ascii_lowercase();
+    let camel_rc = name.trim_start_matches(['$', '@']).strip_prefix("rc").is_some_and(|rest| {
+        rest.is_empty()
+            || rest.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    });
+    lower.contains("ringcentral") || lower.contains("glip") || camel_rc || lower.starts_with("rc_")
+}
+
+/// An app's own client around the SDK (a Glip or Slack bot's client, a team tool's
+/// `RingCentralClient`) whose `authorize`/`login`/`auth`/`authenticate` receives a map with a
+/// username and a password and no `jwt`/`code`/`refresh_token`: the wrapper forwards them to
+/// the SDK's password login. Taken only in a file that is RingCentral code, when the
+/// RingCentral sign belongs to the call: the map holds the RingCentral `extension`, the
+/// receiver is named like a RingCentral client, or the function around the call names
+/// RingCentral; never when that function (or the file, at the top level) names another
+/// system's token URL and no RingCentral one, nor when that function expects the grant to be
+/// refused (a test's `invalid_grant`). Pushes the note that says why.
+pub(super) fn accept_wrapper(
+    cx: &CheckCx<'_, '_>,
+    call: Node<'_>,
+    receiver: Node<'_>,
+    creds: &Creds<'_>,
+    out: &mut Bindings,
+) -> bool {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let Some(reason) = cx.file.context.rc_file.as_deref() else { return false };
+    let given = |keys: &[&str]| {
+        keys.iter().any(|k| creds.value(k).is_some_and(|v| !is_empty_literal(unwrap_expr(v), src, lang)))
+    };
+    if creds.by_name
+        || creds.unknown
+        || !given(&["username", "user_name", "userName"])
+        || !given(&["password"])
+        || creds.has_non_empty(WRAPPER_NON_PASSWORD_KEYS, src, lang)
+        // a grant named in the map (the Video SDK's `grantType`) is another rule's shape
+        || creds.has_any(&["grantType", "grant_type", "grant"])
+        || super::http::sent_elsewhere(cx, call)
+        || enclosing_function(call, lang).is_some_and(|f| super::http::REJECTION.is_match(text(f, src)))
+    {
+        return false;
+    }
+    let name =
+        crate::syntax::last_name(receiver, src, lang).unwrap_or_else(|| text(receiver, src).to_owned());
+    let sign = if creds.has_any(&["extension", "ext"]) {
+        "the map holds the RingCentral `extension`".to_owned()
+    } else if rc_named(&name) {
+        format!("`{name}` is named like a RingCentral client")
+    } else if let Some(m) = enclosing_function(call, lang).and_then(|f| RC_SCOPE.find(text(f, src))) {
+        format!("the function around it mentions `{}`", m.as_str())
+    } else {
+        return false;
+    };
+    out.notes.push(format!(
+        "RingCentral code ({reason}): `{}` is the app's own client, which receives the RingCentral username and password ({sign}) and passes them to the SDK's password login",
+        text(receiver, src)
+    ));
+    true
+}
+
+/// What a wrapper finding says (`accept_wrapper`): the call with the keys its map holds
+/// (`args`: spelled without and with the extension), the wrapper's family, whose fix is
+/// display-only guidance, and the masked literal password. Returns the password's node.
+pub(super) fn bind_wrapper<'t>(
+    cx: &CheckCx<'_, '_>,
+    (receiver, method): (Node<'_>, &str),
+    creds: &Creds<'t>,
+    args: [&str; 2],
+    (family, sdk_name): (&str, &str),
+    out: &mut Bindings,
+) -> Option<Node<'t>> {
+    let password = creds.value("password");
+    secret_if_literal(cx, password, out);
+    let args = if creds.has_any(&["extension"]) { args[1] } else { args[0] };
+    out.var(
+        "shape",
+        format!(
+            "`{}.{method}({args})`: the app's own RingCentral client, which logs in with the password grant",
+            text(receiver, cx.file.src)
+        ),
+    );
+    out.var("sdk_family", family);
+    out.var("sdk_name", sdk_name);
+    password
+}
+
 /// Arguments of a call, skipping comments.
 pub(super) fn arguments(args: Node<'_>) -> Vec<Node<'_>> {
     named_children(args)

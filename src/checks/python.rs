@@ -6,7 +6,7 @@
 
 use tree_sitter::Node;
 
-use super::login::{jwt_key, quote_of, secret_if_literal};
+use super::login::{Creds, accept_wrapper, bind_wrapper, jwt_key, origin_label, quote_of, secret_if_literal};
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
@@ -38,7 +38,7 @@ pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "python-password-authorize",
         languages: PY,
-        needs: &["receiver", "args"],
+        needs: &["receiver", "method", "args"],
         provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
         about: "`authorize(username, extension, password[, remember])` of rcsdk / `ringcentral` \
                 0.1-0.5 and of `ringcentral_client` (before its 2024-11 JWT signature)",
@@ -110,8 +110,14 @@ impl<'t> PyArgs<'t> {
 /// before the call: a dict literal with string keys, or `dict(key=value, ...)`. `None` when
 /// anything in it is not known (another splat, a computed key).
 fn unpacked_keywords<'t>(cx: &CheckCx<'_, 't>, splat: Node<'t>) -> Option<Vec<(String, Node<'t>)>> {
+    dict_entries(cx, *named_children(splat).first()?)
+}
+
+/// The entries of a dict the file spells out: a dict literal with string keys, `dict(k=v, ...)`,
+/// or a name last assigned one of those in scope. `None` when anything in it is not known.
+fn dict_entries<'t>(cx: &CheckCx<'_, 't>, expr: Node<'t>) -> Option<Vec<(String, Node<'t>)>> {
     let src = cx.file.src;
-    let inner = unwrap_expr(*named_children(splat).first()?);
+    let inner = unwrap_expr(expr);
     let dict = match inner.kind() {
         "identifier" => super::login::resolve_literal(cx, inner, &["dictionary", "call"])?,
         _ => inner,
@@ -215,9 +221,51 @@ pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
     }
 }
 
+/// A call whose only argument is a dict (`bot.login({'username': .., 'password': ..})`, or a
+/// name assigned one): no RingCentral SDK takes one, so it is an app's own client around the
+/// SDK, judged by `login::accept_wrapper`. `Some(None)` when it is such a call but not taken.
+fn py_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<Option<Bindings>> {
+    let src = cx.file.src;
+    let args = named_children(cx.cap("args")?);
+    let [only] = args.as_slice() else { return None };
+    let only = unwrap_expr(*only);
+    let literal = match only.kind() {
+        "dictionary" => only,
+        "identifier" => super::login::resolve_literal(cx, only, &["dictionary", "call"])?,
+        _ => return None,
+    };
+    // A name assigned from another call (`creds = load()`) is not a dict the file spells out.
+    if literal.kind() == "call"
+        && literal.child_by_field_name("function").is_none_or(|f| text(f, src) != "dict")
+    {
+        return None;
+    }
+    let Some(entries) = dict_entries(cx, literal) else { return Some(None) };
+    let origin = (literal.id() != only.id()).then_some(literal);
+    let creds = Creds { entries, unknown: false, origin, by_name: false };
+    let mut out = Bindings::default();
+    if !accept_wrapper(cx, cx.cap("call")?, receiver, &creds, &mut out) {
+        return Some(None);
+    }
+    origin_label(&creds, &mut out, "credentials");
+    let password = bind_wrapper(
+        cx,
+        (receiver, method),
+        &creds,
+        ["{'username': .., 'password': ..}", "{'username': .., 'extension': .., 'password': ..}"],
+        ("python-wrapper", "the app's own client around the RingCentral Python SDK"),
+        &mut out,
+    );
+    out.var("jwt_expr", py_jwt_expr(cx, password));
+    Some(Some(out))
+}
+
 /// `.login(...)` of the `ringcentral` SDK taking the password branch.
 pub fn python_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
+    if let Some(found) = py_wrapper(cx, receiver, "login") {
+        return found;
+    }
     let args = PyArgs::read(cx, cx.cap("args")?)?;
     // Not the SDK's signature: Django's `login(request, user, backend=...)`, other APIs.
     if args.positional.len() > LOGIN_PARAMS.len()
@@ -262,6 +310,14 @@ pub fn python_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 pub fn python_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let src = cx.file.src;
     let receiver = cx.cap("receiver")?;
+    let method = text(cx.cap("method")?, src);
+    if let Some(found) = py_wrapper(cx, receiver, method) {
+        return found;
+    }
+    // `auth`/`authenticate` are only the wrappers' names.
+    if method != "authorize" {
+        return None;
+    }
     let args = PyArgs::read(cx, cx.cap("args")?)?;
     if args.keywords.iter().any(|(k, _)| !AUTHORIZE_PARAMS.contains(&k.as_str())) {
         return None;

@@ -7,7 +7,9 @@
 
 use tree_sitter::Node;
 
-use super::login::{jwt_key, quote_of, resolve_literal, secret_if_literal};
+use super::login::{
+    Creds, accept_wrapper, bind_wrapper, jwt_key, quote_of, resolve_literal, secret_if_literal,
+};
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
@@ -164,6 +166,28 @@ pub(super) fn rb_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
     if src.contains("ENV.fetch(") { format!("ENV.fetch('{jwt}')") } else { format!("ENV['{jwt}']") }
 }
 
+/// An app's own client whose `login`/`authorize`/`auth`/`authenticate` receives a hash with a
+/// username and a password in RingCentral code (`login::accept_wrapper`): display-only guidance.
+fn rb_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str, args: &RbArgs<'_>) -> Option<Bindings> {
+    let creds = Creds { entries: args.keywords.clone(), unknown: false, origin: None, by_name: false };
+    let mut out = Bindings::default();
+    if !accept_wrapper(cx, cx.cap("call")?, receiver, &creds, &mut out) {
+        return None;
+    }
+    let password = bind_wrapper(
+        cx,
+        (receiver, method),
+        &creds,
+        ["username:, password:", "username:, extension:, password:"],
+        ("ruby-wrapper", "the app's own client around the RingCentral Ruby SDK"),
+        &mut out,
+    );
+    let jwt_expr = rb_jwt_expr(cx, password);
+    out.var("jwt_args", format!("(jwt: {jwt_expr})"));
+    out.var("jwt_expr", jwt_expr);
+    Some(out)
+}
+
 /// `authorize(...)` / `authorize_password(...)` / `login(...)` taking the password branch.
 pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let src = cx.file.src;
@@ -184,6 +208,19 @@ pub fn ruby_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         None if elided => RbArgs { positional: Vec::new(), keywords: Vec::new() },
         None => return None,
     };
+    // An app's own client: `bot.login(username: .., password: ..)` on a receiver that is not
+    // the official gem's client (whose keyword `authorize` is read below).
+    let hash_only = args.positional.is_empty() && !args.keywords.is_empty();
+    if hash_only && !matches!(method, "authorize_password" | "authorize_user") {
+        let official = method == "authorize"
+            && receiver::accept(cx, receiver, Evidence::Strong, &mut Bindings::default());
+        if !official {
+            return rb_wrapper(cx, receiver, method, &args);
+        }
+    }
+    if matches!(method, "auth" | "authenticate") {
+        return None;
+    }
     let mut out = Bindings::default();
     // grokify's positional form may end in OAuth options (`access_token_ttl: 600`), which Ruby
     // passes as keywords: three positional credentials and no credential keyword is that form.
