@@ -133,7 +133,12 @@ impl<'a> FileCx<'a> {
                     out.calls.push(node);
                 }
                 let Some(shape) = shapes.iter().find(|s| s.kind == kind) else { continue };
-                let Some(lhs) = node.child_by_field_name(shape.target) else { continue };
+                let lhs = if shape.target.is_empty() {
+                    node.named_child(0)
+                } else {
+                    node.child_by_field_name(shape.target)
+                };
+                let Some(lhs) = lhs else { continue };
                 // C#'s `variable_declarator` has no `value` field: the value is its last
                 // named child after the name.
                 let rhs = match shape.value {

@@ -94,7 +94,7 @@ static USER_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
     vec![
         source(
             &[],
-            &["$_", "php_auth", "req", "param", "form", "from", "bind", "query", "pathvariable"],
+            &["$_", "php_auth", "req", "param", "form", "from", "bind", "query", "pathvariable", "receive"],
             &[
                 // PHP, Laravel
                 r"\$_(?:POST|GET|REQUEST|COOKIE)\b|\bPHP_AUTH_(?:USER|PW)\b",
@@ -108,6 +108,8 @@ static USER_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
                 r"\bgetParameter\(|@Request(?:Param|Body)\b|@PathVariable\b",
                 // net/http, gin
                 r"\.(?:FormValue|PostFormValue|PostForm|DefaultPostForm|MultipartForm|ShouldBind\w*|BindJSON)\(",
+                // Ktor, Vapor
+                r"\bcall\.(?:receiveParameters|receive\b|parameters\[)|\breq\.content\.decode\b",
                 r"(?i:\w*(?:queryparam|formparam|requestparam|getparam)\w*)\(",
             ],
             "request input",
@@ -167,10 +169,11 @@ static SERVICE_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
                 ".yml",
                 ".ini",
                 ".toml",
+                ".plist",
             ],
             &[
                 r"(?i)\b(?:config|configs|conf|cfg|settings|configuration|properties|ConfigurationManager|IConfiguration|appsettings)\b",
-                r"\bgetProperty\(|@Value\(|\bparse_ini_file\b|\bjson\.load|\byaml\.(?:safe_)?load|['\x22][\w./-]*\.(?:json|ya?ml|ini|toml|properties|cfg)['\x22]",
+                r"\bgetProperty\(|@Value\(|\bparse_ini_file\b|\bjson\.load|\byaml\.(?:safe_)?load|['\x22][\w./-]*\.(?:json|ya?ml|ini|toml|properties|cfg|plist)['\x22]",
             ],
             "configuration",
         ),

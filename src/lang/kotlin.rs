@@ -10,7 +10,11 @@ fn interpolate(s: &StringSite<'_>) -> Option<String> {
 
 static CODE: CodeShapes = CodeShapes {
     functions: &["function_declaration", "anonymous_function", "lambda_literal", "secondary_constructor"],
-    assignments: &[AssignShape { kind: "assignment", target: "left", value: Some("right") }],
+    assignments: &[
+        AssignShape { kind: "assignment", target: "left", value: Some("right") },
+        // `val form = call.receiveParameters()`: no fields, the value comes last.
+        AssignShape { kind: "property_declaration", target: "", value: None },
+    ],
     // `mapOf("grant_type" to "password", ...)`, `listOf(...)`, `[...]` in annotations.
     containers: &["value_arguments", "collection_literal"],
     call_fields: &[],

@@ -180,7 +180,8 @@ pub struct ConcatShape {
 pub struct AssignShape {
     /// Node kind.
     pub kind: &'static str,
-    /// Field holding what is assigned to.
+    /// Field holding what is assigned to; empty when it is the first named child (Kotlin's
+    /// `property_declaration` has no fields).
     pub target: &'static str,
     /// Field holding the value, or `None` when it is the last named child (C# declarators).
     pub value: Option<&'static str>,
