@@ -367,7 +367,8 @@ fn notebook_lang(name: &str) -> Option<Lang> {
         "sh" | "shell" | "zsh" => "bash",
         other => other,
     };
-    Lang::from_name(name).filter(|l| l.is_code() || *l == Lang::Bash)
+    // CoffeeScript kernels (`jp-coffeescript`) are read as the text language they are.
+    Lang::from_name(name).filter(|l| l.is_code() || l.is_text() || *l == Lang::Bash)
 }
 
 /// Reads a notebook's cells (nbformat 4 `cells`, nbformat 3 `worksheets[].cells` with `input`).

@@ -559,3 +559,26 @@ fn a_file_reached_through_two_roots_is_fixed_once() {
         .stdout(predicate::str::contains("fixed 1 finding(s) with 1 edit(s) in 1 file(s)"));
     assert_eq!(fs::read_to_string(dir.path().join("real/a.php")).expect("read"), PHP_FIXED);
 }
+
+/// An instance of the app's own class named like RingCentral's client is a wrapper: its
+/// `login` takes credentials, so the SDK's `login({ jwt })` rewrite is never applied to it.
+#[test]
+fn own_client_class_gets_guidance_not_the_sdk_rewrite() {
+    let dir = TempDir::new().expect("tempdir");
+    let src = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/ringcentral/js-password-login/positive-wrapper-own-class.ts"),
+    )
+    .expect("fixture");
+    fs::write(dir.path().join("client.ts"), &src).expect("write");
+    pwflow(dir.path())
+        .args(["client.ts", "--fix", "--unsafe-fixes"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("the app's own client around the RingCentral JS SDK"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("client.ts")).expect("read"),
+        src,
+        "the wrapper call is left as it is"
+    );
+}

@@ -143,14 +143,34 @@ fn asserts_rejection(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bo
     REJECTION.is_match(text(function, cx.file.src))
 }
 
-/// Whether a file is a test: under `test`/`tests`/`spec`/`__tests__`, or named `*_test.*`,
-/// `test_*.*`, `*.test.*`, `*.spec.*`.
+/// Whether a file is a test: under a test directory (`test`, `tests`, `spec`, `specs`,
+/// `__tests__`, `e2e`, a .NET test project such as `App.Tests`, a `*-tests`/`*_tests` folder),
+/// or named like one in its language's convention: `test_*.*`, `*_test.*`, `*-test.*`,
+/// `*.test.*`, `*_spec.*`, `*-spec.*`, `*.spec.*`, or a JVM/.NET/Swift test class whose name
+/// ends in `Test`, `Tests`, `Spec` or `IT` (`LoginTest.java`, `AuthTests.cs`).
 pub(super) fn is_test_path(path: &std::path::Path) -> bool {
-    path.components()
-        .any(|c| matches!(c.as_os_str().to_str(), Some("test" | "tests" | "spec" | "specs" | "__tests__")))
-        || path.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-            let n = n.to_ascii_lowercase();
-            n.starts_with("test_") || n.contains("_test.") || n.contains(".test.") || n.contains(".spec.")
+    let test_dir = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        matches!(lower.as_str(), "test" | "tests" | "spec" | "specs" | "__tests__" | "e2e")
+            || [".tests", ".test", "-tests", "_tests", ".specs", "-specs", "_specs"]
+                .iter()
+                .any(|s| lower.ends_with(s))
+    };
+    let (dirs, file) = match path.parent() {
+        Some(parent) => (parent, path.file_name().and_then(|n| n.to_str())),
+        None => (path, None),
+    };
+    dirs.components().any(|c| c.as_os_str().to_str().is_some_and(test_dir))
+        || file.is_some_and(|name| {
+            let lower = name.to_ascii_lowercase();
+            let stem = name.split('.').next().unwrap_or(name);
+            lower.starts_with("test_")
+                || ["_test.", "-test.", ".test.", "_spec.", "-spec.", ".spec."].iter().any(|s| lower.contains(s))
+                // CamelCase class names: `LoginTest`, not `latest` or `contest`
+                || ["Test", "Tests", "Spec", "IT"].iter().any(|suffix| {
+                    stem.strip_suffix(suffix)
+                        .is_some_and(|head| head.chars().last().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+                })
         })
 }
 
@@ -329,6 +349,42 @@ mod tests {
             jwt_body("grant_type=password&username=u&password=p&extension=101&scope=x", "RC_JWT"),
             "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<RC_JWT>&scope=x"
         );
+    }
+
+    #[test]
+    fn test_files_by_folder_and_by_name() {
+        use std::path::Path;
+        for test in [
+            "tests/auth.py",
+            "src/__tests__/login.js",
+            "spec/client_spec.rb",
+            "test_login.py",
+            "auth_test.go",
+            "login.test.ts",
+            "login-test.ts",
+            "login.spec.js",
+            "client-spec.js",
+            "src/test/java/com/acme/LoginTest.java",
+            "AuthTests.cs",
+            "MyApp.Tests/TokenService.cs",
+            "integration-tests/run.sh",
+            "LoginIT.java",
+            "TokenSpec.kt",
+            "e2e/signin.ts",
+        ] {
+            assert!(is_test_path(Path::new(test)), "{test} is a test");
+        }
+        for not_test in [
+            "src/latest.js",
+            "contest.py",
+            "attestation/verify.ts",
+            "Testimonials.vue",
+            "lib/SUBMIT.md",
+            "GIT.md",
+            "src/login.ts",
+        ] {
+            assert!(!is_test_path(Path::new(not_test)), "{not_test} is not a test");
+        }
     }
 
     #[test]

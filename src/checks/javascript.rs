@@ -314,6 +314,17 @@ pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         }
         _ => return None,
     };
+    // An instance of the app's own class (`const rc = new RingCentralClient()`) whose `login`
+    // takes credentials is a wrapper even when its name says RingCentral: the SDK's wording
+    // and its `login({ jwt })` rewrite would not fit the wrapper's signature.
+    if let Some(creds) = &options
+        && receiver::own_instance(cx, receiver).is_some()
+    {
+        let mut wrapped = Bindings::default();
+        if js_wrapper(cx, receiver, "login", creds, &mut wrapped) {
+            return Some(wrapped);
+        }
+    }
     if !receiver::accept(cx, receiver, evidence, &mut out) {
         let creds = options?;
         let mut out = Bindings::default();

@@ -178,6 +178,7 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
             let class = ctor.rsplit(['.', ':']).next().unwrap_or_default();
             let class_like = class.chars().next().is_some_and(|c| c.is_ascii_uppercase());
             let sdk_ctor = class_like
+                && !own_class(cx, class)
                 && (RC_CONSTRUCTOR.is_match(ctor)
                     || (cx.file.context.sdk.is_some()
                         && matches!(class, "SDK" | "RestClient" | "RCSDK" | "Client")));
@@ -195,13 +196,56 @@ fn from_sdk(cx: &CheckCx<'_, '_>, expr: Node<'_>) -> Option<String> {
                 .map(|c| text(c, src))?;
             // `new x_1.default(...)` is what tsc and babel make of `new X(...)` after
             // `import X from '<sdk>'`.
-            let sdk_ctor = RC_CONSTRUCTOR.is_match(ctor)
-                || (cx.file.context.sdk.is_some()
-                    && matches!(ctor.rsplit(['\\', '.']).next(), Some("SDK" | "RestClient" | "default")));
+            let class = ctor.rsplit(['\\', '.']).next().unwrap_or_default();
+            let sdk_ctor = !own_class(cx, class)
+                && (RC_CONSTRUCTOR.is_match(ctor)
+                    || (cx.file.context.sdk.is_some() && matches!(class, "SDK" | "RestClient" | "default")));
             sdk_ctor.then(|| format!("`new {ctor}(...)` is the RingCentral SDK"))
         }
         _ => None,
     }
+}
+
+/// A superclass that makes a class the SDK itself (`class Phone extends SDK`).
+static SDK_SUPERCLASS: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r"(?i)\b(sdk|rcsdk|rest_?client|ring_?central\w*|platform)\b"));
+
+/// Whether `class` is a class this file declares that does not extend the SDK: the app's own
+/// client (`class RingCentralClient { login(creds) {...} }`), whose methods are not the SDK's
+/// even when its name says RingCentral.
+pub(super) fn own_class(cx: &CheckCx<'_, '_>, class: &str) -> bool {
+    let src = cx.file.src;
+    crate::syntax::descendants(cx.file.root).any(|node| {
+        let kind = node.kind();
+        if !(kind == "class" || kind.starts_with("class_")) {
+            return false;
+        }
+        let (Some(name), Some(body)) = (node.child_by_field_name("name"), node.child_by_field_name("body"))
+        else {
+            return false;
+        };
+        // What comes between the name and the body: `extends X`, `(Base)`, `< Base`.
+        text(name, src) == class && !SDK_SUPERCLASS.is_match(&src[name.end_byte()..body.start_byte()])
+    })
+}
+
+/// The app's own class (`own_class`) that the receiver was made from in this file: `const
+/// rc = new RingCentralClient()`, `this.phone = new TeamPhone()`.
+pub(super) fn own_instance(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<String> {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let name = last_name(receiver, src, lang)?;
+    cx.file.assignments().iter().find_map(|a| {
+        if last_name(a.lhs, src, lang).as_deref() != Some(name.as_str()) {
+            return None;
+        }
+        let rhs = unwrap_expr(a.rhs);
+        if !matches!(rhs.kind(), "new_expression" | "object_creation_expression") {
+            return None;
+        }
+        let ctor = rhs.child_by_field_name("constructor").or_else(|| rhs.named_child(0))?;
+        let class = text(ctor, src).rsplit(['\\', '.']).next().unwrap_or_default();
+        own_class(cx, class).then(|| class.to_owned())
+    })
 }
 
 /// Whether a variable or property named `name` is assigned from the SDK somewhere in the file
