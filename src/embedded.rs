@@ -205,6 +205,9 @@ fn sniff_code(lines: &[&str]) -> Option<Lang> {
             || l.contains("require(")
             || l.contains("console.log(")
             || l.contains(") => {")
+            // a method called with an object literal: `platform.login({`, `}).then(`
+            || (l.contains(".") && l.contains("({") && !l.contains("->"))
+            || l.starts_with("}).")
     });
     let python = any(&|l| {
         (l.starts_with("def ") && l.ends_with(':'))
@@ -215,7 +218,21 @@ fn sniff_code(lines: &[&str]) -> Option<Lang> {
         (true, false, false) => Some(Lang::Php),
         (false, true, false) => Some(Lang::JavaScript),
         (false, false, true) => Some(Lang::Python),
+        // A command line: `curl ...`, `$ curl ...`, `wget`, HTTPie (`http POST ...`).
+        (false, false, false) if any(&is_command_line) => Some(Lang::Bash),
         _ => None,
+    }
+}
+
+/// Whether a line runs an HTTP client from a shell (a prompt's `$ ` allowed).
+fn is_command_line(line: &str) -> bool {
+    let line = line.strip_prefix("$ ").unwrap_or(line).trim_start();
+    let command = line.split_whitespace().next().unwrap_or_default();
+    match command {
+        "curl" | "wget" => true,
+        // HTTPie's method first: `http POST https://...`, `https --form POST ...`.
+        "http" | "https" => line.split_whitespace().nth(1).is_some_and(|w| w.starts_with('-') || w == "POST"),
+        _ => false,
     }
 }
 

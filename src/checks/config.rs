@@ -45,7 +45,7 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
         Lang::Swift,
     ],
     needs: &["key", "match"],
-    provides: &["match", "prefix", "jwt_name", "jwt_setting", "form"],
+    provides: &["match", "prefix", "jwt_name", "jwt_setting", "form", "key"],
     about: "a RingCentral password setting in configuration: a password key whose name or block \
             says RingCentral (an `RC_`/`RINGCENTRAL_`/`ENGAGE_VOICE_` name, or a username next to \
             it with an extension, a RingCentral URL or RingCentral code around it); names the \
@@ -298,6 +298,15 @@ pub fn may_hold_password_setting(text: &str) -> bool {
                 .iter()
                 .skip_while(|b| matches!(b, b'"' | b'\'' | b'\\'))
                 .find(|b| **b != b' ' && **b != b'\t');
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            // A Kubernetes `env:` entry names its variable as a value: `- name: RC_PASSWORD`.
+            let k8s_name = matches!(
+                text[line_start..start].trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\''),
+                "- name:" | "name:"
+            );
+            if k8s_name {
+                return text.get(start..end).and_then(key_name);
+            }
             if !matches!(after, Some(b'=' | b':')) {
                 return None;
             }
@@ -308,7 +317,6 @@ pub fn may_hold_password_setting(text: &str) -> bool {
             let quoted = start > 0
                 && matches!(bytes[start - 1], b'"' | b'\'')
                 && bytes.get(end) == Some(&bytes[start - 1]);
-            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
             let first = text[line_start..start].split_whitespace().all(|w| {
                 matches!(
                     w,
@@ -471,6 +479,78 @@ fn stem_kind(stem: &[String]) -> StemKind {
     }
 }
 
+/// A setting written as an item of a YAML list: a Compose `environment:` entry
+/// (`- RC_PASSWORD=secret`) or a Kubernetes `env:` entry (`- name: RC_PASSWORD` with its
+/// `value:` or `valueFrom:`).
+struct ListItem {
+    name: String,
+    /// The value, when the item spells one (a `valueFrom:` reference has none).
+    value: Option<std::ops::Range<usize>>,
+    /// `env-list` (Compose) or `name-list` (Kubernetes): how the JWT setting is written.
+    form: &'static str,
+}
+
+/// Reads a YAML list item as a setting (see [`ListItem`]); `None` for any other item.
+fn list_item(item: Node<'_>, src: &str) -> Option<ListItem> {
+    let node = named_children(item).into_iter().next()?;
+    let unquote = |n: Node<'_>| -> (String, std::ops::Range<usize>) {
+        let raw = text(n, src);
+        let quoted = raw.len() >= 2 && (raw.starts_with('"') || raw.starts_with('\''));
+        if quoted {
+            (raw[1..raw.len() - 1].to_owned(), n.start_byte() + 1..n.end_byte() - 1)
+        } else {
+            (raw.to_owned(), n.byte_range())
+        }
+    };
+    let is_name = |name: &str| {
+        !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    };
+    match node.kind() {
+        "flow_node" => {
+            let (content, range) = unquote(node);
+            let (name, value) = content.split_once('=')?;
+            let name = name.trim();
+            is_name(name).then(|| {
+                let value_start = range.start + content.find('=')? + 1;
+                let value = (!value.trim().is_empty()).then_some(value_start..range.end);
+                Some(ListItem { name: name.to_owned(), value, form: "env-list" })
+            })?
+        }
+        "block_node" => {
+            let mapping = named_children(node).into_iter().find(|n| n.kind() == "block_mapping")?;
+            let mut name = None;
+            let mut value = None;
+            let mut k8s = false;
+            for pair in named_children(mapping).into_iter().filter(|p| p.kind() == "block_mapping_pair") {
+                let (Some(k), Some(v)) = (pair.child_by_field_name("key"), pair.child_by_field_name("value"))
+                else {
+                    continue;
+                };
+                match text(k, src) {
+                    "name" => name = Some(unquote(v).0),
+                    "value" => {
+                        k8s = true;
+                        value = (v.kind() == "flow_node").then(|| unquote(v).1);
+                    }
+                    "valueFrom" => k8s = true,
+                    _ => {}
+                }
+            }
+            let name = name.filter(|n| is_name(n) && k8s)?;
+            Some(ListItem { name, value, form: "name-list" })
+        }
+        _ => None,
+    }
+}
+
+/// A setting's name: its key, or what a YAML list item names (see [`ListItem`]).
+fn setting_name(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
+    if key.kind() == "block_sequence_item" {
+        return list_item(key, src).map(|item| item.name);
+    }
+    key_text(key, src, lang)
+}
+
 /// The key node and the whole pair node of each setting in `scope`.
 fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t>, Node<'t>)> {
     let key_of = |pair: Node<'t>| -> Option<Node<'t>> {
@@ -484,6 +564,8 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
                 .into_iter()
                 .find(|c| c.kind() == "variable_declaration")
                 .and_then(|d| named_children(d).into_iter().find(|c| c.kind() == "identifier")),
+            // A list item is its own key (`setting_name` reads it).
+            Lang::Yaml if pair.kind() == "block_sequence_item" => Some(pair),
             _ => pair.child_by_field_name("name").or_else(|| pair.child_by_field_name("key")),
         }
     };
@@ -622,7 +704,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let pair = cx.cap("match")?;
     let src = cx.file.src;
     let lang = cx.file.lang;
-    let name = key_text(key, src, lang)?;
+    let name = setting_name(key, src, lang)?;
     let this = key_name(&name).filter(|k| k.role == Role::Password)?;
     // Python modules: constants only (`USERNAME = '...'`), not every local `password`; C# and
     // Java: `const` / `final` declarations.
@@ -655,7 +737,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         if other_pair.id() == pair.id() || !same_unit(*other_pair, pair, src) {
             continue;
         }
-        let Some(other_name) = key_text(*other_key, src, lang) else { continue };
+        let Some(other_name) = setting_name(*other_key, src, lang) else { continue };
         let Some(other) = key_name(&other_name) else { continue };
         if other.role == Role::Password
             && other_pair.start_byte() < pair.start_byte()
@@ -705,7 +787,10 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     let mut out = Bindings::default();
     // The value is a secret whatever the key is called (`PASSWD_SB`): masked as a whole.
-    if let Some(value) = value_range(key, pair, src) {
+    let listed = (pair.kind() == "block_sequence_item").then(|| list_item(pair, src)).flatten();
+    if let Some(value) =
+        listed.as_ref().map_or_else(|| value_range(key, pair, src), |item| item.value.clone())
+    {
         out.secrets.push(value);
     }
     let flat = matches!(lang, Lang::Env | Lang::Bash);
@@ -746,7 +831,16 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         ));
     }
     let prefix = name[..this.role_at.start].to_owned();
-    out.var("form", if flat { "assignment" } else { "mapping" });
+    if listed.is_some() {
+        // The message names the variable, not the whole entry.
+        out.var("key", name.clone());
+    }
+    let form = match &listed {
+        Some(item) => item.form,
+        None if flat => "assignment",
+        None => "mapping",
+    };
+    out.var("form", form);
     out.var("jwt_name", jwt);
     out.var("prefix", prefix);
     Some(out)

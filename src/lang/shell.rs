@@ -4,7 +4,7 @@
 use super::{CodeShapes, ConcatShape, Lang, LangSpec, NameFrom, PairShape, StringSite, Wrapper};
 
 // An unquoted word is a string too: `curl -d grant_type=password`.
-const STRINGS: &[&str] = &["string", "raw_string", "word", "ansi_c_string"];
+const STRINGS: &[&str] = &["string", "raw_string", "word", "ansi_c_string", "heredoc_body"];
 const PAIRS: &[PairShape] =
     &[PairShape { kind: "variable_assignment", key_field: Some("name"), value_field: Some("value") }];
 const NAMES: &[(&str, NameFrom)] = &[("variable_name", NameFrom::TrimStart(&['$']))];
