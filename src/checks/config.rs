@@ -26,7 +26,7 @@ use tree_sitter::Node;
 use super::{Bindings, CheckCx, CheckDef};
 use crate::finding::{Edit, Label};
 use crate::lang::Lang;
-use crate::syntax::{descendants, key_text, named_children, text};
+use crate::syntax::{descendants, is_string, key_text, named_children, text};
 
 /// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[CheckDef {
@@ -43,6 +43,7 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
         Lang::Java,
         Lang::Kotlin,
         Lang::Swift,
+        Lang::Php,
     ],
     needs: &["key", "match"],
     provides: &["match", "prefix", "jwt_name", "jwt_setting", "form", "key"],
@@ -564,13 +565,15 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
                 .into_iter()
                 .find(|c| c.kind() == "variable_declaration")
                 .and_then(|d| named_children(d).into_iter().find(|c| c.kind() == "identifier")),
+            // `'password' => ...`: the key is the element's first child.
+            Lang::Php => named_children(pair).into_iter().next().filter(|k| is_string(*k, lang)),
             // A list item is its own key (`setting_name` reads it).
             Lang::Yaml if pair.kind() == "block_sequence_item" => Some(pair),
             _ => pair.child_by_field_name("name").or_else(|| pair.child_by_field_name("key")),
         }
     };
     // Mappings (YAML, JSON) hold their pairs as children; flat formats anywhere in the scope.
-    let nested = matches!(lang, Lang::Yaml | Lang::Json);
+    let nested = matches!(lang, Lang::Yaml | Lang::Json | Lang::Php);
     let candidates: Vec<Node<'t>> = if nested {
         named_children(scope).into_iter().filter(|n| n.kind() == pair_kind).collect()
     } else {
@@ -583,7 +586,7 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
 /// JSON), the INI section, or the file.
 fn block_scope<'t>(pair: Node<'t>, root: Node<'t>, lang: Lang) -> Node<'t> {
     match lang {
-        Lang::Yaml | Lang::Json | Lang::Ini => pair.parent().unwrap_or(root),
+        Lang::Yaml | Lang::Json | Lang::Ini | Lang::Php => pair.parent().unwrap_or(root),
         _ => root,
     }
 }
@@ -615,17 +618,22 @@ fn names_ringcentral(scope: Node<'_>, settings: &[(Node<'_>, Node<'_>)], src: &s
             .is_some_and(|n| RC_TEXT.is_match(text(n, src))),
         // The keys that hold the block and their neighbours, a few levels up: a goauth-style
         // `"my-ringcentral-app": { "service": "ringcentral", "oauth2": { ...password... } }`.
-        Lang::Yaml | Lang::Json => {
+        Lang::Yaml | Lang::Json | Lang::Php => {
             let mut mapping = scope;
             for _ in 0..3 {
                 let Some(holder) = holding_pair(mapping) else { return false };
-                let Some(key) = holder.child_by_field_name("key") else { return false };
+                let Some(key) = holder.child_by_field_name("key").or_else(|| holder.named_child(0)) else {
+                    return false;
+                };
                 if RC_TEXT.is_match(text(key, src)) {
                     return true;
                 }
                 let Some(outer) = holder.parent() else { return false };
                 let neighbours = settings_in(outer, lang, holder.kind());
-                if neighbours.iter().any(|(k, p)| says_ringcentral(*k, *p)) {
+                // A neighbour that is a section of its own (`"ringcentral": {...}` next to
+                // `"database": {...}`) says nothing of this one; a value beside it does
+                // (`"service": "ringcentral"`).
+                if neighbours.iter().any(|(k, p)| !holds_section(*p) && says_ringcentral(*k, *p)) {
                     return true;
                 }
                 mapping = outer;
@@ -636,11 +644,55 @@ fn names_ringcentral(scope: Node<'_>, settings: &[(Node<'_>, Node<'_>)], src: &s
     }
 }
 
+/// How deep in the array a PHP file returns at its top level an element sits (0: the returned
+/// array's own element, 1: inside `'ringcentral' => [...]`); `None` for any other array.
+fn returned_array_depth(element: Node<'_>) -> Option<usize> {
+    let mut depth = 0;
+    let mut array = element.parent().filter(|a| a.kind() == "array_creation_expression")?;
+    loop {
+        let parent = array.parent()?;
+        match parent.kind() {
+            "return_statement" => {
+                return parent.parent().is_some_and(|p| p.kind() == "program").then_some(depth);
+            }
+            "array_element_initializer" => {
+                array = parent.parent().filter(|a| a.kind() == "array_creation_expression")?;
+                depth += 1;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Whether a pair's value is a mapping or a list (a section), not a scalar.
+fn holds_section(pair: Node<'_>) -> bool {
+    let Some(mut value) = pair
+        .child_by_field_name("value")
+        .or_else(|| pair.named_child(pair.named_child_count().saturating_sub(1)))
+    else {
+        return false;
+    };
+    while matches!(value.kind(), "block_node" | "flow_node") {
+        let Some(inner) = value.named_child(0) else { return false };
+        value = inner;
+    }
+    matches!(
+        value.kind(),
+        "object"
+            | "array"
+            | "block_mapping"
+            | "block_sequence"
+            | "flow_mapping"
+            | "flow_sequence"
+            | "array_creation_expression"
+    )
+}
+
 /// The pair whose value is `mapping` (YAML wraps a mapping in block nodes).
 fn holding_pair(mapping: Node<'_>) -> Option<Node<'_>> {
     let mut node = mapping.parent();
     while let Some(n) = node {
-        if matches!(n.kind(), "pair" | "block_mapping_pair" | "flow_pair") {
+        if matches!(n.kind(), "pair" | "block_mapping_pair" | "flow_pair" | "array_element_initializer") {
             return Some(n);
         }
         if !matches!(n.kind(), "block_node" | "flow_node") {
@@ -725,6 +777,9 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if kind == StemKind::Other || (kind == StemKind::Unknown) {
         return None;
     }
+    // PHP: the arrays a configuration file returns (`return [... 'password' => ...]`), not
+    // every array in code (a login's options are the login rules' to judge).
+    let php_depth = if lang == Lang::Php { Some(returned_array_depth(pair)?) } else { None };
     let scope = block_scope(pair, cx.file.root, lang);
     let settings = settings_in(scope, lang, pair.kind());
     let mut users = Vec::new();
@@ -776,8 +831,9 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
                     | Lang::Java
                     | Lang::Kotlin
                     | Lang::Swift
-            ) && (cx.file.context.rc_reason().is_some()
-                || cx.file.context.rc_neighbours.is_some());
+            ) || php_depth == Some(0);
+            let context =
+                context && (cx.file.context.rc_reason().is_some() || cx.file.context.rc_neighbours.is_some());
             !users.is_empty() && (!extensions.is_empty() || named || context)
         }
         StemKind::Other | StemKind::Unknown => false,
@@ -788,9 +844,18 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let mut out = Bindings::default();
     // The value is a secret whatever the key is called (`PASSWD_SB`): masked as a whole.
     let listed = (pair.kind() == "block_sequence_item").then(|| list_item(pair, src)).flatten();
-    if let Some(value) =
+    let value = if lang == Lang::Php {
+        // `'password' => 'secret'`: the string after the arrow; a call (`env(...)`) holds none.
+        named_children(pair)
+            .into_iter()
+            .skip(1)
+            .last()
+            .filter(|v| is_string(*v, lang))
+            .map(|v| crate::syntax::string_inner_range(v, src))
+    } else {
         listed.as_ref().map_or_else(|| value_range(key, pair, src), |item| item.value.clone())
-    {
+    };
+    if let Some(value) = value {
         out.secrets.push(value);
     }
     let flat = matches!(lang, Lang::Env | Lang::Bash);
@@ -831,12 +896,13 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         ));
     }
     let prefix = name[..this.role_at.start].to_owned();
-    if listed.is_some() {
-        // The message names the variable, not the whole entry.
+    if listed.is_some() || lang == Lang::Php {
+        // The message names the variable, not the whole entry nor the key's quotes.
         out.var("key", name.clone());
     }
     let form = match &listed {
         Some(item) => item.form,
+        None if lang == Lang::Php => "php-array",
         None if flat => "assignment",
         None => "mapping",
     };
