@@ -5,11 +5,12 @@ use tree_sitter::Node;
 use super::java::{
     CREDENTIAL_SETTERS, JWT_GRANT, accept_receiver, is_password_value, jwt_expr, secret_if_literal,
 };
+use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
 use super::receiver::Evidence;
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
 use crate::lang::Lang;
-use crate::syntax::{indentation_at, last_name, named_children, text, unwrap_expr};
+use crate::syntax::{indentation_at, last_name, named_children, string_value, text, unwrap_expr};
 
 const CSHARP: &[Lang] = &[Lang::CSharp];
 
@@ -22,10 +23,12 @@ pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "csharp-password-authorize",
         languages: CSHARP,
-        needs: &["receiver", "args"],
+        needs: &["receiver", "method", "args"],
         provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
         about: "`rc.Authorize(username, extension, password)` of RingCentral.Net < 6.4.0 or \
-                RingCentral.Client (three arguments only: one is JWT, two is an authorization code)",
+                RingCentral.Client (three arguments only: one is JWT, two is an authorization code); \
+                an app's own client's `Login`/`Authorize`/`Auth`/`Authenticate` (or `...Async`) given \
+                a dictionary or object with a username and a password in RingCentral code",
         run: csharp_password_authorize,
         file_gate: None,
         text_gate: None,
@@ -98,9 +101,221 @@ fn credentials<'t>(args: &[(Node<'t>, Option<&'t str>)]) -> Option<Node<'t>> {
     args.get(2).map(|(v, _)| *v)
 }
 
-/// `await rc.Authorize(username, extension, password)`, `.Wait()`, `.Result`.
+/// `await rc.Authorize(username, extension, password)`, `.Wait()`, `.Result`; else an app's own
+/// client given a credentials dictionary or object (`cs_wrapper`).
 pub fn csharp_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
+    let method = text(cx.cap("method")?, cx.file.src);
+    if method == "Authorize"
+        && let Some(found) = sdk_authorize(cx, receiver)
+    {
+        return Some(found);
+    }
+    cs_wrapper(cx, receiver, method)
+}
+
+/// Kinds of a C# object creation that may spell credentials.
+const CREATIONS: &[&str] = &[
+    "object_creation_expression",
+    "implicit_object_creation_expression",
+    "anonymous_object_creation_expression",
+];
+
+/// How a credentials map is written, for the finding's shape.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CsEntry {
+    /// `{ "username", u }` (a collection initializer's `Add`).
+    Added,
+    /// `["username"] = u` (an index initializer).
+    Indexed,
+    /// `Username = u` (an object initializer, an anonymous object).
+    Member,
+}
+
+/// The entries of a C# credentials value the file spells out: a dictionary or object
+/// initializer (`new Dictionary<string, string> { {"username", u}, ... }`, `["username"] = u`,
+/// `new Credentials { Username = u, ... }`, `new() { ... }`), an anonymous object
+/// (`new { username = u, password = p }`), a dictionary created empty and filled before the
+/// call, or a name last assigned one of those. `None` when the value is none of those.
+fn cs_credentials<'t>(
+    cx: &CheckCx<'_, 't>,
+    value: Node<'t>,
+    call: Node<'_>,
+) -> Option<(Creds<'t>, [String; 2])> {
+    let src = cx.file.src;
+    let literal = match value.kind() {
+        k if CREATIONS.contains(&k) => value,
+        "identifier" => resolve_literal(cx, value, CREATIONS)?,
+        _ => return None,
+    };
+    let origin = (literal.id() != value.id()).then_some(literal);
+    let ty = literal.child_by_field_name("type");
+    let type_name = ty.map(|t| {
+        let t = if t.kind() == "generic_name" { named_children(t).first().copied().unwrap_or(t) } else { t };
+        text(t, src).rsplit('.').next().unwrap_or_default().to_owned()
+    });
+    if type_name.as_deref().is_some_and(|t| t == "GetTokenRequest") {
+        return None;
+    }
+    let dictionary = type_name.as_deref().is_some_and(|t| t.ends_with("Dictionary") || t == "Hashtable");
+    let children = named_children(literal);
+    let initializer = children.iter().copied().find(|c| c.kind() == "initializer_expression");
+    let ctor_args = children.iter().copied().find(|c| c.kind() == "argument_list");
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin, by_name: false };
+    let mut style = CsEntry::Member;
+    if literal.kind() == "anonymous_object_creation_expression" {
+        creds.entries = anonymous_members(literal, src, &mut creds.unknown);
+    } else if let Some(init) = initializer {
+        // Constructor arguments of an object (`new Credentials(u) { ... }`) are fields by position.
+        if !dictionary && ctor_args.is_some_and(|a| !named_children(a).is_empty()) {
+            creds.unknown = true;
+        }
+        for entry in named_children(init) {
+            match initializer_entry(entry, src) {
+                Some((key, v, how)) => {
+                    style = how;
+                    creds.entries.push((key, v));
+                }
+                None => creds.unknown = true,
+            }
+        }
+    } else if dictionary && value.kind() == "identifier" {
+        // `var creds = new Dictionary<string, string>(); creds["username"] = u; creds.Add(...)`.
+        let name = text(value, src);
+        creds = super::login::filled_map(cx, literal, name, call, |used| dictionary_put(used, src))?;
+        style = CsEntry::Indexed;
+    } else {
+        return None;
+    }
+    let ty = ty.map_or(String::new(), |t| format!(" {}", text(t, src)));
+    let args = match style {
+        CsEntry::Added => wrapper_args(&creds, |k| format!("{{\"{k}\", ..}}"), &format!("new{ty} {{ "), " }"),
+        CsEntry::Indexed if dictionary => {
+            wrapper_args(&creds, |k| format!("[\"{k}\"] = .."), &format!("new{ty} {{ "), " }")
+        }
+        _ => wrapper_args(&creds, |k| format!("{k} = .."), &format!("new{ty} {{ "), " }"),
+    };
+    Some((creds, args))
+}
+
+/// One entry of an initializer: `{ "k", v }`, `["k"] = v`, `Name = v`.
+fn initializer_entry<'t>(entry: Node<'t>, src: &str) -> Option<(String, Node<'t>, CsEntry)> {
+    match entry.kind() {
+        "initializer_expression" => match named_children(entry).as_slice() {
+            [key, value] => Some((string_value(*key, src, Lang::CSharp)?, *value, CsEntry::Added)),
+            _ => None,
+        },
+        "assignment_expression" => {
+            let left = entry.child_by_field_name("left")?;
+            let right = entry.child_by_field_name("right")?;
+            match left.kind() {
+                "identifier" => Some((text(left, src).to_owned(), right, CsEntry::Member)),
+                "element_binding_expression" => match named_children(left).as_slice() {
+                    [key] => {
+                        Some((string_value(unwrap_expr(*key), src, Lang::CSharp)?, right, CsEntry::Indexed))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The members of an anonymous object: `name = value`, or a projection (`u`, `creds.Password`)
+/// named after its last name. `unknown` is set for a member without a name.
+fn anonymous_members<'t>(object: Node<'t>, src: &str, unknown: &mut bool) -> Vec<(String, Node<'t>)> {
+    let mut members = Vec::new();
+    let mut cursor = object.walk();
+    let mut segment: Vec<Node<'t>> = Vec::new();
+    let mut assigned = false;
+    let mut flush = |segment: &mut Vec<Node<'t>>, assigned: &mut bool| {
+        match (segment.as_slice(), *assigned) {
+            ([name, .., value], true) => members.push((text(*name, src).to_owned(), *value)),
+            ([value], false) => match last_name(*value, src, Lang::CSharp) {
+                Some(name) => members.push((name, *value)),
+                None => *unknown = true,
+            },
+            ([], _) => {}
+            _ => *unknown = true,
+        }
+        segment.clear();
+        *assigned = false;
+    };
+    for child in object.children(&mut cursor) {
+        match child.kind() {
+            "," | "}" => flush(&mut segment, &mut assigned),
+            "=" => assigned = true,
+            "comment" => {}
+            _ if child.is_named() => segment.push(child),
+            _ => {}
+        }
+    }
+    flush(&mut segment, &mut assigned);
+    members
+}
+
+/// A use of a dictionary's name that adds an entry with a literal key: `creds["k"] = v`,
+/// `creds.Add("k", v)`.
+fn dictionary_put<'t>(used: Node<'t>, src: &'t str) -> Option<(String, Node<'t>)> {
+    let parent = used.parent()?;
+    match parent.kind() {
+        "element_access_expression" => {
+            let assignment = parent.parent().filter(|a| a.kind() == "assignment_expression")?;
+            if assignment.child_by_field_name("left")?.id() != parent.id() {
+                return None;
+            }
+            let subscript = parent.child_by_field_name("subscript")?;
+            let keys = named_children(subscript);
+            let [key] = keys.as_slice() else { return None };
+            Some((
+                string_value(unwrap_expr(*key), src, Lang::CSharp)?,
+                assignment.child_by_field_name("right")?,
+            ))
+        }
+        "member_access_expression" if parent.child_by_field_name("expression")?.id() == used.id() => {
+            let call = parent.parent().filter(|c| c.kind() == "invocation_expression")?;
+            if text(parent.child_by_field_name("name")?, src) != "Add" {
+                return None;
+            }
+            let args = call_args(call.child_by_field_name("arguments")?, src);
+            let [(key, None), (value, None)] = args.as_slice() else { return None };
+            Some((string_value(*key, src, Lang::CSharp)?, *value))
+        }
+        _ => None,
+    }
+}
+
+/// An app's own client whose `Login`/`Authorize`/`Auth`/`Authenticate` (or its `Async` twin)
+/// receives a credentials dictionary or object with a username and a password in RingCentral
+/// code (`login::accept_wrapper`): display-only guidance.
+fn cs_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<Bindings> {
+    let src = cx.file.src;
+    let call = cx.cap("call")?;
+    let args = call_args(cx.cap("args")?, src);
+    let [(value, None)] = args.as_slice() else { return None };
+    let (creds, [plain, with_ext]) = cs_credentials(cx, *value, call)?;
+    let mut out = Bindings::default();
+    if !accept_wrapper(cx, call, receiver, &creds, &mut out) {
+        return None;
+    }
+    origin_label(&creds, &mut out, "credentials");
+    super::login::trace_credentials(&creds, &mut out);
+    let password = bind_wrapper(
+        cx,
+        (receiver, method),
+        &creds,
+        [&plain, &with_ext],
+        ("dotnet-wrapper", "the app's own client around RingCentral.Net"),
+        &mut out,
+    );
+    out.var("jwt_expr", jwt_expr(cx, password));
+    Some(out)
+}
+
+/// `await rc.Authorize(username, extension, password)`, `.Wait()`, `.Result`.
+fn sdk_authorize(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<Bindings> {
     let src = cx.file.src;
     let args = call_args(cx.cap("args")?, src);
     let recv = text(receiver, src);

@@ -4,6 +4,7 @@
 
 use tree_sitter::Node;
 
+use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
 use crate::lang::Lang;
@@ -50,10 +51,12 @@ pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "go-rcsdk-authorize",
         languages: GO,
-        needs: &["receiver", "args"],
-        provides: &["shape", "sdk_name"],
+        needs: &["receiver", "method", "args"],
+        provides: &["shape", "sdk_name", "sdk_family", "jwt_expr"],
         about: "grokify/ringcentral-sdk-go `platform.Authorize(ctx, user, ext, pw, remember)` and \
-                the README form `platform.Authorize(user, ext, pw)`",
+                the README form `platform.Authorize(user, ext, pw)`; an app's own client's \
+                `Login`/`Authorize`/`Auth`/`Authenticate` given a map or struct with a username \
+                and a password in RingCentral code",
         run: go_rcsdk_authorize,
         file_gate: None,
         text_gate: None,
@@ -444,10 +447,117 @@ fn assigned_from_rcsdk(cx: &CheckCx<'_, '_>, name: &str) -> bool {
     })
 }
 
-/// grokify/ringcentral-sdk-go `platform.Authorize(...)` with a username and password.
+/// grokify/ringcentral-sdk-go `platform.Authorize(...)` with a username and password, else an
+/// app's own client given a credentials map or struct (`go_wrapper`).
 pub fn go_rcsdk_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
-    let src = cx.file.src;
     let receiver = cx.cap("receiver")?;
+    let method = text(cx.cap("method")?, cx.file.src);
+    if method == "Authorize"
+        && let Some(found) = rcsdk_authorize(cx, receiver)
+    {
+        return Some(found);
+    }
+    go_wrapper(cx, receiver, method)
+}
+
+/// Struct types of the SDKs themselves, whose literals other rules read
+/// (`go-password-grant-type`, `go-password-client`): never an app's own credentials.
+const SDK_STRUCTS: &[&str] = &["GetTokenRequest", "CredentialsOAuth2", "PasswordCredentials"];
+
+/// The entries of a Go credentials value the file spells out: a `map[string]...{"k": v}`
+/// literal, a struct literal `Credentials{Username: u, ...}` (or `&Credentials{...}`), or a
+/// name last assigned one of those in scope. `None` when the value is none of those; an
+/// unkeyed struct literal or a key that is not a literal makes the result `unknown`.
+fn go_credentials<'t>(cx: &CheckCx<'_, 't>, arg: Node<'t>) -> Option<(Creds<'t>, [String; 2])> {
+    let src = cx.file.src;
+    let value = unwrap_go(arg);
+    let literal = match value.kind() {
+        "composite_literal" => value,
+        "identifier" => unwrap_go(resolve_literal(cx, value, &["composite_literal", "unary_expression"])?),
+        _ => return None,
+    };
+    if literal.kind() != "composite_literal" {
+        return None;
+    }
+    let ty = literal.child_by_field_name("type")?;
+    let map = ty.kind() == "map_type";
+    let type_name = text(ty, src).rsplit('.').next().unwrap_or_default();
+    if !map
+        && (!matches!(ty.kind(), "type_identifier" | "qualified_type") || SDK_STRUCTS.contains(&type_name))
+    {
+        return None;
+    }
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None, by_name: false };
+    if literal.id() != value.id() {
+        creds.origin = Some(literal);
+    }
+    for element in named_children(literal.child_by_field_name("body")?) {
+        let (Some(key), Some(v)) = (element.child_by_field_name("key"), element.child_by_field_name("value"))
+        else {
+            // `Credentials{u, p}`: fields by position, which only the type's declaration names.
+            creds.unknown = true;
+            continue;
+        };
+        let key = unwrap_go(key);
+        let name = if map {
+            string_value(key, src, Lang::Go)
+        } else {
+            (key.kind() == "identifier").then(|| text(key, src).to_owned())
+        };
+        match name {
+            Some(name) => creds.entries.push((name, unwrap_go(v))),
+            None => creds.unknown = true,
+        }
+    }
+    let open = format!("{}{{", text(ty, src));
+    let args = if map {
+        wrapper_args(&creds, |k| format!("\"{k}\": .."), &open, "}")
+    } else {
+        wrapper_args(&creds, |k| format!("{k}: .."), &open, "}")
+    };
+    Some((creds, args))
+}
+
+/// An app's own client whose `Login`/`Authorize`/`Auth`/`Authenticate` receives a credentials
+/// map or struct (after an optional `ctx`) with a username and a password in RingCentral code
+/// (`login::accept_wrapper`): display-only guidance.
+fn go_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<Bindings> {
+    let src = cx.file.src;
+    let args = named_children(cx.cap("args")?);
+    let arg = match args.as_slice() {
+        [only] => *only,
+        [ctx, only] if is_context(*ctx, src) => *only,
+        _ => return None,
+    };
+    let (creds, [plain, with_ext]) = go_credentials(cx, arg)?;
+    let mut out = Bindings::default();
+    if !accept_wrapper(cx, cx.cap("call")?, receiver, &creds, &mut out) {
+        return None;
+    }
+    origin_label(&creds, &mut out, "credentials");
+    super::login::trace_credentials(&creds, &mut out);
+    let ctx = if args.len() == 2 { "ctx, " } else { "" };
+    let password = bind_wrapper(
+        cx,
+        (receiver, method),
+        &creds,
+        [&format!("{ctx}{plain}"), &format!("{ctx}{with_ext}")],
+        ("go-wrapper", "the app's own client around a RingCentral Go SDK"),
+        &mut out,
+    );
+    out.var("jwt_expr", go_jwt_expr(cx, password, "JWT"));
+    Some(out)
+}
+
+/// Whether a call's first argument is a `context.Context`: `ctx`, `context.Background()`.
+fn is_context(arg: Node<'_>, src: &str) -> bool {
+    let t = text(arg, src);
+    t == "ctx" || t.ends_with("Ctx") || t.starts_with("context.")
+}
+
+/// grokify/ringcentral-sdk-go `platform.Authorize(...)` with a username and password.
+fn rcsdk_authorize(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<Bindings> {
+    let src = cx.file.src;
     let args = named_children(cx.cap("args")?);
     let plain = |n: &Node<'_>| !matches!(unwrap_go(*n).kind(), "composite_literal" | "func_literal");
     let (pw, shape) = match args.len() {
@@ -474,5 +584,6 @@ pub fn go_rcsdk_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     secret_if_literal(cx, Some(pw), &mut out);
     out.var("shape", shape);
     out.var("sdk_name", SdkFamily::GoRcsdk.package());
+    out.var("sdk_family", SdkFamily::GoRcsdk.key());
     Some(out)
 }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::Node;
 
+use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
@@ -28,11 +29,13 @@ pub static CHECKS: &[CheckDef] = &[
     CheckDef {
         name: "java-password-authorize",
         languages: JAVA,
-        needs: &["receiver", "args"],
+        needs: &["receiver", "method", "args"],
         provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
         about: "`rc.authorize(username, extension, password)` of com.ringcentral:ringcentral < 3.3.0 \
                 (three arguments only: one is JWT, two is an authorization code) and the legacy \
-                Android SDK's `getPlatform().authorize(u, ext, pw, callback)`",
+                Android SDK's `getPlatform().authorize(u, ext, pw, callback)`; an app's own \
+                client's `login`/`authorize`/`auth`/`authenticate` given a map with a username and \
+                a password in RingCentral code",
         run: java_password_authorize,
         file_gate: None,
         text_gate: None,
@@ -255,10 +258,131 @@ fn enclosing_method(node: Node<'_>) -> Option<Node<'_>> {
     None
 }
 
-/// `rc.authorize(username, extension, password)` and the legacy Android
-/// `getPlatform().authorize(username, extension, password, callback)`.
+/// `rc.authorize(username, extension, password)`, the legacy Android
+/// `getPlatform().authorize(username, extension, password, callback)`, else an app's own client
+/// given a credentials map (`java_wrapper`).
 pub fn java_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let receiver = cx.cap("receiver")?;
+    let method = cx.cap("method").map_or("", |m| text(m, cx.file.src));
+    if matches!(method, "authorize" | "login")
+        && let Some(found) = sdk_authorize(cx, receiver)
+    {
+        return Some(found);
+    }
+    java_wrapper(cx, receiver, method)
+}
+
+/// `Map.of("k", v, ...)`, `Map.ofEntries(entry("k", v), ...)` (also Guava's `ImmutableMap.of`):
+/// the entries, `unknown` when a key is not a string literal. `None` for other calls.
+fn map_factory<'t>(call: Node<'t>, src: &str) -> Option<Creds<'t>> {
+    let object = call.child_by_field_name("object")?;
+    if !matches!(text(object, src).rsplit('.').next(), Some("Map" | "ImmutableMap")) {
+        return None;
+    }
+    let name = text(call.child_by_field_name("name")?, src);
+    let args = named_children(call.child_by_field_name("arguments")?);
+    let mut pairs: Vec<Option<(Node<'t>, Node<'t>)>> = Vec::new();
+    match name {
+        "of" if args.len().is_multiple_of(2) => pairs.extend(args.chunks(2).map(|p| Some((p[0], p[1])))),
+        "ofEntries" => {
+            for entry in args {
+                let entry_args = (entry.kind() == "method_invocation"
+                    && entry.child_by_field_name("name").is_some_and(|n| text(n, src) == "entry"))
+                .then(|| entry.child_by_field_name("arguments").map(named_children))
+                .flatten();
+                pairs.push(match entry_args.as_deref() {
+                    Some([key, value]) => Some((*key, *value)),
+                    _ => None,
+                });
+            }
+        }
+        _ => return None,
+    }
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: None, by_name: false };
+    for pair in pairs {
+        match pair.and_then(|(k, v)| Some((string_value(k, src, Lang::Java)?, v))) {
+            Some(entry) => creds.entries.push(entry),
+            None => creds.unknown = true,
+        }
+    }
+    Some(creds)
+}
+
+/// Map types a credentials map is created empty with, then filled by `put`.
+const MAP_TYPES: &[&str] = &["HashMap", "LinkedHashMap", "TreeMap", "Hashtable", "ConcurrentHashMap"];
+
+/// The entries of a Java credentials map the file spells out: `Map.of(...)`,
+/// `Map.ofEntries(...)`, a `new HashMap<>()` filled by `put("k", v)` before the call, or a name
+/// last assigned one of those. `None` when the value is none of those (a constructor's
+/// positional arguments, `new UsernamePasswordAuthenticationToken(u, p)`, name no field).
+fn java_credentials<'t>(cx: &CheckCx<'_, 't>, value: Node<'t>, call: Node<'_>) -> Option<Creds<'t>> {
+    let src = cx.file.src;
+    let kinds = &["method_invocation", "object_creation_expression"];
+    let literal = match value.kind() {
+        "method_invocation" => value,
+        "identifier" => resolve_literal(cx, value, kinds)?,
+        _ => return None,
+    };
+    if literal.kind() == "method_invocation" {
+        let mut creds = map_factory(literal, src)?;
+        creds.origin = (literal.id() != value.id()).then_some(literal);
+        return Some(creds);
+    }
+    // `Map<String, String> creds = new HashMap<>(); creds.put("username", u); ...`
+    let ty = literal.child_by_field_name("type")?;
+    let ty = if ty.kind() == "generic_type" { named_children(ty).first().copied()? } else { ty };
+    let empty = literal.child_by_field_name("arguments").is_some_and(|a| named_children(a).is_empty());
+    if value.kind() != "identifier"
+        || !MAP_TYPES.contains(&text(ty, src))
+        || !empty
+        || literal.child_by_field_name("body").is_some()
+    {
+        return None;
+    }
+    super::login::filled_map(cx, literal, text(value, src), call, |used| {
+        let put = used.parent().filter(|p| p.kind() == "method_invocation")?;
+        if put.child_by_field_name("object")?.id() != used.id()
+            || text(put.child_by_field_name("name")?, src) != "put"
+        {
+            return None;
+        }
+        match named_children(put.child_by_field_name("arguments")?).as_slice() {
+            [key, value] => Some((string_value(*key, src, Lang::Java)?, *value)),
+            _ => None,
+        }
+    })
+}
+
+/// An app's own client whose `login`/`authorize`/`auth`/`authenticate` receives a credentials
+/// map with a username and a password in RingCentral code (`login::accept_wrapper`):
+/// display-only guidance.
+fn java_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<Bindings> {
+    let call = cx.cap("call")?;
+    let args = named_children(cx.cap("args")?);
+    let [only] = args.as_slice() else { return None };
+    let creds = java_credentials(cx, unwrap_expr(*only), call)?;
+    let mut out = Bindings::default();
+    if !accept_wrapper(cx, call, receiver, &creds, &mut out) {
+        return None;
+    }
+    origin_label(&creds, &mut out, "credentials");
+    super::login::trace_credentials(&creds, &mut out);
+    let [plain, with_ext] = wrapper_args(&creds, |k| format!("\"{k}\", .."), "Map.of(", ")");
+    let password = bind_wrapper(
+        cx,
+        (receiver, method),
+        &creds,
+        [&plain, &with_ext],
+        ("java-wrapper", "the app's own client around the RingCentral Java SDK"),
+        &mut out,
+    );
+    out.var("jwt_expr", jwt_expr(cx, password));
+    Some(out)
+}
+
+/// `rc.authorize(username, extension, password)` and the legacy Android
+/// `getPlatform().authorize(username, extension, password, callback)`.
+fn sdk_authorize(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<Bindings> {
     let args = named_children(cx.cap("args")?);
     let src = cx.file.src;
     // One argument is the JWT overload, two the authorization code: only three (or the

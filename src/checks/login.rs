@@ -54,11 +54,60 @@ impl<'t> Creds<'t> {
     pub(super) fn has_non_empty(&self, keys: &[&str], src: &str, lang: Lang) -> bool {
         keys.iter().any(|k| self.value(k).is_some_and(|v| !is_empty_literal(v, src, lang)))
     }
+
+    /// The value of the last entry whose key is one of `keys` in any of its idiomatic
+    /// spellings (`key_norm`): `Username`, `user_name` and `userName` are `username`.
+    pub(super) fn value_norm(&self, keys: &[&str]) -> Option<Node<'t>> {
+        self.entries.iter().rev().find(|(k, _)| keys.contains(&key_norm(k).as_str())).map(|(_, v)| *v)
+    }
+
+    /// Whether an entry's key is one of `keys` in any of its spellings (`key_norm`).
+    pub(super) fn has_any_norm(&self, keys: &[&str]) -> bool {
+        self.entries.iter().any(|(k, _)| keys.contains(&key_norm(k).as_str()))
+    }
+
+    /// Whether an entry whose key is one of `keys` in any of its spellings holds a value that
+    /// is not an empty literal.
+    pub(super) fn given_norm(&self, keys: &[&str], src: &str, lang: Lang) -> bool {
+        self.entries.iter().any(|(k, v)| {
+            keys.contains(&key_norm(k).as_str()) && !is_empty_literal(unwrap_expr(*v), src, lang)
+        })
+    }
 }
 
-/// Keys of a credentials map that select a flow other than the password grant when non-empty.
+/// How a wrapper's call is shown (`bind_wrapper`'s `args`): its credential keys as the map spells
+/// them, each written by `entry` (`"username": ..`, `Username = ..`), joined by `, ` and put
+/// between `open` and `close`; without and with the extension.
+pub(super) fn wrapper_args(
+    creds: &Creds<'_>,
+    entry: impl Fn(&str) -> String,
+    open: &str,
+    close: &str,
+) -> [String; 2] {
+    let spelled = |norm: &str| {
+        let alias = if norm == "extension" { "ext" } else { norm };
+        creds
+            .entries
+            .iter()
+            .find(|(k, _)| matches!(key_norm(k).as_str(), n if n == norm || n == alias))
+            .map_or_else(|| norm.to_owned(), |(k, _)| k.clone())
+    };
+    let (user, ext, pw) =
+        (entry(&spelled("username")), entry(&spelled("extension")), entry(&spelled("password")));
+    [format!("{open}{user}, {pw}{close}"), format!("{open}{user}, {ext}, {pw}{close}")]
+}
+
+/// A map key or field name as the wrapper rules compare it: lower case, without `_` and `-`,
+/// so that a Go or C# field (`Username`), a Python key (`user_name`) and a JS or Java key
+/// (`userName`) are one name.
+pub(super) fn key_norm(key: &str) -> String {
+    key.chars().filter(|c| !matches!(c, '_' | '-')).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Keys of a credentials map that select a flow other than the password grant when non-empty,
+/// as `key_norm` spells them (`auth_code`, `authCode`, `refresh_token`, `jwtToken`, `JWT`).
 const WRAPPER_NON_PASSWORD_KEYS: &[&str] =
-    &["jwt", "code", "auth_code", "refresh_token", "access_token", "jwtToken", "jwt_token"];
+    &["jwt", "code", "authcode", "refreshtoken", "accesstoken", "jwttoken", "assertion"];
 
 /// Signs, in the function around a wrapper's call, that the function is RingCentral code.
 static RC_SCOPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -92,25 +141,22 @@ pub(super) fn accept_wrapper(
     out: &mut Bindings,
 ) -> bool {
     let (src, lang) = (cx.file.src, cx.file.lang);
-    let Some(reason) = cx.file.context.rc_file.as_deref() else { return false };
-    let given = |keys: &[&str]| {
-        keys.iter().any(|k| creds.value(k).is_some_and(|v| !is_empty_literal(unwrap_expr(v), src, lang)))
-    };
+    let Some(reason) = wrapper_file_reason(cx) else { return false };
     if creds.by_name
         || creds.unknown
-        || !given(&["username", "user_name", "userName"])
-        || !given(&["password"])
-        || creds.has_non_empty(WRAPPER_NON_PASSWORD_KEYS, src, lang)
+        || !creds.given_norm(&["username"], src, lang)
+        || !creds.given_norm(&["password"], src, lang)
+        || creds.given_norm(WRAPPER_NON_PASSWORD_KEYS, src, lang)
         // a grant named in the map (the Video SDK's `grantType`) is another rule's shape
-        || creds.has_any(&["grantType", "grant_type", "grant"])
+        || creds.has_any_norm(&["granttype", "grant"])
         || super::http::sent_elsewhere(cx, call)
-        || enclosing_function(call, lang).is_some_and(|f| super::http::REJECTION.is_match(text(f, src)))
+        || expects_rejection(call, cx)
     {
         return false;
     }
     let name =
         crate::syntax::last_name(receiver, src, lang).unwrap_or_else(|| text(receiver, src).to_owned());
-    let sign = if creds.has_any(&["extension", "ext"]) {
+    let sign = if creds.has_any_norm(&["extension", "ext"]) {
         "the map holds the RingCentral `extension`".to_owned()
     } else if rc_named(&name) {
         format!("`{name}` is named like a RingCentral client")
@@ -126,6 +172,38 @@ pub(super) fn accept_wrapper(
     true
 }
 
+/// Why the file is RingCentral code, for a wrapper: the file's own evidence, or in Kotlin and
+/// Swift the SDK's import (`import com.ringcentral...`, `import RingCentral`), which the file
+/// context does not read as RingCentral code by itself.
+fn wrapper_file_reason<'c>(cx: &'c CheckCx<'_, '_>) -> Option<&'c str> {
+    if let Some(reason) = cx.file.context.rc_file.as_deref() {
+        return Some(reason);
+    }
+    match cx.file.lang {
+        Lang::Kotlin if super::kotlin::RC_IMPORT.is_match(cx.file.src) => {
+            Some("the file imports the RingCentral Java SDK")
+        }
+        Lang::Swift if super::swift::RC_IMPORT.is_match(cx.file.src) => {
+            Some("the file imports ringcentral-swift")
+        }
+        _ => None,
+    }
+}
+
+/// Whether a function around `call` (a test, or the closure a test passes to its assertion)
+/// expects the grant to be refused (`invalid_grant`).
+fn expects_rejection(call: Node<'_>, cx: &CheckCx<'_, '_>) -> bool {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let mut f = enclosing_function(call, lang);
+    while let Some(func) = f {
+        if super::http::REJECTION.is_match(text(func, src)) {
+            return true;
+        }
+        f = enclosing_function(func, lang);
+    }
+    false
+}
+
 /// What a wrapper finding says (`accept_wrapper`): the call with the keys its map holds
 /// (`args`: spelled without and with the extension), the wrapper's family, whose fix is
 /// display-only guidance, and the masked literal password. Returns the password's node.
@@ -137,9 +215,9 @@ pub(super) fn bind_wrapper<'t>(
     (family, sdk_name): (&str, &str),
     out: &mut Bindings,
 ) -> Option<Node<'t>> {
-    let password = creds.value("password");
+    let password = creds.value_norm(&["password"]);
     secret_if_literal(cx, password, out);
-    let args = if creds.has_any(&["extension"]) { args[1] } else { args[0] };
+    let args = if creds.has_any_norm(&["extension", "ext"]) { args[1] } else { args[0] };
     out.var(
         "shape",
         format!(
@@ -150,6 +228,22 @@ pub(super) fn bind_wrapper<'t>(
     out.var("sdk_family", family);
     out.var("sdk_name", sdk_name);
     password
+}
+
+/// Points provenance at a wrapper's credential values (the username, extension and password
+/// of its map), wherever the map is spelled: a map filled by `put` or an initializer's type
+/// name says nothing about where they come from. The wrapper's fixes are display-only, so no
+/// rewrite reads these ranges.
+pub(super) fn trace_credentials(creds: &Creds<'_>, out: &mut Bindings) {
+    let fields: Vec<std::ops::Range<usize>> = creds
+        .entries
+        .iter()
+        .filter(|(k, _)| matches!(key_norm(k).as_str(), "username" | "extension" | "ext" | "password"))
+        .map(|(_, v)| v.byte_range())
+        .collect();
+    if !fields.is_empty() {
+        out.jwt_dropped = Some(fields);
+    }
 }
 
 /// Arguments of a call, skipping comments.
@@ -192,10 +286,33 @@ pub(super) fn resolve_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kinds: 
         f = enclosing_function(func, cx.file.lang);
     }
     let mut best: Option<Node<'t>> = None;
+    let lang = cx.file.lang;
     for a in cx.file.assignments() {
-        let (node, lhs, rhs) = (a.node, a.lhs, a.rhs);
-        if !matches!(node.kind(), "variable_declarator" | "assignment_expression" | "assignment") {
+        let (node, mut lhs, mut rhs) = (a.node, a.lhs, a.rhs);
+        let declaration = match node.kind() {
+            "variable_declarator" | "assignment_expression" | "assignment" => true,
+            // `creds := Credentials{...}`, `var creds = map[string]string{...}`: one name, one value.
+            "short_var_declaration" | "var_spec" => lang == Lang::Go,
+            // `val creds = mapOf(...)` (the name in a `variable_declaration`), `let creds = [...]`.
+            "property_declaration" => matches!(lang, Lang::Kotlin | Lang::Swift),
+            _ => false,
+        };
+        if !declaration {
             continue;
+        }
+        if lang == Lang::Go {
+            match (single(lhs, "expression_list"), single(rhs, "expression_list")) {
+                (Some(l), Some(r)) => (lhs, rhs) = (l, r),
+                _ => continue,
+            }
+        }
+        // Kotlin: `private val creds: Map<String, String> = ...` names it in a
+        // `variable_declaration`, after any modifiers.
+        if lang == Lang::Kotlin
+            && node.kind() == "property_declaration"
+            && let Some(decl) = named_children(node).into_iter().find(|c| c.kind() == "variable_declaration")
+        {
+            lhs = named_children(decl).first().copied().unwrap_or(decl);
         }
         let rhs = unwrap_expr(rhs);
         if text(lhs, src) != name
@@ -216,6 +333,51 @@ pub(super) fn resolve_literal<'t>(cx: &CheckCx<'_, 't>, ident: Node<'t>, kinds: 
         }
     }
     best
+}
+
+/// The entries a map created empty (`new HashMap<>()`, `new Dictionary<string, string>()`) gets
+/// from the statements between its creation and `call`, in the function that holds both:
+/// `put` reads one use of the map's name (`creds.put("username", u)`, `creds["password"] = p`)
+/// as an entry, and any other use (`creds.putAll(defaults)`, `fill(creds)`) makes the map
+/// `unknown`. `None` when the creation is not in the call's function, or comes after it.
+pub(super) fn filled_map<'t>(
+    cx: &CheckCx<'_, 't>,
+    created: Node<'t>,
+    name: &str,
+    call: Node<'_>,
+    put: impl Fn(Node<'t>) -> Option<(String, Node<'t>)>,
+) -> Option<Creds<'t>> {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let function = enclosing_function(created, lang)?;
+    if enclosing_function(call, lang).is_none_or(|f| f.id() != function.id())
+        || created.end_byte() > call.start_byte()
+    {
+        return None;
+    }
+    let mut creds = Creds { entries: Vec::new(), unknown: false, origin: Some(created), by_name: false };
+    let between = created.end_byte()..call.start_byte();
+    for node in descendants(function) {
+        if node.kind() != "identifier" || !between.contains(&node.start_byte()) || text(node, src) != name {
+            continue;
+        }
+        match put(node) {
+            Some(entry) => creds.entries.push(entry),
+            None => creds.unknown = true,
+        }
+    }
+    Some(creds)
+}
+
+/// The one element of a Go `expression_list` (the node itself when it is not a list); `None`
+/// for a list of several (`a, b := x, y`).
+fn single<'t>(node: Node<'t>, list: &str) -> Option<Node<'t>> {
+    if node.kind() != list {
+        return Some(node);
+    }
+    match named_children(node).as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// Quote character a string node uses (`'` when unknown).
@@ -304,6 +466,38 @@ mod tests {
         assert_eq!(jwt_key("password", false, "RC_JWT"), "jwt");
         assert_eq!(jwt_key("rcPassword", false, "RC_JWT"), "jwt");
         assert_eq!(jwt_key("PASSWORD_2", false, "RC_JWT"), "RC_JWT");
+    }
+
+    #[test]
+    fn wrapper_keys_compare_in_every_idiomatic_spelling() {
+        // Go and C# fields, Python and Ruby keys, JS and Java keys: one name.
+        for key in ["username", "Username", "UserName", "user_name", "userName", "USERNAME", "user-name"] {
+            assert_eq!(key_norm(key), "username", "{key}");
+        }
+        assert_eq!(key_norm("refresh_token"), key_norm("RefreshToken"));
+        assert_eq!(key_norm("JWT"), "jwt");
+        assert_ne!(key_norm("user"), "username");
+        let src = r#"x({ Username: "u", Extension: "", password: "p", JWT: "" });"#;
+        with_cx(src, Lang::JavaScript, |_, root| {
+            let entries = descendants(root)
+                .filter(|n| n.kind() == "pair")
+                .map(|p| {
+                    let key = text(p.child_by_field_name("key").expect("key"), src).to_owned();
+                    (key, p.child_by_field_name("value").expect("value"))
+                })
+                .collect();
+            let creds = Creds { entries, unknown: false, origin: None, by_name: false };
+            assert!(creds.given_norm(&["username"], src, Lang::JavaScript));
+            // An empty value is not given, though its key is there.
+            assert!(!creds.given_norm(&["extension"], src, Lang::JavaScript));
+            assert!(creds.has_any_norm(&["extension"]));
+            assert!(!creds.given_norm(&["jwt"], src, Lang::JavaScript));
+            assert_eq!(creds.value_norm(&["password"]).map(|v| text(v, src)), Some("\"p\""));
+            // The finding shows the keys as the map spells them.
+            let [plain, with_ext] = wrapper_args(&creds, |k| format!("{k}: .."), "{ ", " }");
+            assert_eq!(plain, "{ Username: .., password: .. }");
+            assert_eq!(with_ext, "{ Username: .., Extension: .., password: .. }");
+        });
     }
 
     #[test]
