@@ -67,10 +67,12 @@ pub static CHECKS: &[CheckDef] = &[
         languages: ALL_LANGS,
         needs: &[],
         provides: &[],
-        about: "the opposite of `ringcentral-oauth`: a generic OAuth server (in files whose endpoint \
-                is not RingCentral's)",
+        about: "the opposite of `ringcentral-oauth`: a generic OAuth server (also a call in RingCentral \
+                code that names another server itself)",
         run: no_ringcentral_oauth,
-        file_gate: Some(|cx, src| !file_has_rc_endpoint(cx, src)),
+        // No file gate: a file whose endpoint is RingCentral's may still hold a call (or a
+        // Spring registration) that names another server itself.
+        file_gate: None,
         text_gate: None,
     },
 ];
