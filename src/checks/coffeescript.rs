@@ -350,7 +350,7 @@ pub(super) fn password_grant(cx: &TextCx<'_>) -> Option<Bindings> {
     let body = &src[function];
     // The RingCentral sign must belong to the request: a Keycloak token URL and no
     // RingCentral one in the function is another system's login.
-    let (ringcentral, foreign) = super::http::token_urls(body);
+    let (ringcentral, foreign) = super::http::token_urls(body, !super::http::names_rc_base_url(src));
     if foreign && !ringcentral {
         return None;
     }

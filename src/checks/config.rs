@@ -15,8 +15,10 @@
 //!   the file or its project is RingCentral code.
 //!
 //! Stems that name another system (`DB_`, `WATSON_`, `ZENDESK_`, `LEGACY_` Engage Voice portal
-//! logins, a chatbot's admin page) are never reported. One finding per block: when a block has
-//! several password keys of one stem, the first reports.
+//! logins, a chatbot's admin page) are never reported, nor is a block of unprefixed keys in a
+//! YAML/JSON mapping or INI section that names another system's server URL (`"Authority":
+//! "https://idp.example.com"`) and no RingCentral one, whatever sits next to it. One finding
+//! per block: when a block has several password keys of one stem, the first reports.
 
 use std::sync::LazyLock;
 
@@ -688,6 +690,100 @@ fn holds_section(pair: Node<'_>) -> bool {
     )
 }
 
+/// Words of a key whose URL value is the server a block logs in to (`Authority`, `TokenUrl`,
+/// `ServerUrl`, `BaseUrl`, `issuer`, `host`).
+const SERVER_WORDS: &[&str] = &[
+    "AUTHORITY",
+    "ISSUER",
+    "TOKEN",
+    "SERVER",
+    "BASE",
+    "ENDPOINT",
+    "HOST",
+    "SITE",
+    "IDP",
+    "AUTH",
+    "OAUTH",
+    "LOGIN",
+    "URL",
+    "URI",
+    "ADDRESS",
+    "REALM",
+    "INSTANCE",
+    "PLATFORM",
+    "API",
+];
+
+/// Words of a key whose URL is not the server a block logs in to: where it sends users or
+/// events, or what it goes through.
+const NOT_SERVER_WORDS: &[&str] = &[
+    "REDIRECT",
+    "CALLBACK",
+    "RETURN",
+    "WEBHOOK",
+    "HOOK",
+    "NOTIFY",
+    "NOTIFICATION",
+    "DELIVERY",
+    "EVENT",
+    "EVENTS",
+    "LOGOUT",
+    "HOME",
+    "HOMEPAGE",
+    "PROXY",
+    "IMAGE",
+    "AVATAR",
+    "ICON",
+    "LOGO",
+    "DOCS",
+    "SUPPORT",
+];
+
+/// Whose server the settings of a section name: `Some(true)` when one is RingCentral's (a
+/// RingCentral host, or `/restapi/` on any), `Some(false)` when they name only other hosts,
+/// `None` when they name no server URL. Read in the block (a YAML/JSON mapping, an INI section)
+/// and, when it names none, in the mappings that hold it, a few levels up (the credentials of
+/// `"Archive": { "Authority": ..., "Login": { "UserName", "Password" } }`). Flat files are one
+/// block with many systems' URLs in it, so they are not read here.
+fn block_server(scope: Node<'_>, lang: Lang, pair_kind: &str, src: &str) -> Option<bool> {
+    if !matches!(lang, Lang::Yaml | Lang::Json | Lang::Ini) {
+        return None;
+    }
+    let mut mapping = scope;
+    for _ in 0..3 {
+        let (mut ringcentral, mut other) = (false, false);
+        for (key, pair) in settings_in(mapping, lang, pair_kind) {
+            let Some(name) = key_text(key, src, lang) else { continue };
+            let words = words(&name);
+            let is = |set: &[&str]| words.iter().any(|(w, _)| set.contains(&w.as_str()));
+            if !is(SERVER_WORDS) || is(NOT_SERVER_WORDS) {
+                continue;
+            }
+            let value = src[key.end_byte()..pair.end_byte()]
+                .trim_start_matches(|c: char| matches!(c, ':' | '=' | '"' | '\'') || c.is_whitespace())
+                .to_ascii_lowercase();
+            let Some(rest) = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://")) else {
+                continue;
+            };
+            let host = rest.split(['/', '"', '\'', '?', ':', ' ', '\n']).next().unwrap_or_default();
+            if host.contains("ringcentral") || rest.contains("/restapi/") {
+                ringcentral = true;
+            } else {
+                other = true;
+            }
+        }
+        if ringcentral || other {
+            return Some(ringcentral);
+        }
+        if lang == Lang::Ini {
+            return None;
+        }
+        let holder = holding_pair(mapping)?;
+        mapping = holder.parent()?;
+    }
+    None
+}
+
 /// The pair whose value is `mapping` (YAML wraps a mapping in block nodes).
 fn holding_pair(mapping: Node<'_>) -> Option<Node<'_>> {
     let mut node = mapping.parent();
@@ -817,6 +913,10 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let accepted = match kind {
         StemKind::RingCentral => true,
         StemKind::RingCentralAmong => !users.is_empty(),
+        // A section that names another system's server and no RingCentral one is that
+        // system's, whatever sits next to it (`"Archive": { "Authority": "https://idp...",
+        // "UserName", "Password" }` beside a `"RingCentral"` section).
+        StemKind::Neutral if block_server(scope, lang, pair.kind(), src) == Some(false) => false,
         StemKind::Neutral => {
             let named = names_ringcentral(scope, &settings, src, lang);
             // A mapping deep in a YAML/JSON file (a CI deploy step, a database section) is judged

@@ -87,21 +87,51 @@ pub fn password_grant(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 static URL: LazyLock<Regex> =
     LazyLock::new(|| crate::regexes::ascii(r#"(?i)https?://((?u:[^/\s'"`?#])+)((?u:[^\s'"`])*)"#));
 
+/// A token path written without a host, quoted as a whole (`'/oauth/token'`, `"/connect/token"`,
+/// `'/realms/staff/protocol/openid-connect/token'`, `'/oauth2/v2.0/token?x=1'`), or after an
+/// interpolated base (`` `${base}/oauth/token` ``, `"#{idp}/oauth/token"`, `$"{authority}/connect/token"`,
+/// `f"{base}/o/token/"`), and Laravel Passport's route name `passport.token`. Group 1 is the
+/// path. At least one segment before `token`: a bare `'/token'` says nothing about whose it is.
+static HOSTLESS_TOKEN_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r#"(?i)["'`](?:\$?\{[A-Za-z0-9_$.\[\]'"()-]*\}|#\{[A-Za-z0-9_$.\[\]'"()-]*\})?((?:/[A-Za-z0-9_.~%-]+)+/token)/?(?:[?#][A-Za-z0-9_.~%&=+-]*)?["'`]|["']passport\.token["']"#,
+    )
+});
+
+/// A RingCentral base URL that a host-less `/oauth/token` (or `/token`) would complete into
+/// RingCentral's token path (`https://platform.ringcentral.com/restapi`,
+/// `.../restapi/oauth/`): in a file that names one, a host-less token path is not another
+/// system's.
+static RC_BASE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r#"(?i)https?://[A-Za-z0-9.:-]*ringcentral[A-Za-z0-9.:-]*/restapi(?:/oauth)?/?["'`]"#,
+    )
+});
+
+/// Whether a file names a RingCentral base URL that host-less token paths complete (see
+/// [`RC_BASE_URL`]).
+pub(super) fn names_rc_base_url(src: &str) -> bool {
+    RC_BASE_URL.is_match(src)
+}
+
 /// Whether the request around `matched` goes to another system's token endpoint: its function
 /// (or, at the top level, its file) names a token URL of another host (`.../realms/x/protocol/
-/// openid-connect/token`, `https://login.example.com/oauth/token`) and no RingCentral URL (a
-/// RingCentral host, or RingCentral's `/restapi/oauth/` path on any host). The
-/// file's RingCentral context then belongs to other code (a Keycloak login next to RingCentral
-/// API calls).
+/// openid-connect/token`, `https://login.example.com/oauth/token`) or a token path of the app's
+/// own or another server written without a host (`url('/oauth/token')`, `route('passport.token')`,
+/// `authority + "/connect/token"`), and no RingCentral URL (a RingCentral host, or RingCentral's
+/// `/restapi/oauth/` path on any host or none). The file's RingCentral context then belongs to
+/// other code (a Keycloak login next to RingCentral API calls, a Laravel Passport token route in
+/// an app that depends on the RingCentral SDK).
 pub(super) fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
     let (src, lang) = (cx.file.src, cx.file.lang);
     if lang.code().is_none() {
         return false;
     }
     let scope = crate::syntax::enclosing_function(matched, lang).unwrap_or(cx.file.root);
+    let hostless = !names_rc_base_url(src);
     let (mut ringcentral, mut foreign) = (false, false);
     for node in crate::syntax::descendants(scope).filter(|n| is_string(*n, lang)) {
-        let (rc, other) = token_urls(text(node, src));
+        let (rc, other) = token_urls(text(node, src), hostless);
         ringcentral |= rc;
         foreign |= other;
     }
@@ -109,9 +139,11 @@ pub(super) fn sent_elsewhere(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_
 }
 
 /// Whether a text names a RingCentral URL (a RingCentral host, or RingCentral's token path on
-/// any host: a sandbox proxy, a placeholder domain), and whether it names another system's
-/// token URL.
-pub(super) fn token_urls(text: &str) -> (bool, bool) {
+/// any host or none: a sandbox proxy, a placeholder domain, `'/restapi/oauth/token'`), and
+/// whether it names another system's token URL or, when `hostless`, a quoted host-less token
+/// path that is not RingCentral's (see [`HOSTLESS_TOKEN_PATH`]; a file that names a RingCentral
+/// base URL may complete such a path into RingCentral's).
+pub(super) fn token_urls(text: &str, hostless: bool) -> (bool, bool) {
     let (mut ringcentral, mut foreign) = (false, false);
     for url in URL.captures_iter(text) {
         let host = url.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
@@ -120,6 +152,13 @@ pub(super) fn token_urls(text: &str) -> (bool, bool) {
             ringcentral = true;
         } else if path.contains("token") || path.contains("openid-connect") {
             foreign = true;
+        }
+    }
+    for path in HOSTLESS_TOKEN_PATH.captures_iter(text) {
+        match path.get(1) {
+            Some(p) if p.as_str().to_ascii_lowercase().contains("/restapi/") => ringcentral = true,
+            _ if hostless => foreign = true,
+            _ => {}
         }
     }
     (ringcentral, foreign)
@@ -385,6 +424,43 @@ mod tests {
         ] {
             assert!(!is_test_path(Path::new(not_test)), "{not_test} is not a test");
         }
+    }
+
+    #[test]
+    fn hostless_token_paths_are_another_systems_unless_ringcentral() {
+        // Another system's: an app's own route, IdentityServer, Azure AD, Keycloak, Django.
+        for t in [
+            "'/oauth/token'",
+            "\"/connect/token\"",
+            "'/oauth2/v2.0/token'",
+            "'/realms/staff/protocol/openid-connect/token'",
+            "`${idp}/connect/token`",
+            "$\"{authority}/oauth2/token\"",
+            "\"#{site}/oauth/token?x=1\"",
+            "f\"{base}/o/token/\"",
+            "\"{$base}/oauth/token\"",
+            "route('passport.token')",
+        ] {
+            assert_eq!(token_urls(t, true), (false, true), "{t}");
+            assert_eq!(token_urls(t, false), (false, false), "{t}");
+        }
+        // RingCentral's, with a host or without.
+        assert_eq!(token_urls("'/restapi/oauth/token'", true), (true, false));
+        assert_eq!(token_urls("`${server}/restapi/oauth/token`", true), (true, false));
+        assert_eq!(token_urls("'https://platform.ringcentral.com/restapi/oauth/token'", true), (true, false));
+        // Not a token path: a bare `/token`, prose, another word ending in token, a URL's path.
+        for t in ["'/token'", "'POST /oauth/token'", "'/api/accesstoken'", "'https://id.example.com'"] {
+            assert_eq!(token_urls(t, true), (false, false), "{t}");
+        }
+        assert_eq!(token_urls("'https://id.example.com/oauth/token'", true), (false, true));
+    }
+
+    #[test]
+    fn ringcentral_base_urls_complete_hostless_paths() {
+        assert!(names_rc_base_url("const B = 'https://platform.ringcentral.com/restapi';"));
+        assert!(names_rc_base_url("base = \"https://platform.devtest.ringcentral.com/restapi/oauth/\""));
+        assert!(!names_rc_base_url("const B = 'https://platform.ringcentral.com';"));
+        assert!(!names_rc_base_url("const B = 'https://platform.ringcentral.com/restapi/v1.0';"));
     }
 
     #[test]

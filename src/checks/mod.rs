@@ -352,7 +352,9 @@ static CORE_CHECKS: &[CheckDef] = &[
         needs: &[],
         provides: &[],
         about: "the file or its project is RingCentral code (SDK import, host, token path, \
-                RC_/RINGCENTRAL_ names, a manifest or .env naming RingCentral)",
+                RC_/RINGCENTRAL_ names, a manifest or .env naming RingCentral), and the request's \
+                function does not name another system's token URL or host-less token path \
+                (`/oauth/token`, `/connect/token`, `route('passport.token')`) without a RingCentral one",
         run: http::ringcentral_context,
         file_gate: Some(|cx, _| cx.rc_reason().is_some()),
         text_gate: None,

@@ -55,7 +55,9 @@ pub static CHECKS: &[CheckDef] = &[
         needs: &[],
         provides: &[],
         about: "the token endpoint is RingCentral's: RingCentral context (`ringcentral-context`) or \
-                goauth's `endpoints.RingcentralTokenURL` in the file",
+                goauth's `endpoints.RingcentralTokenURL` in the file, unless the match names another \
+                server itself (the call's arguments, its receiver's construction in the file, the \
+                names they pass; a Spring registration's provider `token-uri`/`issuer-uri`)",
         run: ringcentral_oauth,
         file_gate: Some(file_has_rc_endpoint),
         text_gate: None,
@@ -65,9 +67,12 @@ pub static CHECKS: &[CheckDef] = &[
         languages: ALL_LANGS,
         needs: &[],
         provides: &[],
-        about: "the opposite of `ringcentral-oauth`: a generic OAuth server",
+        about: "the opposite of `ringcentral-oauth`: a generic OAuth server (also a call in RingCentral \
+                code that names another server itself)",
         run: no_ringcentral_oauth,
-        file_gate: Some(|cx, src| !file_has_rc_endpoint(cx, src)),
+        // No file gate: a file whose endpoint is RingCentral's may still hold a call (or a
+        // Spring registration) that names another server itself.
+        file_gate: None,
         text_gate: None,
     },
 ];
@@ -113,8 +118,182 @@ fn rc_endpoint_reason(context: &crate::context::FileContext, src: &str) -> Optio
     context.rc_reason().map(str::to_owned)
 }
 
+/// Whose token endpoint a match names itself, before the file and its project are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Endpoint {
+    RingCentral,
+    Foreign,
+    Unknown,
+}
+
+impl Endpoint {
+    fn of(ringcentral: bool, foreign: bool) -> Endpoint {
+        if ringcentral {
+            Endpoint::RingCentral
+        } else if foreign {
+            Endpoint::Foreign
+        } else {
+            Endpoint::Unknown
+        }
+    }
+}
+
+/// The key written just before a value (`site: `, `tokenHost: `, `TokenURL: `, `Address = `,
+/// `authority=`, `'urlAccessToken' => `, `setAccessTokenUri(`), group 1.
+static KEY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| crate::regexes::ascii(r#"([A-Za-z_][A-Za-z0-9_-]*)["'\]]?[ \t]*(?:=>|[:=(])[ \t]*$"#));
+
+/// A URL with a host.
+static HOSTED_URL: LazyLock<Regex> = LazyLock::new(|| crate::regexes::ascii(r"(?i)https?://[A-Za-z0-9]"));
+
+/// Whether a key names where a client gets its tokens (`site`, `tokenHost`, `TokenURL`,
+/// `authority`, `issuer`, `Address`, `baseUrl`), not a URL the client hands out (`redirect_uri`,
+/// a webhook) or goes through (a proxy).
+fn endpoint_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    [
+        "token",
+        "site",
+        "authority",
+        "issuer",
+        "host",
+        "endpoint",
+        "address",
+        "server",
+        "base",
+        "url",
+        "uri",
+        "realm",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+        && !["redirect", "callback", "return", "webhook", "hook", "logout", "proxy"]
+            .iter()
+            .any(|w| key.contains(w))
+}
+
+/// Whether the text before `node` on its line ends with an endpoint key (see [`endpoint_key`]).
+fn after_endpoint_key(node: Node<'_>, src: &str) -> bool {
+    let line_start = src[..node.start_byte()].rfind('\n').map_or(0, |i| i + 1);
+    KEY_BEFORE
+        .captures(&src[line_start..node.start_byte()])
+        .and_then(|c| c.get(1))
+        .is_some_and(|k| endpoint_key(k.as_str()))
+}
+
+/// What the strings under `node` say about the token endpoint: a RingCentral URL (a
+/// RingCentral host, `/restapi/oauth/` with or without a host), another system's token URL or
+/// host-less token path (`/connect/token`, `/oauth/token`), or a URL of another host given as
+/// an endpoint (`site: 'https://gitlab.example.com'`; any URL when `endpoint`, the value of a
+/// name used as one).
+fn endpoint_strings(
+    cx: &CheckCx<'_, '_>,
+    node: Node<'_>,
+    endpoint: bool,
+    hostless: bool,
+    out: &mut (bool, bool),
+) {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    for s in crate::syntax::descendants(node).filter(|n| is_string(*n, lang)) {
+        let t = text(s, src);
+        let (rc, foreign) = super::http::token_urls(t, hostless);
+        out.0 |= rc;
+        out.1 |= foreign;
+        if !rc && !foreign && HOSTED_URL.is_match(t) && (endpoint || after_endpoint_key(s, src)) {
+            out.1 = true;
+        }
+    }
+}
+
+/// The value last assigned to `name` before `at` in the function around `at` or a scope
+/// around it (the file); for a member (`this.client`, `self.client`, `@client`,
+/// `$this->client`), its last assignment anywhere in the file. `None` when the file assigns it
+/// nowhere it can see.
+fn assigned_value<'t>(cx: &CheckCx<'_, 't>, name: &str, at: Node<'_>) -> Option<Node<'t>> {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let member = name.starts_with("this.")
+        || name.starts_with("self.")
+        || name.starts_with('@')
+        || name.starts_with("$this->");
+    let all = cx.file.assignments();
+    cx.file
+        .assignments_of(name)
+        .iter()
+        .map(|i| all[*i])
+        .filter(|a| text(a.lhs, src) == name)
+        .filter(|a| {
+            member
+                || (a.node.end_byte() <= at.start_byte()
+                    && crate::syntax::enclosing_function(a.node, lang)
+                        .is_none_or(|f| f.start_byte() <= at.start_byte() && at.end_byte() <= f.end_byte()))
+        })
+        .map(|a| a.rhs)
+        .next_back()
+}
+
+/// Whose token endpoint a library call names: the call's own arguments (an IdentityModel
+/// `Address = authority + "/connect/token"`, a `token_url=`), the construction of its receiver in
+/// the file (`gl = OAuth2::Client.new(id, secret, site: '...')`, `conf := &oauth2.Config{Endpoint:
+/// ...}`, `new ResourceOwnerPassword({ auth: { tokenHost } })`), and the values of the names
+/// either passes (`token_url=TOKEN_URL`, `new ResourceOwnerPassword(config)`), one step. Unknown
+/// when none of them names an endpoint: the file and its project decide.
+fn call_endpoint(cx: &CheckCx<'_, '_>) -> Endpoint {
+    let Some(matched) = cx.cap("match") else { return Endpoint::Unknown };
+    let src = cx.file.src;
+    let hostless = !super::http::names_rc_base_url(src);
+    let mut nodes = vec![matched];
+    // The receiver, then what it is a member of (`gl.password` then `gl`).
+    let mut recv = receiver_of(matched).map(unwrap_expr);
+    while let Some(r) = recv {
+        if let Some(value) = assigned_value(cx, text(r, src), matched) {
+            nodes.push(value);
+            break;
+        }
+        recv = r
+            .child_by_field_name("object")
+            .or_else(|| r.child_by_field_name("receiver"))
+            .or_else(|| r.child_by_field_name("operand"))
+            .or_else(|| r.child_by_field_name("expression"))
+            .map(unwrap_expr);
+    }
+    let mut found = (false, false);
+    for node in &nodes {
+        endpoint_strings(cx, *node, false, hostless, &mut found);
+    }
+    // The names they pass, followed once.
+    let names: Vec<Node<'_>> = nodes
+        .iter()
+        .flat_map(|n| crate::syntax::descendants(*n))
+        .filter(|n| matches!(n.kind(), "identifier" | "constant" | "variable_name"))
+        .take(32)
+        .collect();
+    for name in names {
+        let spelled = text(name, src);
+        if let Some(value) = assigned_value(cx, spelled, name) {
+            let endpoint = endpoint_key(spelled) || after_endpoint_key(name, src);
+            endpoint_strings(cx, value, endpoint, hostless, &mut found);
+        }
+    }
+    Endpoint::of(found.0, found.1)
+}
+
+/// Whose token endpoint the match names itself: a library call's (see [`call_endpoint`]), or a
+/// Spring registration's provider (see [`spring_endpoint`]).
+fn own_endpoint(cx: &CheckCx<'_, '_>) -> Endpoint {
+    match cx.file.lang {
+        Lang::Yaml | Lang::Properties => spring_endpoint(cx),
+        lang if lang.code().is_some() => call_endpoint(cx),
+        _ => Endpoint::Unknown,
+    }
+}
+
 /// The token endpoint is RingCentral's.
 pub fn ringcentral_oauth(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    // The RingCentral sign must belong to the request: a client built for another server in
+    // a file (or project) that also talks to RingCentral is that server's.
+    if own_endpoint(cx) == Endpoint::Foreign {
+        return None;
+    }
     let reason = rc_oauth_reason(cx)?;
     let mut out = Bindings::default();
     out.notes.push(format!("RingCentral token endpoint: {reason}"));
@@ -123,7 +302,7 @@ pub fn ringcentral_oauth(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
 
 /// The token endpoint is not RingCentral's.
 pub fn no_ringcentral_oauth(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
-    rc_oauth_reason(cx).is_none().then(Bindings::default)
+    (own_endpoint(cx) == Endpoint::Foreign || rc_oauth_reason(cx).is_none()).then(Bindings::default)
 }
 
 /// A recognised ROPC call: the key of its text in the rule set's `[libraries]` tables.
@@ -485,15 +664,11 @@ fn yaml_path<'s>(node: Node<'_>, src: &'s str) -> Vec<&'s str> {
     keys
 }
 
-/// `spring.security.oauth2.client.registration.<id>.authorization-grant-type=password`.
-pub fn spring_password_grant_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+/// The registration id of a `...registration.<id>.authorization-grant-type` setting, whatever
+/// its value.
+fn spring_registration(cx: &CheckCx<'_, '_>) -> Option<String> {
     let src = cx.file.src;
     let key = cx.cap("key")?;
-    let value = cx.cap("value")?;
-    let value_text = text(value, src).trim().trim_matches(|c| c == '"' || c == '\'');
-    if !value_text.eq_ignore_ascii_case("password") {
-        return None;
-    }
     let key_text = text(key, src).trim().trim_matches(|c| c == '"' || c == '\'');
     // The whole property path: dotted in `.properties` (and in YAML keys written flat), nested
     // mappings otherwise.
@@ -508,14 +683,91 @@ pub fn spring_password_grant_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if n < 3 || path[n - 1] != "authorizationgranttype" || path[n - 3] != "registration" {
         return None;
     }
-    let registration = if cx.file.lang == Lang::Yaml {
+    if cx.file.lang == Lang::Yaml {
         yaml_path(key.parent()?, src).first().map(|k| (*k).to_owned())
     } else {
         key_text.split('.').rev().nth(1).map(str::to_owned)
-    }?;
+    }
+}
+
+/// `spring.security.oauth2.client.registration.<id>.authorization-grant-type=password`.
+pub fn spring_password_grant_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    let value = cx.cap("value")?;
+    let value_text = text(value, cx.file.src).trim().trim_matches(|c| c == '"' || c == '\'');
+    if !value_text.eq_ignore_ascii_case("password") {
+        return None;
+    }
+    let registration = spring_registration(cx)?;
     let mut out = Bindings::default();
     out.var("registration", registration);
     Some(out)
+}
+
+/// Every Spring setting of the file with a scalar value: its property path (segments without
+/// separators or case, see [`spring_name`]) and the value as written.
+fn spring_settings<'t>(cx: &CheckCx<'_, 't>) -> Vec<(Vec<String>, &'t str)> {
+    let src = cx.file.src;
+    let unquote = |t: &'t str| t.trim().trim_matches(|c| c == '"' || c == '\'');
+    let mut out = Vec::new();
+    for node in crate::syntax::descendants(cx.file.root) {
+        let (key, value) = match (cx.file.lang, node.kind()) {
+            (Lang::Yaml, "block_mapping_pair" | "flow_pair") => {
+                (node.child_by_field_name("key"), node.child_by_field_name("value"))
+            }
+            (Lang::Properties, "property") => {
+                let parts = named_children(node);
+                (
+                    parts.iter().find(|c| c.kind() == "key").copied(),
+                    parts.iter().find(|c| c.kind() == "value").copied(),
+                )
+            }
+            _ => continue,
+        };
+        let (Some(key), Some(value)) = (key, value) else { continue };
+        // A nested mapping is not a value: its own pairs are read in turn.
+        if value.kind() == "block_node" {
+            continue;
+        }
+        let mut path: Vec<String> = if cx.file.lang == Lang::Yaml {
+            yaml_path(node, src).iter().rev().flat_map(|k| k.split('.')).map(spring_name).collect()
+        } else {
+            Vec::new()
+        };
+        path.extend(unquote(text(key, src)).split('.').map(spring_name));
+        out.push((path, unquote(text(value, src))));
+    }
+    out
+}
+
+/// Whose token endpoint a Spring registration's provider names: the
+/// `spring.security.oauth2.client.provider.<provider>.token-uri` (or `issuer-uri`) of the
+/// provider the registration names (`registration.<id>.provider`, else its own id). Unknown
+/// when the file sets neither (or sets them to a placeholder).
+fn spring_endpoint(cx: &CheckCx<'_, '_>) -> Endpoint {
+    let Some(registration) = spring_registration(cx).map(|r| spring_name(&r)) else {
+        return Endpoint::Unknown;
+    };
+    let settings = spring_settings(cx);
+    let under = |path: &[String], group: &str, id: &str, leaf: &[&str]| {
+        let n = path.len();
+        n >= 3 && path[n - 3] == group && path[n - 2] == id && leaf.contains(&path[n - 1].as_str())
+    };
+    let provider = settings
+        .iter()
+        .find(|(path, _)| under(path, "registration", &registration, &["provider"]))
+        .map_or(registration.clone(), |(_, value)| spring_name(value));
+    let mut found = (false, false);
+    for (_, value) in
+        settings.iter().filter(|(path, _)| under(path, "provider", &provider, &["tokenuri", "issueruri"]))
+    {
+        let lower = value.to_ascii_lowercase();
+        if lower.contains("ringcentral") || lower.contains("/restapi/") {
+            found.0 = true;
+        } else if HOSTED_URL.is_match(value) {
+            found.1 = true;
+        }
+    }
+    Endpoint::of(found.0, found.1)
 }
 
 #[cfg(test)]
@@ -526,6 +778,31 @@ mod tests {
     fn fetch_token_with_password_spans_lines() {
         assert!(FETCH_TOKEN_WITH_PASSWORD.is_match("s.fetch_token(url,\n    username=u,\n    password=p)"));
         assert!(!FETCH_TOKEN_WITH_PASSWORD.is_match("s.fetch_token(url, client_secret=s)\npassword = 1"));
+    }
+
+    #[test]
+    fn endpoint_keys_name_where_tokens_come_from() {
+        for key in [
+            "site",
+            "tokenHost",
+            "TokenURL",
+            "token_url",
+            "Address",
+            "authority",
+            "issuer-uri",
+            "urlAccessToken",
+        ] {
+            assert!(endpoint_key(key), "{key}");
+        }
+        for key in ["redirect_uri", "callbackUrl", "webhookUrl", "proxy_url", "username", "client_id"] {
+            assert!(!endpoint_key(key), "{key}");
+        }
+        let before =
+            |line: &str| KEY_BEFORE.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str().to_owned());
+        assert_eq!(before("client = OAuth2::Client.new(id, secret, site: ").as_deref(), Some("site"));
+        assert_eq!(before("    'urlAccessToken' => ").as_deref(), Some("urlAccessToken"));
+        assert_eq!(before("details.setAccessTokenUri(").as_deref(), Some("setAccessTokenUri"));
+        assert_eq!(before("x = f(a, "), None);
     }
 
     #[test]
