@@ -171,12 +171,26 @@ pub(super) static REJECTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Assertions that something is absent, on the line of the grant string in a test.
+static NEGATED_ASSERTION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?i)\.not\.|\bnot_to\b|\bto_not\b|\bshould_not\b|assert_?not_?(in|includes?|contains?|match)|\brefute|does_?not_?(contain|include|match)|\bassert\b(?u:[^\n]){0,80}\bnot\s+in\b|assert_?false\s*\((?u:[^\n]){0,80}(contains|includes?)\b|!\s*[\w.$]+\.(contains|includes|include\?)\(|\.(contains|includes)\((?u:[^\n]){0,80}(toBe\(false\)|toBeFalsy|to\.be\.false|toEqual\(false\)|isFalse)",
+    )
+});
+
 /// Whether `matched` is in a test (a file under `test`/`tests`/`spec`/`__tests__`, or named
 /// `*_test.*`, `test_*.*`, `*.test.*`, `*.spec.*`) whose function asserts that the grant is
 /// refused: such a test guards the migration, it does not use the password flow.
 fn asserts_rejection(cx: &CheckCx<'_, '_>, matched: tree_sitter::Node<'_>) -> bool {
     if !cx.file.path.is_some_and(is_test_path) {
         return false;
+    }
+    // `expect(body).not.toContain('grant_type=password')`: the test asserts the grant is absent.
+    let src = cx.file.src;
+    let line_start = src[..matched.start_byte()].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = src[matched.end_byte()..].find('\n').map_or(src.len(), |i| matched.end_byte() + i);
+    if NEGATED_ASSERTION.is_match(&src[line_start..line_end]) {
+        return true;
     }
     let Some(function) = crate::syntax::enclosing_function(matched, cx.file.lang) else { return false };
     REJECTION.is_match(text(function, cx.file.src))
@@ -388,6 +402,31 @@ mod tests {
             jwt_body("grant_type=password&username=u&password=p&extension=101&scope=x", "RC_JWT"),
             "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<RC_JWT>&scope=x"
         );
+    }
+
+    #[test]
+    fn negated_assertions() {
+        for line in [
+            "expect(body).not.toContain('grant_type=password');",
+            "expect(body).not_to include('grant_type=password')",
+            "assert 'grant_type=password' not in sent",
+            "self.assertNotIn('grant_type=password', body)",
+            "assertFalse(body.contains(\"grant_type=password\"));",
+            "refute_includes body, 'grant_type=password'",
+            "assertThat(body).doesNotContain(\"grant_type=password\");",
+            "assert.ok(!body.includes('grant_type=password'));",
+            "expect(body.includes('grant_type=password')).toBe(false);",
+        ] {
+            assert!(NEGATED_ASSERTION.is_match(line), "{line}");
+        }
+        for line in [
+            "expect(body).toContain('grant_type=password');",
+            "assert 'grant_type=password' in sent",
+            "const body = 'grant_type=password&username=' + user;",
+            "assertTrue(body.contains(\"grant_type=password\"));",
+        ] {
+            assert!(!NEGATED_ASSERTION.is_match(line), "{line}");
+        }
     }
 
     #[test]
