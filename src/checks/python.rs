@@ -85,7 +85,8 @@ impl<'t> PyArgs<'t> {
                     out.keywords.push((text(name, src).to_owned(), value));
                 }
                 "dictionary_splat" => out.keywords.extend(unpacked_keywords(cx, arg)?),
-                "list_splat" | "parenthesized_list_splat" => return None,
+                "list_splat" => out.positional.extend(unpacked_positional(cx, arg)?),
+                "parenthesized_list_splat" => return None,
                 _ => out.positional.push(arg),
             }
         }
@@ -113,13 +114,56 @@ fn unpacked_keywords<'t>(cx: &CheckCx<'_, 't>, splat: Node<'t>) -> Option<Vec<(S
     dict_entries(cx, *named_children(splat).first()?)
 }
 
+/// The values a `*name` argument unpacks to, when `name` is a tuple or list the file spells
+/// out before the call (`creds = (user, ext, pw)`), or the literal itself. `None` otherwise.
+fn unpacked_positional<'t>(cx: &CheckCx<'_, 't>, splat: Node<'t>) -> Option<Vec<Node<'t>>> {
+    let inner = unwrap_expr(*named_children(splat).first()?);
+    let sequence = match inner.kind() {
+        "identifier" => super::login::resolve_literal(cx, inner, &["tuple", "list"])?,
+        "tuple" | "list" => inner,
+        _ => return None,
+    };
+    let items = named_children(sequence);
+    // Another splat inside (`(*base, pw)`) hides the positions.
+    if items.iter().any(|i| i.kind().ends_with("splat")) {
+        return None;
+    }
+    Some(items)
+}
+
+/// The dict a call to a function of this file returns (`**_creds()` where `def _creds():
+/// return dict(username=..., ...)`): its last `return` of a dict literal, `dict(...)` or a name
+/// assigned one. Its keys say which grant the login takes, whatever the caller passes in.
+fn returned_dict<'t>(cx: &CheckCx<'_, 't>, call: Node<'t>) -> Option<Node<'t>> {
+    let src = cx.file.src;
+    let callee = call.child_by_field_name("function").filter(|f| f.kind() == "identifier")?;
+    let name = text(callee, src);
+    let function = crate::syntax::descendants(cx.file.root).find(|n| {
+        n.kind() == "function_definition"
+            && n.child_by_field_name("name").is_some_and(|f| text(f, src) == name)
+    })?;
+    let returned = crate::syntax::descendants(function)
+        .filter(|n| n.kind() == "return_statement")
+        .filter_map(|r| r.named_child(0))
+        .last()?;
+    let returned = unwrap_expr(returned);
+    match returned.kind() {
+        "identifier" => super::login::resolve_literal(cx, returned, &["dictionary", "call"]),
+        _ => Some(returned),
+    }
+}
+
 /// The entries of a dict the file spells out: a dict literal with string keys, `dict(k=v, ...)`,
-/// or a name last assigned one of those in scope. `None` when anything in it is not known.
+/// a name last assigned one of those in scope, or a call of a function of this file that
+/// returns one (`returned_dict`). `None` when anything in it is not known.
 fn dict_entries<'t>(cx: &CheckCx<'_, 't>, expr: Node<'t>) -> Option<Vec<(String, Node<'t>)>> {
     let src = cx.file.src;
     let inner = unwrap_expr(expr);
     let dict = match inner.kind() {
         "identifier" => super::login::resolve_literal(cx, inner, &["dictionary", "call"])?,
+        "call" if inner.child_by_field_name("function").is_some_and(|f| text(f, src) != "dict") => {
+            returned_dict(cx, inner)?
+        }
         _ => inner,
     };
     let mut out = Vec::new();
