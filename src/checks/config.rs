@@ -46,6 +46,9 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
         Lang::Kotlin,
         Lang::Swift,
         Lang::Php,
+        Lang::JavaScript,
+        Lang::TypeScript,
+        Lang::Tsx,
     ],
     needs: &["key", "match"],
     provides: &["match", "prefix", "jwt_name", "jwt_setting", "form", "key"],
@@ -575,7 +578,7 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
         }
     };
     // Mappings (YAML, JSON) hold their pairs as children; flat formats anywhere in the scope.
-    let nested = matches!(lang, Lang::Yaml | Lang::Json | Lang::Php);
+    let nested = matches!(lang, Lang::Yaml | Lang::Json | Lang::Php) || lang.is_js_family();
     let candidates: Vec<Node<'t>> = if nested {
         named_children(scope).into_iter().filter(|n| n.kind() == pair_kind).collect()
     } else {
@@ -589,6 +592,7 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
 fn block_scope<'t>(pair: Node<'t>, root: Node<'t>, lang: Lang) -> Node<'t> {
     match lang {
         Lang::Yaml | Lang::Json | Lang::Ini | Lang::Php => pair.parent().unwrap_or(root),
+        _ if lang.is_js_family() => pair.parent().unwrap_or(root),
         _ => root,
     }
 }
@@ -620,7 +624,7 @@ fn names_ringcentral(scope: Node<'_>, settings: &[(Node<'_>, Node<'_>)], src: &s
             .is_some_and(|n| RC_TEXT.is_match(text(n, src))),
         // The keys that hold the block and their neighbours, a few levels up: a goauth-style
         // `"my-ringcentral-app": { "service": "ringcentral", "oauth2": { ...password... } }`.
-        Lang::Yaml | Lang::Json | Lang::Php => {
+        _ if matches!(lang, Lang::Yaml | Lang::Json | Lang::Php) || lang.is_js_family() => {
             let mut mapping = scope;
             for _ in 0..3 {
                 let Some(holder) = holding_pair(mapping) else { return false };
@@ -784,6 +788,55 @@ fn block_server(scope: Node<'_>, lang: Lang, pair_kind: &str, src: &str) -> Opti
     None
 }
 
+/// How deep an object pair sits in an object a JavaScript module gives out as its settings
+/// (0: the object's own pair): assigned to `window.x`/`globalThis.x`/`module.exports`/
+/// `exports.x`, `export default`, or an exported `const`; `None` for any other object (a
+/// login's options are the login rules' to judge).
+fn exported_object_depth(pair: Node<'_>, src: &str) -> Option<usize> {
+    let mut depth = 0;
+    let mut object = pair.parent().filter(|o| o.kind() == "object")?;
+    loop {
+        let mut parent = object.parent()?;
+        // `{...} as const`, `{...} satisfies Config`, `({...})`.
+        while matches!(parent.kind(), "as_expression" | "satisfies_expression" | "parenthesized_expression") {
+            parent = parent.parent()?;
+        }
+        match parent.kind() {
+            "pair" => {
+                object = parent.parent().filter(|o| o.kind() == "object")?;
+                depth += 1;
+            }
+            "assignment_expression" => {
+                let target = text(parent.child_by_field_name("left")?, src);
+                let exported = ["window.", "globalThis.", "self.", "exports.", "module.exports"]
+                    .iter()
+                    .any(|p| target.starts_with(p));
+                return exported.then_some(depth);
+            }
+            "export_statement" => return Some(depth),
+            "variable_declarator" => {
+                let declaration = parent.parent()?;
+                return declaration.parent().is_some_and(|p| p.kind() == "export_statement").then_some(depth);
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Whether a block holds the app's own credentials or server beside the user's (`clientId`,
+/// `appKey`, `clientSecret`, `server`, `jwt`): a RingCentral app's settings, not a database's.
+fn names_app_credentials(settings: &[(Node<'_>, Node<'_>)], src: &str, lang: Lang) -> bool {
+    settings.iter().any(|(key, _)| {
+        setting_name(*key, src, lang).is_some_and(|name| {
+            let flat: String =
+                name.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+            ["clientid", "clientsecret", "appkey", "appsecret", "server", "serverurl", "jwt"]
+                .iter()
+                .any(|k| flat == *k || flat.ends_with(k))
+        })
+    })
+}
+
 /// The pair whose value is `mapping` (YAML wraps a mapping in block nodes).
 fn holding_pair(mapping: Node<'_>) -> Option<Node<'_>> {
     let mut node = mapping.parent();
@@ -875,7 +928,15 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     // PHP: the arrays a configuration file returns (`return [... 'password' => ...]`), not
     // every array in code (a login's options are the login rules' to judge).
-    let php_depth = if lang == Lang::Php { Some(returned_array_depth(pair)?) } else { None };
+    // JavaScript: the objects a module exports as its settings (`window.initConfig = {...}`,
+    // `module.exports = {...}`, `export default {...}`).
+    let php_depth = if lang == Lang::Php {
+        Some(returned_array_depth(pair)?)
+    } else if lang.is_js_family() {
+        Some(exported_object_depth(pair, src)?)
+    } else {
+        None
+    };
     let scope = block_scope(pair, cx.file.root, lang);
     let settings = settings_in(scope, lang, pair.kind());
     let mut users = Vec::new();
@@ -931,7 +992,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
                     | Lang::Java
                     | Lang::Kotlin
                     | Lang::Swift
-            ) || php_depth == Some(0);
+            ) || (php_depth == Some(0) && names_app_credentials(&settings, src, lang));
             let context =
                 context && (cx.file.context.rc_reason().is_some() || cx.file.context.rc_neighbours.is_some());
             !users.is_empty() && (!extensions.is_empty() || named || context)
@@ -944,8 +1005,9 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let mut out = Bindings::default();
     // The value is a secret whatever the key is called (`PASSWD_SB`): masked as a whole.
     let listed = (pair.kind() == "block_sequence_item").then(|| list_item(pair, src)).flatten();
-    let value = if lang == Lang::Php {
-        // `'password' => 'secret'`: the string after the arrow; a call (`env(...)`) holds none.
+    let value = if lang == Lang::Php || lang.is_js_family() {
+        // `'password' => 'secret'`, `password: 'secret'`: the string after the key; a call
+        // (`env(...)`, `process.env.X`) holds none.
         named_children(pair)
             .into_iter()
             .skip(1)
@@ -996,13 +1058,14 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         ));
     }
     let prefix = name[..this.role_at.start].to_owned();
-    if listed.is_some() || lang == Lang::Php {
+    if listed.is_some() || lang == Lang::Php || lang.is_js_family() {
         // The message names the variable, not the whole entry nor the key's quotes.
         out.var("key", name.clone());
     }
     let form = match &listed {
         Some(item) => item.form,
         None if lang == Lang::Php => "php-array",
+        None if lang.is_js_family() => "js-object",
         None if flat => "assignment",
         None => "mapping",
     };
