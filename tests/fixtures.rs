@@ -157,6 +157,8 @@ fn gates_admit_every_expected_finding_alone(rule: &Rule, file: &Path) {
     // file's language's list). Documents hold code of several languages.
     let literals =
         Lang::from_path(file).filter(|l| !l.is_container()).map(|l| rule.prefilter_for(l.rule_lang()));
+    // The engine gates a file by its own language (a document's, for its blocks).
+    let gate_lang = Lang::from_path(file).expect("a fixture's language");
     let text = std::fs::read_to_string(file).expect("fixture reads");
     let lines: Vec<&str> = text.lines().collect();
     let findings = scan_fixture(set, &rule.id, file).expect("fixture scans");
@@ -187,7 +189,7 @@ fn gates_admit_every_expected_finding_alone(rule: &Rule, file: &Path) {
         }
         if !gates.is_empty() {
             assert!(
-                gates.iter().all(|gate| gate(&chunk)),
+                gates.iter().all(|gate| gate(&chunk, gate_lang)),
                 "{}:{line}: a check's text gate rejects\n{chunk}",
                 file.display()
             );

@@ -37,7 +37,7 @@ pub(super) static CHECKS: &[CheckDef] = &[
                 platform/client name in RingCentral code; binds `shape`",
         run: no_tree,
         file_gate: None,
-        text_gate: Some(super::receiver::js_may_name_receiver),
+        text_gate: Some(|text, _| super::receiver::js_may_name_receiver(text)),
     },
     CheckDef {
         name: "coffee-password-grant",

@@ -59,7 +59,13 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
             deletes them as part of the JWT rewrite",
     run: password_credential_config,
     file_gate: None,
-    text_gate: Some(may_hold_password_setting),
+    text_gate: Some(|text, lang| {
+        // The cheap tests of a JavaScript or PHP settings module first: most such files with a
+        // `password` in them are code, not settings.
+        (!lang.is_js_family() || may_export_settings(text))
+            && (!matches!(lang, Lang::Php | Lang::PhpOnly) || may_return_settings(text))
+            && may_hold_password_setting(text)
+    }),
 }];
 
 /// What a key is for in the password grant.
@@ -290,6 +296,78 @@ static USERNAME_TEXT: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// split and classified). A translation catalog full of `"createacct-yourpassword":` message
 /// ids, or a file whose only password keys name another system (`DB_PASSWORD`), is not parsed.
 #[must_use]
+/// Whether a JavaScript file may give out a settings object (`exported_object_depth`): a small
+/// module that assigns or exports an object literal (`window.x = {`, `module.exports = {`,
+/// `export default {`, `export const x = {`). Library code that merely passes a `password:`
+/// option is not parsed for this rule. Plain byte searches: this runs on every JavaScript
+/// file that names a password key.
+fn may_export_settings(text: &str) -> bool {
+    if text.len() > MAX_SETTINGS_MODULE {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    // What follows a statement's target: ` = {` for an assignment, ` {` for `export default`.
+    let object_follows = |from: usize, assignment: bool| {
+        let rest = bytes[from..].iter().skip_while(|b| b.is_ascii_whitespace());
+        let mut rest = rest.copied();
+        if assignment {
+            if rest.next() != Some(b'=') {
+                return false;
+            }
+            let mut after = rest.skip_while(u8::is_ascii_whitespace);
+            after.next() == Some(b'{')
+        } else {
+            rest.next() == Some(b'{')
+        }
+    };
+    let name_end = |from: usize| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$'))
+            .count()
+    };
+    for target in ["window.", "globalThis.", "self.", "exports."] {
+        if memchr::memmem::find_iter(bytes, target.as_bytes())
+            .any(|at| object_follows(name_end(at + target.len()), true))
+        {
+            return true;
+        }
+    }
+    if memchr::memmem::find_iter(bytes, b"module.exports").any(|at| object_follows(at + 14, true)) {
+        return true;
+    }
+    memchr::memmem::find_iter(bytes, b"export ").any(|at| {
+        let rest = &text[at + 7..];
+        let rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("default") {
+            return object_follows(text.len() - after.len(), false);
+        }
+        let Some(after) = ["const ", "let ", "var "].iter().find_map(|k| rest.strip_prefix(k)) else {
+            return false;
+        };
+        // `export const settings = {` or `export const settings: Settings = {`
+        let line = after.lines().next().unwrap_or_default();
+        line.split_once('=').is_some_and(|(_, value)| value.trim_start().starts_with('{'))
+    })
+}
+
+/// Whether a PHP file may return a settings array (`returned_array_depth`): a small file
+/// with a top-level `return [` or `return array(`.
+fn may_return_settings(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.len() <= MAX_SETTINGS_MODULE
+        && memchr::memmem::find_iter(bytes, b"return").any(|at| {
+            let line_start = at == 0 || bytes[at - 1] == b'\n';
+            let rest = text[at + 6..].trim_start();
+            line_start
+                && (rest.starts_with('[') || rest.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("array")))
+        })
+}
+
+/// The largest JavaScript or PHP file read as a settings module: settings are a few lines, bundles
+/// and libraries are not settings.
+const MAX_SETTINGS_MODULE: usize = 64 * 1024;
+
 pub fn may_hold_password_setting(text: &str) -> bool {
     let bytes = text.as_bytes();
     let key_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'$');
@@ -1192,6 +1270,15 @@ mod tests {
 
     #[test]
     fn the_text_gate_reads_the_keys_around_password_words() {
+        assert!(may_export_settings("window.initConfig = {\n  password: 'x'\n};"));
+        assert!(may_export_settings("module.exports = { db: {} }"));
+        assert!(may_export_settings("export default {\n}"));
+        assert!(may_export_settings("export const settings: Settings = {"));
+        assert!(!may_export_settings("export function login(o) { return sdk.login({ password: o.p }); }"));
+        assert!(!may_export_settings("module.exports = createClient;"));
+        assert!(may_return_settings("<?php\nreturn [\n 'password' => 'x',\n];"));
+        assert!(may_return_settings("<?php\nreturn array(\n 'password' => 'x');"));
+        assert!(!may_return_settings("<?php\nfunction f() {\n    return ['password' => 'x'];\n}"));
         assert!(may_hold_password_setting("RC_PASSWORD=x"));
         assert!(may_hold_password_setting(
             "{\"relay_ringcentral_username\": 1, \"relay_ringcentral_password\": {}}"

@@ -72,7 +72,7 @@ pub static CHECKS: &[CheckDef] = &[
         about: "`.login(...)` on a RingCentral JS platform or SDK that takes the password branch",
         run: js_password_login,
         file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::js_may_name_receiver),
+        text_gate: Some(|text, _| receiver::js_may_name_receiver(text)),
     },
     CheckDef {
         name: "js-password-authorize",
@@ -83,7 +83,7 @@ pub static CHECKS: &[CheckDef] = &[
                 `.auth({...})` (ringcentral-ts)",
         run: js_password_authorize,
         file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::js_may_name_receiver),
+        text_gate: Some(|text, _| receiver::js_may_name_receiver(text)),
     },
 ];
 

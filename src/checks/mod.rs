@@ -428,7 +428,7 @@ pub type FileGate = fn(&FileContext, &str) -> bool;
 
 /// A test a check can make on the file's text alone, before its context is read: when it
 /// fails, the check would reject every match in the file.
-pub type TextGate = fn(&str) -> bool;
+pub type TextGate = fn(&str, Lang) -> bool;
 
 /// Whether a check reports a JWT login that is already there (its rewrite keeps the JWT, so
 /// it stands where a new JWT may not be written).

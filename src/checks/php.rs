@@ -32,7 +32,7 @@ pub static CHECKS: &[CheckDef] = &[
                 RingCentral platform",
         run: php_password_login,
         file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::php_may_name_receiver),
+        text_gate: Some(|text, _| receiver::php_may_name_receiver(text)),
     },
     CheckDef {
         name: "php-legacy-authorize",
@@ -42,7 +42,7 @@ pub static CHECKS: &[CheckDef] = &[
         about: "`->authorize($user, $ext, $pw[, $remember])` of PHP SDK 0.x or RingCentralLite",
         run: php_legacy_authorize,
         file_gate: Some(receiver::receiver_in_context),
-        text_gate: Some(receiver::php_may_name_receiver),
+        text_gate: Some(|text, _| receiver::php_may_name_receiver(text)),
     },
 ];
 

@@ -106,6 +106,7 @@ impl Engine<'_> {
         &self,
         candidates: Candidates,
         text: &str,
+        lang: Lang,
         times: &mut StageTimes,
     ) -> Result<Candidates, Outcome> {
         if !candidates.iter().any(|i| self.regex_gates[i].is_some() || !self.text_gates[i].is_empty()) {
@@ -114,7 +115,7 @@ impl Engine<'_> {
         let t = Instant::now();
         let candidates = candidates.retain(|i| {
             self.regex_gates[i].as_ref().is_none_or(|g| g.admits(text))
-                && self.text_gates[i].iter().all(|gate| gate(text))
+                && self.text_gates[i].iter().all(|gate| gate(text, lang))
         });
         times.gate += t.elapsed();
         if candidates.is_empty() { Err(Outcome::Prefiltered) } else { Ok(candidates) }

@@ -292,7 +292,7 @@ impl<'r> Engine<'r> {
             None => (decoded.text(), decoded.bom, candidates, places),
         };
         let project = self.project_facts(path, lang);
-        let candidates = self.text_gate(candidates, text, times)?;
+        let candidates = self.text_gate(candidates, text, lang, times)?;
         let (candidates, early_context) =
             self.context_gate(candidates, text, display, lang, &project, times)?;
         let t = Instant::now();
