@@ -164,8 +164,12 @@ impl ProjectContext {
             let mut out: Vec<LockedSdk> = Vec::new();
             let mut dir = path.parent();
             while let Some(d) = dir {
+                // A registry is decided by the nearest directory that locks any of its packages,
+                // and all of that directory's packages count (`package-lock.json` may lock
+                // `@ringcentral/sdk` and the Engage Voice client side by side).
+                let decided: Vec<manifest::Ecosystem> = out.iter().map(|o| o.ecosystem).collect();
                 for lock in self.locks.get(d).into_iter().flatten() {
-                    if !out.iter().any(|o| o.ecosystem == lock.ecosystem) {
+                    if !decided.contains(&lock.ecosystem) {
                         out.push(lock.clone());
                     }
                 }
