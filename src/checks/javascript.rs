@@ -4,8 +4,8 @@
 use tree_sitter::Node;
 
 use super::login::{
-    CREDENTIAL_OBJECT_NAMES, Creds, accept_wrapper, arguments, bind_wrapper, judge_options, jwt_key,
-    origin_label, quote_of, resolve_literal, secret_if_literal,
+    CREDENTIAL_OBJECT_NAMES, Creds, accept_wrapper, arguments, bind_wrapper, judge_options, origin_label,
+    quote_of, resolve_literal, secret_if_literal,
 };
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
@@ -87,32 +87,32 @@ pub static CHECKS: &[CheckDef] = &[
     },
 ];
 
-/// The JS expression to read the JWT from (`process.env.RC_PASSWORD` gives
-/// `process.env.RC_JWT`, `config.password` gives `config.jwt`).
+/// The JS expression to read the JWT from: the environment variable the finding's note names
+/// (`process.env.RC_JWT`), in the environment object the password was read from
+/// (`process.env.RC_PASSWORD`, `import.meta.env['RC_PASSWORD']`). A password read from an
+/// object of the app (`this.settings.user.secret`, `config['password']`) gives no sibling
+/// property: the object's type need not have one (`tsc` rejects `settings.jwt` on a type
+/// without it), and the note says where the JWT is.
 pub(super) fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {
         match pw.kind() {
             "member_expression" => {
-                if let (Some(obj), Some(prop)) =
-                    (pw.child_by_field_name("object"), pw.child_by_field_name("property"))
+                if let Some(obj) = pw.child_by_field_name("object")
+                    && is_env_object(text(obj, src))
                 {
-                    let obj_text = text(obj, src);
-                    let env_like = obj_text.ends_with("env");
-                    if env_like || obj.kind() == "identifier" || obj.kind() == "member_expression" {
-                        return format!("{obj_text}.{}", jwt_key(text(prop, src), env_like, jwt));
-                    }
+                    return format!("{}.{jwt}", text(obj, src));
                 }
             }
             "subscript_expression" => {
                 if let (Some(obj), Some(index)) =
                     (pw.child_by_field_name("object"), pw.child_by_field_name("index"))
-                    && let Some(old) = string_value(index, src, cx.file.lang)
+                    && string_value(index, src, cx.file.lang).is_some()
+                    && is_env_object(text(obj, src))
                 {
-                    let obj_text = text(obj, src);
                     let q = quote_of(Some(index), src);
-                    return format!("{obj_text}[{q}{}{q}]", jwt_key(&old, obj_text.ends_with("env"), jwt));
+                    return format!("{}[{q}{jwt}{q}]", text(obj, src));
                 }
             }
             _ => {}

@@ -161,8 +161,9 @@ fn is_env_function(func: &str) -> bool {
 
 /// The Python expression to read the JWT from, following how the password was read:
 /// `os.environ['RC_PASSWORD']` gives `os.environ['RC_JWT']`, `os.getenv('RC_PASSWORD')` gives
-/// `os.getenv('RC_JWT')`, `config['password']` gives `config['jwt']`, a constant `PASSWORD`
-/// gives `RC_JWT`; otherwise the env lookup the file already uses.
+/// `os.getenv('RC_JWT')`, `config['password']` gives `config['jwt']` (a key of the same
+/// mapping); otherwise (an attribute, a constant, a parameter) the env lookup the file already
+/// uses.
 pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
@@ -194,21 +195,9 @@ pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
                     return format!("{func}({q}{}{q})", jwt_key(&old, true, jwt));
                 }
             }
-            "attribute" => {
-                if let (Some(obj), Some(attr)) =
-                    (pw.child_by_field_name("object"), pw.child_by_field_name("attribute"))
-                {
-                    return format!("{}.{}", text(obj, src), jwt_key(text(attr, src), false, jwt));
-                }
-            }
-            "identifier" => {
-                let name = text(pw, src);
-                if name.chars().any(|c| c.is_ascii_uppercase())
-                    && !name.chars().any(|c| c.is_ascii_lowercase())
-                {
-                    return jwt.to_owned();
-                }
-            }
+            // `settings.password`, a constant `PASSWORD`: an attribute or a name the code
+            // may not have (`settings.jwt` raises AttributeError, `RC_JWT` NameError), so the
+            // environment variable the note names.
             _ => {}
         }
     }
