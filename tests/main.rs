@@ -15,5 +15,6 @@ mod precommit;
 mod provenance;
 mod readme;
 mod recall;
+mod rewrites;
 mod secrets;
 mod user_rules;
