@@ -423,6 +423,24 @@ impl FileContext {
         })
     }
 
+    /// The file's project is a mobile (or desktop) app of its language's platform (`reason`):
+    /// unless the file says so itself already, or imports a server framework (a Ktor route,
+    /// a Vapor target), its code runs on each user's device, so the authorization-code flow
+    /// and no JWT.
+    pub fn run_on_device_by_project(&mut self, reason: &str, src: &str, lang: Lang) {
+        if self.client_ui.is_some()
+            || crate::project::device::Platform::of(lang).is_none()
+            || crate::project::device::imports_server_framework(src)
+        {
+            return;
+        }
+        let why = format!(
+            "the file is part of a mobile or desktop app ({reason}), so it runs on each user's device"
+        );
+        self.recommendation = Recommendation { flow: Flow::Oauth, reason: why.clone(), origin: None };
+        self.client_ui = Some(why);
+    }
+
     /// Why this is RingCentral code (file evidence first), if it is.
     #[must_use]
     pub fn rc_reason(&self) -> Option<&str> {

@@ -5,6 +5,7 @@ mod audit;
 mod builds;
 mod cli;
 mod coffeescript;
+mod device;
 mod fixing;
 mod fixtures;
 mod formats;
