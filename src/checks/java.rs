@@ -171,23 +171,21 @@ pub(super) fn jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> Stri
     if let Some((name, args)) = call {
         let args = named_children(args);
         let name_text = text(name, src);
-        match args.as_slice() {
-            [arg] => {
-                let key = unwrap_expr(*arg);
-                if let Some(old) = string_value(key, src, lang).filter(|_| key.kind() == "string_literal") {
-                    let env_like = ENV_READS.contains(&name_text);
-                    let range = string_inner_range(key, src);
-                    let (start, end) = (pw.start_byte(), pw.end_byte());
-                    return format!(
-                        "{}{}{}",
-                        &src[start..range.start],
-                        jwt_key(&old, env_like, jwt),
-                        &src[range.end..end]
-                    );
-                }
+        // A getter (`config.getPassword()`) gives no `config.getJwt()`: the class need not
+        // have it.
+        if let [arg] = args.as_slice() {
+            let key = unwrap_expr(*arg);
+            if let Some(old) = string_value(key, src, lang).filter(|_| key.kind() == "string_literal") {
+                let env_like = ENV_READS.contains(&name_text);
+                let range = string_inner_range(key, src);
+                let (start, end) = (pw.start_byte(), pw.end_byte());
+                return format!(
+                    "{}{}{}",
+                    &src[start..range.start],
+                    jwt_key(&old, env_like, jwt),
+                    &src[range.end..end]
+                );
             }
-            // `config.getPassword()` gives no `config.getJwt()`: the class need not have it.
-            _ => {}
         }
         return default;
     }
