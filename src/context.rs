@@ -419,7 +419,9 @@ impl FileContext {
                 return None;
             }
             let min = spec.min_jwt?;
-            (Version::parse(&l.version)? < Version::parse(min)?).then_some((l, min))
+            // An exact pin keeps its operator (`requirements.txt`: `ringcentral==0.7.11`).
+            let locked = l.version.trim_start_matches(['=', ' ']);
+            (Version::parse(locked)? < Version::parse(min)?).then_some((l, min))
         })
     }
 

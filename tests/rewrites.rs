@@ -53,6 +53,21 @@ ev.authorize(
 }
 
 #[test]
+fn python_engage_voice_needs_the_ringcentral_package_with_a_jwt_login() {
+    // The Engage Voice client passes `jwt` to `ringcentral`, which has it from 0.7.12.
+    let dir = TempDir::new().expect("tempdir");
+    let src = "import os\nfrom ringcentral_engage_voice import RingCentralEngageVoice\nev = RingCentralEngageVoice('id', 'secret')\nev.authorize(username=os.environ['EV_USER'], password=os.environ['EV_PASS'])\n";
+    fs::write(dir.path().join("job.py"), src).expect("write");
+    fs::write(dir.path().join("requirements.txt"), "ringcentral_engage_voice==0.3.2\nringcentral==0.7.11\n")
+        .expect("write");
+    pwflow(dir.path()).args(["job.py", "--fix", "--unsafe-fixes"]).output().expect("runs");
+    assert_eq!(fs::read_to_string(dir.path().join("job.py")).expect("read"), src);
+    let shown = String::from_utf8_lossy(&pwflow(dir.path()).arg("job.py").output().expect("runs").stdout)
+        .into_owned();
+    assert!(shown.contains("locks ringcentral ==0.7.11; the JWT login needs >= 0.7.12"), "{shown}");
+}
+
+#[test]
 fn js_engage_voice_keeps_the_client_and_its_token_exchange() {
     let src = "\
 const RingCentralEngageVoice = require('ringcentral-engage-voice-client').default;
