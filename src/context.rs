@@ -24,6 +24,9 @@ pub enum SdkFamily {
     Concise,
     /// `ringcentral-ts`: no JWT call.
     RcTs,
+    /// `ringcentral-engage-voice-client` (the official Engage Voice client, Office mode):
+    /// `ev.authorize({ jwt })` since 1.40.0, then its own Engage Voice token exchange.
+    JsEngageVoice,
     /// `ringcentral/ringcentral-php` 1.0+ (`RingCentral\SDK\SDK`).
     PhpSdk,
     /// PHP SDK 0.x (`RC\RCSDK`, `getPlatform()->authorize`).
@@ -36,6 +39,9 @@ pub enum SdkFamily {
     PyLegacy,
     /// PyPI `ringcentral_client` (tylerlong): `rc.authorize(jwt_token)` since 2024-11.
     PyClient,
+    /// PyPI `ringcentral_engage_voice` (the official Engage Voice client, Office mode):
+    /// keyword-only `ev.authorize(jwt=...)`, passed to `ringcentral` >= 0.7.12.
+    PyEngageVoice,
     /// Maven `com.ringcentral:ringcentral`: `rc.authorize(jwt)` since about 2.5.0.
     JavaSdk,
     /// The legacy Android SDK (`SDK.getPlatform().authorize(..., callback)`): no JWT call.
@@ -66,12 +72,14 @@ impl SdkFamily {
             SdkFamily::RcEx => "rc-ex",
             SdkFamily::Concise => "js-concise",
             SdkFamily::RcTs => "ringcentral-ts",
+            SdkFamily::JsEngageVoice => "js-engage-voice",
             SdkFamily::PhpSdk => "php-sdk",
             SdkFamily::PhpLegacy => "php-legacy",
             SdkFamily::PhpLite => "php-lite",
             SdkFamily::PySdk => "python-sdk",
             SdkFamily::PyLegacy => "python-legacy",
             SdkFamily::PyClient => "python-client",
+            SdkFamily::PyEngageVoice => "python-engage-voice",
             SdkFamily::JavaSdk => "java-sdk",
             SdkFamily::JavaLegacy => "java-legacy",
             SdkFamily::DotNet => "dotnet",
@@ -93,12 +101,14 @@ impl SdkFamily {
             SdkFamily::RcEx => "@rc-ex/core",
             SdkFamily::Concise => "ringcentral-js-concise",
             SdkFamily::RcTs => "ringcentral-ts",
+            SdkFamily::JsEngageVoice => "ringcentral-engage-voice-client",
             SdkFamily::PhpSdk => "ringcentral/ringcentral-php",
             SdkFamily::PhpLegacy => "ringcentral/php-sdk 0.x",
             SdkFamily::PhpLite => "ringcentral-sdk-php-lite",
             SdkFamily::PySdk => "ringcentral (PyPI)",
             SdkFamily::PyLegacy => "rcsdk / ringcentral 0.1-0.5 (PyPI)",
             SdkFamily::PyClient => "ringcentral_client (PyPI)",
+            SdkFamily::PyEngageVoice => "ringcentral_engage_voice (PyPI)",
             SdkFamily::JavaSdk => "com.ringcentral:ringcentral",
             SdkFamily::JavaLegacy => "ringcentral-android (legacy)",
             SdkFamily::DotNet => "RingCentral.Net",
@@ -162,6 +172,8 @@ static SDK_PATTERNS: LazyLock<Vec<SdkPattern>> = LazyLock::new(|| {
             // CoffeeScript calls without parentheses: `require 'ringcentral'`.
             r#"\brequire(?:\(\s*|[ \t]+)['"](ringcentral|rcsdk)['"]|from\s+['"](ringcentral|rcsdk)['"]|\bnew\s+RCSDK\b"#,
         ),
+        // After the SDKs: a file that imports one of them as well logs in through it.
+        p(SdkFamily::JsEngageVoice, JS, r#"['"]ringcentral-engage-voice-client['"]"#),
         p(SdkFamily::PhpLite, PHP, r"\bRingCentralLite\b"),
         p(SdkFamily::PhpLegacy, PHP, r"\bRC\\RCSDK\b|->getPlatform\(\)"),
         p(SdkFamily::PhpSdk, PHP, r"\bRingCentral\\SDK\b"),
@@ -172,6 +184,7 @@ static SDK_PATTERNS: LazyLock<Vec<SdkPattern>> = LazyLock::new(|| {
             &[Lang::Python],
             r"(?m)^\s*(?:from\s+ringcentral(?:\.[\w.]+)?\s+import\b|import\s+ringcentral\b)",
         ),
+        p(SdkFamily::PyEngageVoice, &[Lang::Python], r"\bringcentral_engage_voice\b"),
         p(
             SdkFamily::JavaLegacy,
             &[Lang::Java],
@@ -390,6 +403,9 @@ impl FileContext {
         let package = family.and_then(|f| match f {
             "js-sdk" => Some("@ringcentral/sdk"),
             "rc-ex" => Some("@rc-ex/core"),
+            "js-engage-voice" => Some("ringcentral-engage-voice-client"),
+            // The Python client passes `jwt` to the `ringcentral` package it depends on.
+            "python-engage-voice" => Some("ringcentral"),
             "php-sdk" => Some("ringcentral/ringcentral-php"),
             "python-sdk" => Some("ringcentral"),
             "java-sdk" => Some("com.ringcentral:ringcentral"),
@@ -403,8 +419,28 @@ impl FileContext {
                 return None;
             }
             let min = spec.min_jwt?;
-            (Version::parse(&l.version)? < Version::parse(min)?).then_some((l, min))
+            // An exact pin keeps its operator (`requirements.txt`: `ringcentral==0.7.11`).
+            let locked = l.version.trim_start_matches(['=', ' ']);
+            (Version::parse(locked)? < Version::parse(min)?).then_some((l, min))
         })
+    }
+
+    /// The file's project is a mobile (or desktop) app of its language's platform (`reason`):
+    /// unless the file says so itself already, or imports a server framework (a Ktor route,
+    /// a Vapor target), its code runs on each user's device, so the authorization-code flow
+    /// and no JWT.
+    pub fn run_on_device_by_project(&mut self, reason: &str, src: &str, lang: Lang) {
+        if self.client_ui.is_some()
+            || crate::project::device::Platform::of(lang).is_none()
+            || crate::project::device::imports_server_framework(src)
+        {
+            return;
+        }
+        let why = format!(
+            "the file is part of a mobile or desktop app ({reason}), so it runs on each user's device"
+        );
+        self.recommendation = Recommendation { flow: Flow::Oauth, reason: why.clone(), origin: None };
+        self.client_ui = Some(why);
     }
 
     /// Why this is RingCentral code (file evidence first), if it is.

@@ -51,7 +51,7 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
         Lang::Tsx,
     ],
     needs: &["key", "match"],
-    provides: &["match", "prefix", "jwt_name", "jwt_setting", "form", "key"],
+    provides: &["match", "prefix", "jwt_name", "jwt_setting", "jwt_shown", "redirect_shown", "form", "key"],
     about: "a RingCentral password setting in configuration: a password key whose name or block \
             says RingCentral (an `RC_`/`RINGCENTRAL_`/`ENGAGE_VOICE_` name, or a username next to \
             it with an extension, a RingCentral URL or RingCentral code around it); names the \
@@ -1147,10 +1147,104 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         None if flat => "assignment",
         None => "mapping",
     };
-    out.var("form", form);
-    out.var("jwt_name", jwt);
+    let goauth = (lang == Lang::Json).then(|| goauth_password_grant(scope, src)).flatten();
+    if let Some(grant) = goauth {
+        // goauth's credentials JSON: the grant is a setting of its own, and the JWT goes in `jwt`.
+        out.labels.push(Label {
+            range: grant.byte_range(),
+            message: "`\"grantType\": \"password\"` selects the password grant".to_owned(),
+        });
+        out.var(
+            "jwt_shown",
+            format!("\"grantType\": \"{GOAUTH_JWT_GRANT}\",\n\"jwt\": \"{JWT_PLACEHOLDER}\""),
+        );
+        out.var("form", "goauth-json");
+        out.var("jwt_name", "jwt");
+    } else {
+        if form == "mapping" {
+            out.var("jwt_shown", shaped_setting(pair, key, &name, &jwt, JWT_PLACEHOLDER, src, lang));
+        }
+        out.var("form", form);
+        out.var("jwt_name", jwt);
+    }
+    let redirect = "https://your.app/oauth/callback";
+    out.var(
+        "redirect_shown",
+        match form {
+            "assignment" => format!("{prefix}REDIRECT_URL={redirect}"),
+            "env-list" => format!("- {prefix}REDIRECT_URL={redirect}"),
+            "name-list" => format!("- name: {prefix}REDIRECT_URL\n  value: {redirect}"),
+            "php-array" => format!("'redirect_uri' => '{redirect}',"),
+            "js-object" => format!("redirectUri: '{redirect}',"),
+            _ => shaped_setting(pair, key, &name, &format!("{prefix}REDIRECT_URL"), redirect, src, lang),
+        },
+    );
     out.var("prefix", prefix);
     Some(out)
+}
+
+/// What a JWT setting's value says until the user fills it in.
+const JWT_PLACEHOLDER: &str = "<JWT credential from the Developer Console>";
+
+/// The JWT grant as goauth's credentials JSON names it (`"grantType"`).
+const GOAUTH_JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+/// The `"grantType": "password"` (or `"grant_type"`) pair of a JSON object, as goauth's
+/// credentials JSON sets the grant beside the user's credentials.
+fn goauth_password_grant<'t>(object: Node<'t>, src: &str) -> Option<Node<'t>> {
+    named_children(object).into_iter().filter(|p| p.kind() == "pair").find(|p| {
+        let key = p.child_by_field_name("key").and_then(|k| key_text(k, src, Lang::Json));
+        let value =
+            p.child_by_field_name("value").and_then(|v| crate::syntax::string_value(v, src, Lang::Json));
+        key.is_some_and(|k| k == "grantType" || k == "grant_type") && value.as_deref() == Some("password")
+    })
+}
+
+/// A setting written as the password setting `pair` is, in its own syntax: the same
+/// declaration, key quoting, separator and value quoting, with the key `name` (`key_name`
+/// read from `key`) renamed to `new_name` and the value `value` (`"rc_jwt": "<...>"` in JSON,
+/// `RC_JWT: <...>` in YAML, `RC_JWT = '<...>'` in Python, `const string RC_JWT = "<...>"` in C#).
+fn shaped_setting(
+    pair: Node<'_>,
+    key: Node<'_>,
+    key_name: &str,
+    new_name: &str,
+    value: &str,
+    src: &str,
+    lang: Lang,
+) -> String {
+    let key_raw = text(key, src);
+    let renamed = match key_raw.find(key_name) {
+        Some(at) => format!("{}{new_name}{}", &key_raw[..at], &key_raw[at + key_name.len()..]),
+        None => new_name.to_owned(),
+    };
+    let head = &src[pair.start_byte()..key.start_byte()];
+    // The value: the first named node after the key (through wrappers such as YAML's
+    // `flow_node` or C#'s `= ...` clause, down to a string).
+    let mut node = descendants(pair).find(|n| n.is_named() && n.start_byte() >= key.end_byte());
+    while let Some(n) = node
+        .filter(|n| lang != Lang::Json && !crate::syntax::is_string(*n, lang) && n.named_child_count() == 1)
+    {
+        node = n.named_child(0);
+    }
+    let inner = match node {
+        // A string: its inner text, the quotes kept.
+        Some(n) if crate::syntax::is_string(n, lang) => Some(crate::syntax::string_inner_range(n, src)),
+        // A JSON object or number: a string in its place (nothing of the old value is copied).
+        Some(n) if lang == Lang::Json => {
+            return format!("{head}{renamed}{}\"{value}\"", &src[key.end_byte()..n.start_byte()]);
+        }
+        // A plain value (YAML scalar, INI, `.properties`): what follows the separator.
+        _ => value_range(key, pair, src),
+    };
+    match inner {
+        Some(v) => format!(
+            "{head}{renamed}{}{value}{}",
+            &src[key.end_byte()..v.start],
+            src[v.end..pair.end_byte()].trim_end_matches([';', ','])
+        ),
+        None => format!("{head}{renamed}: {value}"),
+    }
 }
 
 /// The value of a setting: everything after its key and separator (`=`, `:`), to the end of

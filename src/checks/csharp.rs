@@ -24,7 +24,7 @@ pub static CHECKS: &[CheckDef] = &[
         name: "csharp-password-authorize",
         languages: CSHARP,
         needs: &["receiver", "method", "args"],
-        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name", "cs_await", "cs_wait", "statement"],
         about: "`rc.Authorize(username, extension, password)` of RingCentral.Net < 6.4.0 or \
                 RingCentral.Client (three arguments only: one is JWT, two is an authorization code); \
                 an app's own client's `Login`/`Authorize`/`Auth`/`Authenticate` (or `...Async`) given \
@@ -37,7 +37,7 @@ pub static CHECKS: &[CheckDef] = &[
         name: "csharp-legacy-login",
         languages: CSHARP,
         needs: &["receiver", "method", "args"],
-        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name"],
+        provides: &["shape", "jwt_expr", "sdk_family", "sdk_name", "cs_await", "cs_wait", "statement"],
         about: "RingCentralSDK 1.0 `sdk.Platform.Login(u, ext, pw, remember)` and 0.1.x \
                 `sdk.GetPlatform().Authorize(u, ext, pw, remember)`",
         run: csharp_legacy_login,
@@ -48,7 +48,7 @@ pub static CHECKS: &[CheckDef] = &[
         name: "csharp-password-token-request",
         languages: CSHARP,
         needs: &["match", "init?", "field?", "value?"],
-        provides: &["shape", "jwt_init", "init_kind"],
+        provides: &["shape", "jwt_init", "init_kind", "cs_await", "cs_wait", "statement"],
         about: "`new GetTokenRequest { grant_type = \"password\", ... }` (for `rc.Authorize` or \
                 `rc.Restapi().Oauth().Token().Post`) and `request.grant_type = \"password\"`; binds \
                 the JWT-bearer rewrite of the initialiser",
@@ -346,7 +346,57 @@ fn sdk_authorize(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<Bindings> {
         );
     }
     out.var("jwt_expr", jwt_expr(cx, Some(password)));
+    bind_statement_shape(cx.cap("args")?.parent()?, src, &mut out);
     Some(out)
+}
+
+/// Whether an `await` may be written where `node` is: inside an `async` method, local function
+/// or lambda, or in top-level statements (C# 9). A synchronous `static void Main` must block on
+/// the task instead (`.GetAwaiter().GetResult()`).
+fn may_await(node: Node<'_>, src: &str) -> bool {
+    let mut n = node.parent();
+    while let Some(p) = n {
+        match p.kind() {
+            "method_declaration"
+            | "local_function_statement"
+            | "lambda_expression"
+            | "anonymous_method_expression"
+            | "constructor_declaration"
+            | "operator_declaration"
+            | "conversion_operator_declaration"
+            | "accessor_declaration"
+            | "destructor_declaration" => {
+                return named_children(p).iter().any(|c| c.kind() == "modifier" && text(*c, src) == "async");
+            }
+            "global_statement" => return true,
+            _ => {}
+        }
+        n = p.parent();
+    }
+    false
+}
+
+/// Binds what a C# guidance needs to be complete statements where `call` is: `cs_await` /
+/// `cs_wait` around each task (`await x` in async code, `x.GetAwaiter().GetResult()` in a
+/// synchronous method), and the range of the statement holding the call (`statement`), which
+/// the guidance replaces whole, its semicolon included.
+fn bind_statement_shape(call: Node<'_>, src: &str, out: &mut Bindings) {
+    if may_await(call, src) {
+        out.var("cs_await", "await ");
+        out.var("cs_wait", "");
+    } else {
+        out.var("cs_await", "");
+        out.var("cs_wait", ".GetAwaiter().GetResult()");
+    }
+    let mut n = Some(call);
+    while let Some(node) = n {
+        if node.kind().ends_with("_statement") || node.kind() == "global_statement" {
+            out.ranges.push(("statement", node.byte_range()));
+            return;
+        }
+        n = node.parent();
+    }
+    out.ranges.push(("statement", call.byte_range()));
 }
 
 /// Whether the project's manifest names RingCentral.Client (and so not RingCentral.Net, which
@@ -391,6 +441,7 @@ pub fn csharp_legacy_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         },
     );
     out.var("jwt_expr", jwt_expr(cx, Some(password)));
+    bind_statement_shape(cx.cap("args")?.parent()?, src, &mut out);
     Some(out)
 }
 
@@ -416,6 +467,7 @@ pub fn csharp_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             "jwt_init",
             format!("{obj}.grant_type = \"{JWT_GRANT}\"; {obj}.assertion = {}", jwt_expr(cx, None)),
         );
+        bind_statement_shape(field, src, &mut out);
         return Some(out);
     }
     let init = cx.cap("init")?;
@@ -457,6 +509,7 @@ pub fn csharp_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         _ => format!("{{ {} }}", parts.join(", ")),
     };
     out.var("jwt_init", jwt_init);
+    bind_statement_shape(init, src, &mut out);
     Some(out)
 }
 

@@ -242,3 +242,67 @@ pub(super) fn office_engage_voice_client<'t>(cx: &CheckCx<'_, 't>, receiver: Nod
         })
     })
 }
+
+/// How the receiver of a Python call was built, when it is the official Engage Voice client
+/// (`ringcentral_engage_voice`): `RingCentralEngageVoice(clientId, clientSecret)` logs in to
+/// RingCentral Office (Office); `RingCentralEngageVoice(None, None, LEGACY_SERVER)` or a
+/// `server=` naming the legacy portal posts to the portal (Legacy); a file that imports the
+/// client but does not build `receiver` (Unknown). `None`: not the Engage Voice client.
+pub(super) fn python_engage_voice_mode<'t>(
+    cx: &CheckCx<'_, 't>,
+    receiver: Node<'t>,
+    call: Node<'t>,
+) -> Option<EngageMode> {
+    let src = cx.file.src;
+    if !src.contains("ringcentral_engage_voice") {
+        return None;
+    }
+    let is_client = |c: &Node<'_>| {
+        c.kind() == "call"
+            && c.child_by_field_name("function")
+                .and_then(|f| last_name(f, src, cx.file.lang))
+                .is_some_and(|n| n == "RingCentralEngageVoice")
+    };
+    let built = governing_constructor(cx, receiver, call)
+        .filter(is_client)
+        .or_else(|| constructors(cx, receiver).into_iter().rfind(is_client));
+    let Some(built) = built else {
+        // Not built here: this client, unless the file also imports another RingCentral SDK
+        // (the SDK patterns try the Engage Voice client last).
+        return (cx.file.context.sdk == Some(crate::context::SdkFamily::PyEngageVoice))
+            .then_some(EngageMode::Unknown);
+    };
+    let args = constructor_args(built);
+    let positional: Vec<Node<'_>> = args.iter().copied().filter(|a| a.kind() != "keyword_argument").collect();
+    let keyword = |name: &str| {
+        args.iter()
+            .filter(|a| a.kind() == "keyword_argument")
+            .find(|a| a.child_by_field_name("name").is_some_and(|n| text(n, src) == name))
+            .and_then(|a| a.child_by_field_name("value"))
+    };
+    let client_id = keyword("clientId").or_else(|| positional.first().copied());
+    let server = keyword("server").or_else(|| positional.get(2).copied());
+    let empty = |n: Option<Node<'_>>| {
+        n.is_none_or(|n| {
+            let n = unwrap_expr(n);
+            n.kind() == "none" || is_empty_literal(n, src, cx.file.lang)
+        })
+    };
+    let legacy_server = server.is_some_and(|s| {
+        let value = text(s, src).to_ascii_lowercase();
+        ["legacy", "lagecy", "vacd.biz", "virtualacd"].iter().any(|w| value.contains(w))
+    });
+    // The client builds the RingCentral SDK only with a client id (`if clientId != ''`).
+    Some(if legacy_server || empty(client_id) { EngageMode::Legacy } else { EngageMode::Office })
+}
+
+/// What the official Engage Voice client a call is made on was built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum EngageMode {
+    /// A RingCentral app (client id and secret): `authorize` is RingCentral's login.
+    Office,
+    /// The legacy portal: not RingCentral OAuth.
+    Legacy,
+    /// Not built in this file.
+    Unknown,
+}

@@ -15,11 +15,8 @@ use crate::syntax::{
 const GO: &[Lang] = &[Lang::Go];
 
 /// This language's check room.
-pub(super) static ROOM: super::CheckRoom = super::CheckRoom {
-    languages: &[Lang::Go],
-    checks: CHECKS,
-    jwt_expr: |cx, password| go_jwt_expr(cx, password, "JWT"),
-};
+pub(super) static ROOM: super::CheckRoom =
+    super::CheckRoom { languages: &[Lang::Go], checks: CHECKS, jwt_expr: go_jwt_expr };
 
 /// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[
@@ -164,25 +161,17 @@ fn literal_entries<'t>(literal: Node<'t>, src: &str) -> Vec<(String, Node<'t>)> 
         .collect()
 }
 
-/// The Go expression to read the JWT from, following how the password is read:
-/// `os.Getenv("RC_PASSWORD")` gives `os.Getenv("RC_JWT")`, `cfg.Password` gives `cfg.JWT`.
-pub(super) fn go_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>, field: &str) -> String {
+/// The Go expression to read the JWT from: `os.Getenv("RC_PASSWORD")` gives
+/// `os.Getenv("RC_JWT")`. A field (`cfg.Password`) gives no `cfg.JWT`: the struct need not
+/// have that field (the build would fail), so anything else reads the environment variable the
+/// note names.
+pub(super) fn go_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
-    if let Some(pw) = password.map(unwrap_go) {
-        match pw.kind() {
-            "call_expression" => {
-                let f = pw.child_by_field_name("function").map(|f| text(f, src)).unwrap_or_default();
-                if f.ends_with("Getenv") {
-                    return format!("{f}(\"{jwt}\")");
-                }
-            }
-            "selector_expression" => {
-                if let Some(operand) = pw.child_by_field_name("operand") {
-                    return format!("{}.{field}", text(operand, src));
-                }
-            }
-            _ => {}
+    if let Some(pw) = password.map(unwrap_go).filter(|p| p.kind() == "call_expression") {
+        let f = pw.child_by_field_name("function").map(|f| text(f, src)).unwrap_or_default();
+        if f.ends_with("Getenv") {
+            return format!("{f}(\"{jwt}\")");
         }
     }
     format!("os.Getenv(\"{jwt}\")")
@@ -247,7 +236,7 @@ pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         secret_if_literal(cx, password, &mut out);
     }
     out.var("shape", shape);
-    out.var("jwt_expr", go_jwt_expr(cx, password, "JWT"));
+    out.var("jwt_expr", go_jwt_expr(cx, password));
     // RingCentral context without a recognised import: these names are goauth's.
     out.var("sdk_name", cx.file.context.sdk.unwrap_or(SdkFamily::GoGoauth).package());
     Some(out)
@@ -424,7 +413,7 @@ pub fn go_password_grant_type(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         _ => "`GrantType: <password>` credentials".to_owned(),
     };
     out.var("shape", shape);
-    out.var("jwt_expr", go_jwt_expr(cx, pw, field));
+    out.var("jwt_expr", go_jwt_expr(cx, pw));
     out.var("jwt_grant", grant);
     out.var("jwt_field", field);
     out.var("form", form);
@@ -545,7 +534,7 @@ fn go_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<
         ("go-wrapper", "the app's own client around a RingCentral Go SDK"),
         &mut out,
     );
-    out.var("jwt_expr", go_jwt_expr(cx, password, "JWT"));
+    out.var("jwt_expr", go_jwt_expr(cx, password));
     Some(out)
 }
 

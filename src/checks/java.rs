@@ -125,8 +125,9 @@ const ENV_READS: &[&str] = &["getenv", "GetEnvironmentVariable", "getEnv"];
 
 /// The expression to read the JWT from in Java or C#, following how the password was read:
 /// `System.getenv("RC_PASSWORD")` gives `System.getenv("RC_JWT")`, `props.getProperty("password")`
-/// gives `props.getProperty("jwt")`, `config.getPassword()` gives `config.getJwt()`,
-/// `config["RingCentral:Password"]` gives `config["RingCentral:Jwt"]`. Anything else reads the
+/// gives `props.getProperty("jwt")`, `config["RingCentral:Password"]` gives
+/// `config["RingCentral:Jwt"]` (a key of the same store). Anything else (a getter, a field, a
+/// property: `config.getJwt()` would not compile where the class has none) reads the
 /// environment.
 pub(super) fn jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
@@ -173,53 +174,28 @@ pub(super) fn jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> Stri
     if let Some((name, args)) = call {
         let args = named_children(args);
         let name_text = text(name, src);
-        match args.as_slice() {
-            [arg] => {
-                let key = unwrap_expr(*arg);
-                if let Some(old) = string_value(key, src, lang).filter(|_| key.kind() == "string_literal") {
-                    let env_like = ENV_READS.contains(&name_text);
-                    let range = string_inner_range(key, src);
-                    let (start, end) = (pw.start_byte(), pw.end_byte());
-                    return format!(
-                        "{}{}{}",
-                        &src[start..range.start],
-                        jwt_key(&old, env_like, jwt),
-                        &src[range.end..end]
-                    );
-                }
-            }
-            // `config.getPassword()` gives `config.getJwt()`.
-            [] if PASSWORD_WORD.is_match(name_text) => {
+        // A getter (`config.getPassword()`) gives no `config.getJwt()`: the class need not
+        // have it.
+        if let [arg] = args.as_slice() {
+            let key = unwrap_expr(*arg);
+            if let Some(old) = string_value(key, src, lang).filter(|_| key.kind() == "string_literal") {
+                let env_like = ENV_READS.contains(&name_text);
+                let range = string_inner_range(key, src);
                 let (start, end) = (pw.start_byte(), pw.end_byte());
                 return format!(
                     "{}{}{}",
-                    &src[start..name.start_byte()],
-                    jwt_key(name_text, false, jwt),
-                    &src[name.end_byte()..end]
+                    &src[start..range.start],
+                    jwt_key(&old, env_like, jwt),
+                    &src[range.end..end]
                 );
             }
-            _ => {}
         }
         return default;
     }
+    // C# `settings.Password`, Java `config.password`: a member the type need not have (the
+    // build would fail on `settings.Jwt`), so the environment variable the note names.
+    // C# `config["RingCentral:Password"]`: a key of the same store.
     match pw.kind() {
-        // C# `settings.Password`, Java `config.password` (not all-caps constants: a
-        // `Config.RC_PASSWORD` constant has no `Config.RC_JWT` twin).
-        "member_access_expression" | "field_access" => {
-            let name = pw.child_by_field_name("name").or_else(|| pw.child_by_field_name("field"));
-            if let Some(name) = name
-                && PASSWORD_WORD.is_match(text(name, src))
-                && text(name, src).chars().any(|c| c.is_ascii_lowercase())
-            {
-                return format!(
-                    "{}{}",
-                    &src[pw.start_byte()..name.start_byte()],
-                    jwt_key(text(name, src), false, jwt)
-                );
-            }
-            default
-        }
-        // C# `config["RingCentral:Password"]`.
         "element_access_expression" => {
             let key = crate::syntax::descendants(pw).find(|n| n.kind() == "string_literal");
             if let Some(key) = key

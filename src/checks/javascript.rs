@@ -4,8 +4,8 @@
 use tree_sitter::Node;
 
 use super::login::{
-    CREDENTIAL_OBJECT_NAMES, Creds, accept_wrapper, arguments, bind_wrapper, judge_options, jwt_key,
-    origin_label, quote_of, resolve_literal, secret_if_literal,
+    CREDENTIAL_OBJECT_NAMES, Creds, accept_wrapper, arguments, bind_wrapper, judge_options, origin_label,
+    quote_of, resolve_literal, secret_if_literal,
 };
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
@@ -87,32 +87,32 @@ pub static CHECKS: &[CheckDef] = &[
     },
 ];
 
-/// The JS expression to read the JWT from (`process.env.RC_PASSWORD` gives
-/// `process.env.RC_JWT`, `config.password` gives `config.jwt`).
+/// The JS expression to read the JWT from: the environment variable the finding's note names
+/// (`process.env.RC_JWT`), in the environment object the password was read from
+/// (`process.env.RC_PASSWORD`, `import.meta.env['RC_PASSWORD']`). A password read from an
+/// object of the app (`this.settings.user.secret`, `config['password']`) gives no sibling
+/// property: the object's type need not have one (`tsc` rejects `settings.jwt` on a type
+/// without it), and the note says where the JWT is.
 pub(super) fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
     if let Some(pw) = password.map(unwrap_expr) {
         match pw.kind() {
             "member_expression" => {
-                if let (Some(obj), Some(prop)) =
-                    (pw.child_by_field_name("object"), pw.child_by_field_name("property"))
+                if let Some(obj) = pw.child_by_field_name("object")
+                    && is_env_object(text(obj, src))
                 {
-                    let obj_text = text(obj, src);
-                    let env_like = obj_text.ends_with("env");
-                    if env_like || obj.kind() == "identifier" || obj.kind() == "member_expression" {
-                        return format!("{obj_text}.{}", jwt_key(text(prop, src), env_like, jwt));
-                    }
+                    return format!("{}.{jwt}", text(obj, src));
                 }
             }
             "subscript_expression" => {
                 if let (Some(obj), Some(index)) =
                     (pw.child_by_field_name("object"), pw.child_by_field_name("index"))
-                    && let Some(old) = string_value(index, src, cx.file.lang)
+                    && string_value(index, src, cx.file.lang).is_some()
+                    && is_env_object(text(obj, src))
                 {
-                    let obj_text = text(obj, src);
                     let q = quote_of(Some(index), src);
-                    return format!("{obj_text}[{q}{}{q}]", jwt_key(&old, obj_text.ends_with("env"), jwt));
+                    return format!("{}[{q}{jwt}{q}]", text(obj, src));
                 }
             }
             _ => {}
@@ -121,7 +121,18 @@ pub(super) fn js_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
     format!("process.env.{jwt}")
 }
 
+/// Whether a JS object is the process environment (`process.env`, `import.meta.env`, a
+/// destructured `env`).
+fn is_env_object(obj: &str) -> bool {
+    obj == "env" || obj.ends_with(".env")
+}
+
 fn js_family(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> SdkFamily {
+    // The package the receiver's own constructor comes from decides: a file may import two
+    // SDKs (`ringcentral-js-concise` and `ringcentral-ts` side by side).
+    if let Some(family) = receiver_package(cx, receiver) {
+        return family;
+    }
     // `getPlatform()` is rcsdk v1; `appKey`/`appSecret` options are the v2/v3 `ringcentral`
     // package, even when the file reaches the SDK through the `RingCentral.SDK` global.
     let src = cx.file.src;
@@ -141,6 +152,107 @@ fn js_family(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> SdkFamil
         return SdkFamily::JsLegacy;
     }
     SdkFamily::JsSdk
+}
+
+/// The SDK family of a JS package name, as imported.
+fn package_family(package: &str) -> Option<SdkFamily> {
+    Some(match package {
+        "@rc-ex/core" | "@ringcentral-extensible/core" => SdkFamily::RcEx,
+        "ringcentral-js-concise" => SdkFamily::Concise,
+        "ringcentral-ts" => SdkFamily::RcTs,
+        "@ringcentral/sdk" => SdkFamily::JsSdk,
+        "ringcentral" | "rcsdk" => SdkFamily::JsLegacy,
+        "ringcentral-engage-voice-client" => SdkFamily::JsEngageVoice,
+        _ => return None,
+    })
+}
+
+/// The SDK package the receiver was built from in this file: the class of the last
+/// `new X(...)` assigned to its name, resolved through the file's imports (`import X from
+/// 'ringcentral-ts'`, `const X = require('ringcentral-ts').default`, `import { SDK as X }`).
+pub(super) fn receiver_package(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<SdkFamily> {
+    let src = cx.file.src;
+    // `sdk.platform()` / `sdk.getPlatform()`: the SDK it is called on.
+    let mut receiver = unwrap_expr(receiver);
+    while receiver.kind() == "call_expression"
+        && let Some(callee) =
+            receiver.child_by_field_name("function").filter(|f| f.kind() == "member_expression")
+        && callee
+            .child_by_field_name("property")
+            .is_some_and(|p| matches!(text(p, src), "platform" | "getPlatform"))
+    {
+        receiver = unwrap_expr(callee.child_by_field_name("object")?);
+    }
+    let name = crate::syntax::last_name(receiver, src, cx.file.lang)?;
+    let built: Vec<(usize, Node<'_>)> = cx
+        .file
+        .assignments()
+        .iter()
+        .filter(|a| crate::syntax::last_name(a.lhs, src, cx.file.lang).as_deref() == Some(name.as_str()))
+        .map(|a| (a.node.end_byte(), unwrap_expr(a.rhs)))
+        .filter(|(_, rhs)| rhs.kind() == "new_expression")
+        .collect();
+    // The last one before the call; a class may build it in a constructor written further down.
+    let built = built
+        .iter()
+        .rfind(|(end, _)| *end <= receiver.start_byte())
+        .or_else(|| built.first())
+        .map(|(_, rhs)| *rhs)?;
+    // `new X(...)`, `new X.SDK(...)`, `new (require('pkg'))(...)`: the first name of the callee.
+    let mut class = built.child_by_field_name("constructor")?;
+    while class.kind() == "member_expression" {
+        class = class.child_by_field_name("object")?;
+    }
+    let class = unwrap_expr(class);
+    if class.kind() != "identifier" {
+        return None;
+    }
+    package_family(&import_source(cx, text(class, src))?)
+}
+
+/// Whether the receiver was built from a RingCentral SDK package this file imports (the
+/// strongest receiver evidence: the class is the SDK's whatever it is called).
+fn accept_by_import(cx: &CheckCx<'_, '_>, receiver: Node<'_>, out: &mut Bindings) -> bool {
+    let Some(family) = receiver_package(cx, receiver) else { return false };
+    out.notes.push(format!(
+        "RingCentral call: `{}` is built from {}, imported in this file",
+        text(receiver, cx.file.src),
+        family.package()
+    ));
+    true
+}
+
+/// The module a name is imported from in this file (ES imports and `require` calls).
+fn import_source(cx: &CheckCx<'_, '_>, name: &str) -> Option<String> {
+    let src = cx.file.src;
+    let lang = cx.file.lang;
+    let binds = |node: Node<'_>| {
+        crate::syntax::descendants(node).any(|n| {
+            matches!(n.kind(), "identifier" | "shorthand_property_identifier_pattern") && text(n, src) == name
+        })
+    };
+    let imported = crate::syntax::descendants(cx.file.root)
+        .filter(|n| n.kind() == "import_statement")
+        .find_map(|import| {
+            let clause = named_children(import).into_iter().find(|c| c.kind() == "import_clause")?;
+            binds(clause).then(|| string_value(import.child_by_field_name("source")?, src, lang)).flatten()
+        });
+    if imported.is_some() {
+        return imported;
+    }
+    cx.file.assignments().iter().filter(|a| binds(a.lhs)).find_map(|a| {
+        let mut value = unwrap_expr(a.rhs);
+        // `require('pkg').default`
+        while value.kind() == "member_expression" {
+            value = unwrap_expr(value.child_by_field_name("object")?);
+        }
+        let callee = value.child_by_field_name("function").map(|f| text(f, src));
+        if value.kind() != "call_expression" || callee != Some("require") {
+            return None;
+        }
+        let first = named_children(value.child_by_field_name("arguments")?).first().copied()?;
+        string_value(first, src, lang)
+    })
 }
 
 /// Options of a JS call: an object literal or an identifier bound to one.
@@ -325,12 +437,16 @@ pub fn js_password_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             return Some(wrapped);
         }
     }
-    if !receiver::accept(cx, receiver, evidence, &mut out) {
+    if !receiver::accept(cx, receiver, evidence, &mut out) && !accept_by_import(cx, receiver, &mut out) {
         let creds = options?;
         let mut out = Bindings::default();
         return js_wrapper(cx, receiver, "login", &creds, &mut out).then_some(out);
     }
-    let family = js_family(cx, receiver, "login");
+    // The Engage Voice client's `ev.rc` is an `@ringcentral/sdk` SDK.
+    let family = match js_family(cx, receiver, "login") {
+        SdkFamily::JsEngageVoice => SdkFamily::JsSdk,
+        f => f,
+    };
     out.var("sdk_family", family.key());
     out.var("sdk_name", family.package());
     out.var("shape", shape);
@@ -392,22 +508,34 @@ pub fn js_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         return None;
     }
     let mut out = Bindings::default();
-    if super::engage_voice::office_engage_voice_client(cx, receiver) {
+    // Built from the Engage Voice client and not for the legacy portal (rejected above).
+    let engage_voice = receiver_package(cx, receiver) == Some(SdkFamily::JsEngageVoice)
+        || super::engage_voice::office_engage_voice_client(cx, receiver);
+    if engage_voice {
         out.notes.push(format!(
-            "`{}` is an Engage Voice client built with a client id: it logs in to RingCentral first",
+            "`{}` is an Engage Voice client built for RingCentral Office: `authorize` logs in to \
+             RingCentral with `@ringcentral/sdk`'s `platform.login`, then exchanges that token for \
+             an Engage Voice token",
             text(receiver, cx.file.src)
         ));
-    } else if !receiver::accept(cx, receiver, evidence, &mut out) {
+    } else if !receiver::accept(cx, receiver, evidence, &mut out) && !accept_by_import(cx, receiver, &mut out)
+    {
         let mut out = Bindings::default();
         return js_wrapper(cx, receiver, method, &creds, &mut out).then_some(out);
     }
     origin_label(&creds, &mut out, "credentials");
     // `@ringcentral/sdk` (v4+) has no `authorize`: a platform `authorize` is the v1 API.
     let family = match js_family(cx, receiver, method) {
+        _ if engage_voice => SdkFamily::JsEngageVoice,
         SdkFamily::JsSdk => SdkFamily::JsLegacy,
+        // Only the Office client built in this file is known to be one.
+        SdkFamily::JsEngageVoice => SdkFamily::JsLegacy,
         f => f,
     };
     let shape = match family {
+        SdkFamily::JsEngageVoice => {
+            "Engage Voice `ev.authorize({ username, extension, password })` (ringcentral-engage-voice-client)"
+        }
         SdkFamily::JsLegacy => "rcsdk v1 `platform.authorize({ username, extension, password })`",
         SdkFamily::RcEx => "@rc-ex/core `authorize({ username, extension, password })` (removed in 1.7.0)",
         SdkFamily::Concise => "ringcentral-js-concise `authorize({ username, extension, password })`",

@@ -205,8 +205,9 @@ fn is_env_function(func: &str) -> bool {
 
 /// The Python expression to read the JWT from, following how the password was read:
 /// `os.environ['RC_PASSWORD']` gives `os.environ['RC_JWT']`, `os.getenv('RC_PASSWORD')` gives
-/// `os.getenv('RC_JWT')`, `config['password']` gives `config['jwt']`, a constant `PASSWORD`
-/// gives `RC_JWT`; otherwise the env lookup the file already uses.
+/// `os.getenv('RC_JWT')`, `config['password']` gives `config['jwt']` (a key of the same
+/// mapping); otherwise (an attribute, a constant, a parameter) the env lookup the file already
+/// uses.
 pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
@@ -238,21 +239,9 @@ pub(super) fn py_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
                     return format!("{func}({q}{}{q})", jwt_key(&old, true, jwt));
                 }
             }
-            "attribute" => {
-                if let (Some(obj), Some(attr)) =
-                    (pw.child_by_field_name("object"), pw.child_by_field_name("attribute"))
-                {
-                    return format!("{}.{}", text(obj, src), jwt_key(text(attr, src), false, jwt));
-                }
-            }
-            "identifier" => {
-                let name = text(pw, src);
-                if name.chars().any(|c| c.is_ascii_uppercase())
-                    && !name.chars().any(|c| c.is_ascii_lowercase())
-                {
-                    return jwt.to_owned();
-                }
-            }
+            // `settings.password`, a constant `PASSWORD`: an attribute or a name the code
+            // may not have (`settings.jwt` raises AttributeError, `RC_JWT` NameError), so the
+            // environment variable the note names.
             _ => {}
         }
     }
@@ -362,6 +351,10 @@ pub fn python_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if method != "authorize" {
         return None;
     }
+    let call = cx.cap("args")?.parent()?;
+    if let Some(mode) = super::engage_voice::python_engage_voice_mode(cx, receiver, call) {
+        return engage_voice_authorize(cx, receiver, mode);
+    }
     let args = PyArgs::read(cx, cx.cap("args")?)?;
     if args.keywords.iter().any(|(k, _)| !AUTHORIZE_PARAMS.contains(&k.as_str())) {
         return None;
@@ -403,5 +396,51 @@ pub fn python_password_authorize(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     out.var("sdk_family", family.key());
     out.var("sdk_name", family.package());
     out.var("jwt_expr", py_jwt_expr(cx, args.get(2, "password")));
+    Some(out)
+}
+
+/// `ev.authorize(username=.., password=.., extension=..)` of the official Engage Voice client
+/// (`ringcentral_engage_voice`) built for RingCentral Office: `authorize(**kwargs)` passes the
+/// keywords to `ringcentral`'s `platform.login`, so it is the password grant whenever no `jwt`
+/// or `code` is given. Keywords only: a positional call raises `TypeError` before logging in.
+fn engage_voice_authorize(
+    cx: &CheckCx<'_, '_>,
+    receiver: Node<'_>,
+    mode: super::engage_voice::EngageMode,
+) -> Option<Bindings> {
+    use super::engage_voice::EngageMode;
+    if mode == EngageMode::Legacy {
+        return None;
+    }
+    let args = PyArgs::read(cx, cx.cap("args")?)?;
+    if !args.positional.is_empty() || args.keywords.iter().any(|(k, _)| !LOGIN_PARAMS.contains(&k.as_str())) {
+        return None;
+    }
+    if given(cx, args.keyword("code")).is_some() || given(cx, args.keyword("jwt")).is_some() {
+        return None;
+    }
+    given(cx, args.keyword("username"))?;
+    let password = Some(given(cx, args.keyword("password"))?);
+    let mut out = Bindings::default();
+    let name = text(receiver, cx.file.src);
+    out.notes.push(match mode {
+        EngageMode::Office => format!(
+            "`{name}` is an Engage Voice client built with a client id (RingCentral Office): `authorize` \
+             passes its keywords to `ringcentral`'s `platform.login`, then exchanges the token for an \
+             Engage Voice token"
+        ),
+        _ => format!(
+            "`{name}` is taken for the Engage Voice client this file imports (its constructor is not \
+             here): built with a client id, `authorize` logs in to RingCentral with these keywords"
+        ),
+    });
+    secret_if_literal(cx, password, &mut out);
+    out.var(
+        "shape",
+        "Engage Voice `ev.authorize(username=.., password=.., extension=..)` (ringcentral_engage_voice, keywords only)",
+    );
+    out.var("sdk_family", SdkFamily::PyEngageVoice.key());
+    out.var("sdk_name", SdkFamily::PyEngageVoice.package());
+    out.var("jwt_expr", py_jwt_expr(cx, password));
     Some(out)
 }

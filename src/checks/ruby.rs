@@ -116,8 +116,8 @@ fn is_nil(node: Node<'_>, src: &str) -> bool {
 
 /// The Ruby expression to read the JWT from, following how the password was read:
 /// `ENV['RC_PASSWORD']` gives `ENV['RC_JWT']`, `ENV.fetch('RC_PASSWORD')` gives
-/// `ENV.fetch('RC_JWT')`, `config[:password]` gives `config[:jwt]`, `settings.password` gives
-/// `settings.jwt`, a constant `RC_PASSWORD` gives `RC_JWT`; otherwise the file's env lookup.
+/// `ENV.fetch('RC_JWT')`, `config[:password]` gives `config[:jwt]` (a key of the same hash);
+/// otherwise (`settings.password`, a constant, a parameter) the file's env lookup.
 pub(super) fn rb_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> String {
     let src = cx.file.src;
     let jwt = cx.file.jwt_var;
@@ -153,13 +153,11 @@ pub(super) fn rb_jwt_expr(cx: &CheckCx<'_, '_>, password: Option<Node<'_>>) -> S
                             return format!("ENV.fetch({q}{}{q})", jwt_key(&old, true, jwt));
                         }
                     }
-                    (Some(recv), None) if pw.child_by_field_name("arguments").is_none() => {
-                        return format!("{recv}.{}", jwt_key(method, false, jwt));
-                    }
+                    // `config.password` gives no `config.jwt` (the object need not answer
+                    // it), a constant `PASSWORD` no `RC_JWT` constant: the environment.
                     _ => {}
                 }
             }
-            "constant" => return jwt.to_owned(),
             _ => {}
         }
     }

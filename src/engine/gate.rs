@@ -47,6 +47,9 @@ pub(super) struct ProjectFacts {
     /// Why the code next to a configuration template is RingCentral code (read only when
     /// nothing else marks the project).
     neighbours: Option<String>,
+    /// Why the code runs on the user's device by its project (an Android or Xcode project
+    /// around it), for the languages such projects hold.
+    device: Option<String>,
 }
 
 impl ProjectFacts {
@@ -55,6 +58,9 @@ impl ProjectFacts {
         let mut context = FileContext::new(text, display, lang, self.reason.clone());
         context.rc_neighbours.clone_from(&self.neighbours);
         context.sdk_locks.clone_from(&self.locks);
+        if let Some(device) = &self.device {
+            context.run_on_device_by_project(device, text, lang);
+        }
         context
     }
 }
@@ -98,7 +104,8 @@ impl Engine<'_> {
         let neighbours = (reason.is_none() && matches!(lang, Lang::Env | Lang::Properties | Lang::Ini))
             .then(|| crate::project::sibling_code_reason(path))
             .flatten();
-        ProjectFacts { reason, locks, neighbours }
+        let device = self.project.device_for(path, lang);
+        ProjectFacts { reason, locks, neighbours, device }
     }
 
     /// The candidates whose `prefilter-regex` and checks' text gates accept `text`.

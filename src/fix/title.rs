@@ -119,6 +119,13 @@ pub fn annotate(
         .filter(|(n, _)| lang.spec().variables.contains(&n.kind()))
         .filter(|(n, parent)| {
             parent.is_none_or(|p| {
+                // The name of a keyword argument (Python `password=...`, C# `password: ...`)
+                // is the parameter's, not a variable.
+                if p.kind().ends_with("argument")
+                    && p.child_by_field_name("name").is_some_and(|k| k.id() == n.id())
+                {
+                    return false;
+                }
                 // Method and member names are not variables: only the object of an access
                 // counts (`os` in Python `os.environ.get`, Ruby `ENV.fetch`, Go `os.Getenv`).
                 let members = lang.code().map_or(&[][..], |c| c.members);

@@ -101,7 +101,11 @@ pub const SDKS: &[SdkSpec] = &[
     legacy(Ecosystem::Npm, "ringcentral", "@ringcentral/sdk >= 4.7.0"),
     legacy(Ecosystem::Npm, "ringcentral-js-concise", "@ringcentral/sdk >= 4.7.0 or @rc-ex/core >= 0.14.0"),
     legacy(Ecosystem::Npm, "ringcentral-ts", "@ringcentral/sdk >= 4.7.0"),
+    // The official Engage Voice client: `authorize({ jwt })` since 1.40.0 (addendum §1.1).
+    current(Ecosystem::Npm, "ringcentral-engage-voice-client", "1.40.0"),
     current(Ecosystem::PyPi, "ringcentral", "0.7.12"),
+    // Every release passes `authorize(jwt=...)` to `ringcentral`, which needs 0.7.12 (§1.2).
+    current(Ecosystem::PyPi, "ringcentral_engage_voice", "0.1.0"),
     current(Ecosystem::RubyGems, "ringcentral-sdk", "0.9.4"),
     SdkSpec {
         ecosystem: Ecosystem::Maven,

@@ -12,6 +12,7 @@ use regex::Regex;
 
 use crate::lang::Lang;
 
+pub mod device;
 pub mod manifest;
 pub mod vendored;
 
@@ -33,7 +34,7 @@ pub struct LockedSdk {
 #[must_use]
 pub fn is_project_marker(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
-    manifest::is_manifest(name) || Lang::is_env_file_name(name)
+    manifest::is_manifest(name) || Lang::is_env_file_name(name) || device::is_device_marker(path)
 }
 
 /// Why the code next to a configuration file makes it RingCentral configuration: a code file in
@@ -96,6 +97,9 @@ pub struct ProjectContext {
     /// Directory → the RingCentral SDK versions its lock files (or exact pins) fix, read from
     /// the same files as `marked` (no file is read twice).
     locks: BTreeMap<PathBuf, Vec<LockedSdk>>,
+    /// Directory → what its project files say about the platform of the code under it (an
+    /// Android or iOS app, or a server module), read from the same files.
+    devices: BTreeMap<PathBuf, Vec<device::DeviceMarker>>,
 }
 
 impl ProjectContext {
@@ -104,10 +108,29 @@ impl ProjectContext {
     pub fn from_markers<'a>(markers: impl IntoIterator<Item = &'a Path>) -> ProjectContext {
         let mut marked: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
         let mut locks: BTreeMap<PathBuf, Vec<LockedSdk>> = BTreeMap::new();
+        let mut devices: BTreeMap<PathBuf, Vec<device::DeviceMarker>> = BTreeMap::new();
+        let mut add_device = |found: Option<(PathBuf, device::DeviceMarker)>| {
+            if let Some((dir, marker)) = found {
+                let entry = devices.entry(dir).or_default();
+                if !entry.contains(&marker) {
+                    entry.push(marker);
+                }
+            }
+        };
         for path in markers {
             let Some(dir) = path.parent() else { continue };
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
             let is_manifest = manifest::is_manifest(name);
+            if device::is_device_marker(path) {
+                // Only a Swift package is read (for its platforms); the others say it by name.
+                let text = (name == "Package.swift")
+                    .then(|| crate::bounded::read_text(path, crate::bounded::MAX_MARKER).ok())
+                    .flatten();
+                if name != "Package.swift" || text.is_some() {
+                    add_device(device::read_marker(path, text.as_deref()));
+                }
+                continue;
+            }
             // Regular and bounded: a FIFO named `package.json` must not block the scan.
             let Ok(text) = crate::bounded::read_text(path, crate::bounded::MAX_MARKER) else {
                 if is_manifest {
@@ -116,6 +139,7 @@ impl ProjectContext {
                 continue;
             };
             let reason = if is_manifest {
+                add_device(device::read_marker(path, Some(&text)));
                 let deps = manifest::parse(name, &text);
                 let locked = deps.iter().filter(|d| d.locked).filter_map(|d| {
                     Some(LockedSdk {
@@ -149,7 +173,34 @@ impl ProjectContext {
             }
         }
         locks.retain(|_, l| !l.is_empty());
-        ProjectContext { marked, locks }
+        ProjectContext { marked, locks, devices }
+    }
+
+    /// Why code of `lang` at `file` runs on the user's device, when the nearest project file
+    /// of its platform above it is an app's (an Android module, an Xcode project, an iOS
+    /// package); `None` when it is another kind of project, or there is none.
+    #[must_use]
+    pub fn device_for(&self, file: &Path, lang: Lang) -> Option<String> {
+        let platform = device::Platform::of(lang)?;
+        if self.devices.is_empty() {
+            return None;
+        }
+        let find = |path: &Path| {
+            let mut dir = path.parent();
+            while let Some(d) = dir {
+                let here: Vec<&device::DeviceMarker> =
+                    self.devices.get(d).into_iter().flatten().filter(|m| m.platform == platform).collect();
+                if !here.is_empty() {
+                    return Some(here.iter().find_map(|m| m.device.clone()));
+                }
+                if d.file_name().is_some_and(vendored::is_vendored_dir) {
+                    return Some(None);
+                }
+                dir = d.parent();
+            }
+            None
+        };
+        find(file).or_else(|| file.canonicalize().ok().and_then(|abs| find(&abs))).flatten()
     }
 
     /// The RingCentral SDK versions locked for `file`: for each registry, those of the nearest
@@ -164,8 +215,12 @@ impl ProjectContext {
             let mut out: Vec<LockedSdk> = Vec::new();
             let mut dir = path.parent();
             while let Some(d) = dir {
+                // A registry is decided by the nearest directory that locks any of its packages,
+                // and all of that directory's packages count (`package-lock.json` may lock
+                // `@ringcentral/sdk` and the Engage Voice client side by side).
+                let decided: Vec<manifest::Ecosystem> = out.iter().map(|o| o.ecosystem).collect();
                 for lock in self.locks.get(d).into_iter().flatten() {
-                    if !out.iter().any(|o| o.ecosystem == lock.ecosystem) {
+                    if !decided.contains(&lock.ecosystem) {
                         out.push(lock.clone());
                     }
                 }
@@ -270,6 +325,12 @@ const ANCESTOR_MARKERS: &[&str] = &[
     "composer.lock",
     "package-lock.json",
     "yarn.lock",
+    // What kind of app the code is: Android and Apple projects (and `*.xcodeproj`, by suffix).
+    "build.gradle",
+    "build.gradle.kts",
+    "AndroidManifest.xml",
+    "Package.swift",
+    "Info.plist",
 ];
 
 /// The marker files in `dir` (in [`ANCESTOR_MARKERS`] order), and whether it holds `.git`.
@@ -285,6 +346,8 @@ fn probe_markers(dir: &Path) -> (Vec<PathBuf>, bool) {
         let name = entry.file_name();
         if name == ".git" {
             repository_root = true;
+        } else if name.to_str().is_some_and(|n| n.ends_with(".xcodeproj")) {
+            found.push((ANCESTOR_MARKERS.len(), entry.path()));
         } else if let Some(rank) = ANCESTOR_MARKERS.iter().position(|n| name == *n) {
             let path = entry.path();
             // Regular files as listed; a symbolic link counts if it leads to one.
