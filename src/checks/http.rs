@@ -227,6 +227,23 @@ pub(super) fn is_test_path(path: &std::path::Path) -> bool {
         })
 }
 
+/// Three plain words in a row: a sentence, not a form body or a command line.
+static PROSE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::regexes::ascii(
+        r"(?:^|[\s(])[A-Za-z][A-Za-z0-9_']+[,;]? [A-Za-z][A-Za-z0-9_']+[,;]? [A-Za-z][A-Za-z0-9_']+(?:[\s.,;:!?)]|$)",
+    )
+});
+
+/// Whether the line of a string that holds the grant is a sentence (an error message, a log
+/// line, a description: "RingCentral no longer accepts grant_type=password ..."), which
+/// sends nothing. A form body (`grant_type=password&username=...`) or a command line has no run
+/// of plain words.
+fn is_prose_line(inner: &str, at: usize) -> bool {
+    let start = inner[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = inner[at..].find('\n').map_or(inner.len(), |i| at + i);
+    PROSE.is_match(&inner[start..end])
+}
+
 /// A string literal holding `grant_type=password`, or `'grant_type=' . 'password'`.
 fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let node = cx.cap("match")?;
@@ -238,7 +255,10 @@ fn password_grant_string(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let inner_range = string_inner_range(node, src);
     let inner = &src[inner_range.clone()];
     let mut out = Bindings::default();
-    if GRANT_IN_STRING.is_match(inner) {
+    if let Some(grant) = GRANT_IN_STRING.find(inner) {
+        if is_prose_line(inner, grant.start()) {
+            return None;
+        }
         for caps in PASSWORD_PARAM.captures_iter(inner) {
             if let Some(m) = caps.get(1) {
                 out.secrets.push(inner_range.start + m.start()..inner_range.start + m.end());
@@ -402,6 +422,28 @@ mod tests {
             jwt_body("grant_type=password&username=u&password=p&extension=101&scope=x", "RC_JWT"),
             "grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&assertion=<RC_JWT>&scope=x"
         );
+    }
+
+    #[test]
+    fn prose_is_not_a_form_body() {
+        for prose in [
+            "RingCentral no longer accepts grant_type=password for this app; set RC_JWT instead",
+            "the password grant (grant_type=password) was removed",
+            "Send grant_type=password to the token endpoint",
+            "RingCentral refuses grant_type=password since March 2024, so set RC_JWT",
+        ] {
+            assert!(is_prose_line(prose, prose.find("grant_type").expect("grant")), "{prose}");
+        }
+        for body in [
+            "grant_type=password&username=u&password=p",
+            "grant_type=password",
+            "curl -X POST https://platform.ringcentral.com/restapi/oauth/token -d grant_type=password",
+            "{\"grant_type\": \"password\", \"username\": \"u\"}",
+            "grant_type=password&username=${RC_USERNAME}&extension=${RC_EXTENSION}",
+            "POST /restapi/oauth/token grant_type=password username=$U password=$P",
+        ] {
+            assert!(!is_prose_line(body, body.find("grant_type").expect("grant")), "{body}");
+        }
     }
 
     #[test]
