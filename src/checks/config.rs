@@ -28,7 +28,7 @@ use tree_sitter::Node;
 use super::{Bindings, CheckCx, CheckDef};
 use crate::finding::{Edit, Label};
 use crate::lang::Lang;
-use crate::syntax::{descendants, is_string, key_text, named_children, text};
+use crate::syntax::{descendants, is_string, key_text, named_children, string_value, text};
 
 /// The checks of this module.
 pub static CHECKS: &[CheckDef] = &[CheckDef {
@@ -388,7 +388,12 @@ pub fn may_hold_password_setting(text: &str) -> bool {
                 text[line_start..start].trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\''),
                 "- name:" | "name:"
             );
-            if k8s_name {
+            // A Postman variable: `{ "key": "RC_PASSWORD", "value": ... }`.
+            let json_entry = bytes[..start].ends_with(b"\"")
+                && ["\"key\":", "\"name\":"]
+                    .iter()
+                    .any(|k| text[line_start..start - 1].trim_end().ends_with(k));
+            if k8s_name || json_entry {
                 return text.get(start..end).and_then(key_name);
             }
             if !matches!(after, Some(b'=' | b':')) {
@@ -627,10 +632,39 @@ fn list_item(item: Node<'_>, src: &str) -> Option<ListItem> {
     }
 }
 
+/// Reads a JSON object of a list as a setting: a Postman environment's or collection's
+/// variable (`{ "key": "RC_PASSWORD", "value": "...", "enabled": true }`) or a name/value pair
+/// (`{ "name": "RC_PASSWORD", "value": "..." }`, as in an ECS task definition).
+fn json_entry(object: Node<'_>, src: &str) -> Option<ListItem> {
+    let mut name = None;
+    let mut value = None;
+    let mut has_value = false;
+    for pair in named_children(object).into_iter().filter(|p| p.kind() == "pair") {
+        let key = pair.child_by_field_name("key").and_then(|k| string_value(k, src, Lang::Json));
+        let v = pair.child_by_field_name("value")?;
+        match key.as_deref() {
+            Some("key" | "name") => name = string_value(v, src, Lang::Json),
+            Some("value") => {
+                has_value = true;
+                value = is_string(v, Lang::Json).then(|| crate::syntax::string_inner_range(v, src));
+            }
+            _ => {}
+        }
+    }
+    let name = name.filter(|n| {
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+    })?;
+    let value = value.filter(|v| !v.is_empty());
+    has_value.then_some(ListItem { name, value, form: "json-list" })
+}
+
 /// A setting's name: its key, or what a YAML list item names (see [`ListItem`]).
 fn setting_name(key: Node<'_>, src: &str, lang: Lang) -> Option<String> {
     if key.kind() == "block_sequence_item" {
         return list_item(key, src).map(|item| item.name);
+    }
+    if lang == Lang::Json && key.kind() == "object" {
+        return json_entry(key, src).map(|item| item.name);
     }
     key_text(key, src, lang)
 }
@@ -652,6 +686,7 @@ fn settings_in<'t>(scope: Node<'t>, lang: Lang, pair_kind: &str) -> Vec<(Node<'t
             Lang::Php => named_children(pair).into_iter().next().filter(|k| is_string(*k, lang)),
             // A list item is its own key (`setting_name` reads it).
             Lang::Yaml if pair.kind() == "block_sequence_item" => Some(pair),
+            Lang::Json if pair.kind() == "object" => Some(pair),
             _ => pair.child_by_field_name("name").or_else(|| pair.child_by_field_name("key")),
         }
     };
@@ -1082,7 +1117,24 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     }
     let mut out = Bindings::default();
     // The value is a secret whatever the key is called (`PASSWD_SB`): masked as a whole.
-    let listed = (pair.kind() == "block_sequence_item").then(|| list_item(pair, src)).flatten();
+    let listed = match pair.kind() {
+        "block_sequence_item" => list_item(pair, src),
+        "object" if lang == Lang::Json => json_entry(pair, src),
+        _ => None,
+    };
+    // Only lists of variables: a Postman environment's `values`, a collection's `variable`, an
+    // ECS task's `environment`. A request's body or OAuth 2.0 helper (`urlencoded`, `oauth2`)
+    // is the request rule's to report.
+    if listed.as_ref().is_some_and(|l| l.form == "json-list") {
+        let list_key = pair
+            .parent()
+            .and_then(holding_pair)
+            .and_then(|h| h.child_by_field_name("key"))
+            .and_then(|k| string_value(k, src, lang));
+        if !matches!(list_key.as_deref(), Some("values" | "variable" | "variables" | "environment" | "env")) {
+            return None;
+        }
+    }
     let value = if lang == Lang::Php || lang.is_js_family() {
         // `'password' => 'secret'`, `password: 'secret'`: the string after the key; a call
         // (`env(...)`, `process.env.X`) holds none.
@@ -1176,6 +1228,7 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             "name-list" => format!("- name: {prefix}REDIRECT_URL\n  value: {redirect}"),
             "php-array" => format!("'redirect_uri' => '{redirect}',"),
             "js-object" => format!("redirectUri: '{redirect}',"),
+            "json-list" => format!("{{ \"key\": \"{prefix}REDIRECT_URL\", \"value\": \"{redirect}\" }}"),
             _ => shaped_setting(pair, key, &name, &format!("{prefix}REDIRECT_URL"), redirect, src, lang),
         },
     );

@@ -55,7 +55,11 @@ pub fn password_grant(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     if asserts_rejection(cx, matched) {
         return None;
     }
-    let rewrite = if out.get("form") == Some("json") { None } else { super::form_body::rewrite(cx, pair) };
+    let rewrite = if matches!(out.get("form"), Some("json" | "postman-oauth2")) {
+        None
+    } else {
+        super::form_body::rewrite(cx, pair)
+    };
     match rewrite {
         Some(rw) => {
             let grant_jwt = if pair {
@@ -371,8 +375,17 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         "simple_symbol" => text(value, src).trim_start_matches(':').to_owned(),
         _ => string_value(constant.unwrap_or(value), src, lang)?.trim().to_owned(),
     };
-    if key_text != "grant_type" || value_text != "password" {
+    // Postman's OAuth 2.0 helper names the grant `password_credentials` (`"auth": {"type":
+    // "oauth2", "oauth2": [{"key": "grant_type", "value": "password_credentials"}, ...]}`).
+    let postman_helper =
+        value_text == "password_credentials" && lang == Lang::Json && in_postman_oauth2(key, src);
+    if key_text != "grant_type" || (value_text != "password" && !postman_helper) {
         return None;
+    }
+    if postman_helper {
+        let mut out = Bindings::default();
+        out.var("form", "postman-oauth2");
+        return Some(out);
     }
     // In a call, the pair must be the first two arguments (`append('grant_type', 'password')`).
     if let Some(parent) = key.parent()
@@ -392,6 +405,22 @@ fn password_grant_pair(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     out.var("jwt_value", format!("{q}urn:ietf:params:oauth:grant-type:jwt-bearer{q}"));
     out.var("form", "pair");
     Some(out)
+}
+
+/// Whether a Postman key/value entry sits in a request's OAuth 2.0 helper settings (the list
+/// under `"oauth2"`).
+fn in_postman_oauth2(node: tree_sitter::Node<'_>, src: &str) -> bool {
+    let mut cur = node.parent();
+    while let Some(n) = cur {
+        if n.kind() == "pair"
+            && n.child_by_field_name("key").and_then(|k| string_value(k, src, Lang::Json)).as_deref()
+                == Some("oauth2")
+        {
+            return true;
+        }
+        cur = n.parent();
+    }
+    false
 }
 
 /// The file or its project is RingCentral code.
