@@ -92,7 +92,7 @@ const EXTENSION_WORDS: &[&str] = &["EXTENSION", "EXT", "EXTENSIONNUMBER", "EXTEN
 
 /// Words that name RingCentral in a stem (`RING`+`CENTRAL` and `ENGAGE`+`VOICE` are joined
 /// first).
-const RC_WORDS: &[&str] = &["RC", "RINGCENTRAL", "ENGAGEVOICE", "RCV", "RINGCX"];
+const RC_WORDS: &[&str] = &["RC", "RINGCENTRAL", "ENGAGEVOICE", "RCV", "RINGCX", "GLIP"];
 
 /// Words a RingCentral block's stem may hold besides RingCentral's own: environments, numbering,
 /// whose account it is.
@@ -936,6 +936,18 @@ fn exported_object_depth(pair: Node<'_>, src: &str) -> Option<usize> {
     }
 }
 
+/// Whether a block holds a JWT setting and the app's client id beside the user's password
+/// (the Video SDK samples' `clientId`, `jwt`/`personalJwt`, `userName`, `password`).
+fn holds_jwt_and_client(settings: &[(Node<'_>, Node<'_>)], src: &str, lang: Lang) -> bool {
+    let flat = |key: Node<'_>| {
+        setting_name(key, src, lang)
+            .map(|n| n.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase())
+    };
+    let names: Vec<String> = settings.iter().filter_map(|(key, _)| flat(*key)).collect();
+    names.iter().any(|n| n == "jwt" || n.ends_with("jwt"))
+        && names.iter().any(|n| n.ends_with("clientid") || n.ends_with("appkey"))
+}
+
 /// Whether a block holds the app's own credentials or server beside the user's (`clientId`,
 /// `appKey`, `clientSecret`, `server`, `jwt`): a RingCentral app's settings, not a database's.
 fn names_app_credentials(settings: &[(Node<'_>, Node<'_>)], src: &str, lang: Lang) -> bool {
@@ -1108,7 +1120,11 @@ fn password_credential_config(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             ) || (php_depth == Some(0) && names_app_credentials(&settings, src, lang));
             let context =
                 context && (cx.file.context.rc_reason().is_some() || cx.file.context.rc_neighbours.is_some());
-            !users.is_empty() && (!extensions.is_empty() || named || context)
+            // The RingCentral samples' settings hold a JWT beside the password and the app's
+            // client id (`ClientID`, `PersonalJwt`, `UserName`, `Password`): the JWT-or-password
+            // choice of RingCentral's login.
+            let jwt_or_password = holds_jwt_and_client(&settings, src, lang);
+            !users.is_empty() && (!extensions.is_empty() || named || context || jwt_or_password)
         }
         StemKind::Other | StemKind::Unknown => false,
     };
