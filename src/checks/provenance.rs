@@ -122,9 +122,11 @@ static USER_SOURCES: LazyLock<Vec<Source>> = LazyLock::new(|| {
         ),
         source(
             &[],
-            &["getpass", "input(", "readline", "prompt(", "gets", "scanner"],
+            &["getpass", "input(", "readline", "prompt(", "gets", "scanner", "get-credential", "read-host"],
             &[
                 r"\bgetpass\b|\braw_input\(|\binput\(|\bConsole\.ReadLine\b|\breadLine\(|\bprompt\(|\bSTDIN\.gets\b|\bScanner\(\s*System\.in",
+                // PowerShell's interactive prompts
+                r"(?i:\bGet-Credential\b|\bRead-Host\b)",
             ],
             "a prompt",
         ),
