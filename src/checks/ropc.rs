@@ -256,6 +256,7 @@ fn call_endpoint(cx: &CheckCx<'_, '_>) -> Endpoint {
             .or_else(|| r.child_by_field_name("expression"))
             .map(unwrap_expr);
     }
+    nodes.extend(endpoint_setters(cx, matched));
     let mut found = (false, false);
     for node in &nodes {
         endpoint_strings(cx, *node, false, hostless, &mut found);
@@ -275,6 +276,42 @@ fn call_endpoint(cx: &CheckCx<'_, '_>) -> Endpoint {
         }
     }
     Endpoint::of(found.0, found.1)
+}
+
+/// The arguments of the endpoint setters called on the variable the match is stored in, in its
+/// function: Spring's `details = new ResourceOwnerPasswordResourceDetails();
+/// details.setAccessTokenUri("https://...")`, where the constructor names no endpoint.
+fn endpoint_setters<'t>(cx: &CheckCx<'_, 't>, matched: Node<'t>) -> Vec<Node<'t>> {
+    let src = cx.file.src;
+    let mut holder = matched.parent();
+    let mut name = None;
+    for _ in 0..3 {
+        let Some(h) = holder else { break };
+        if matches!(h.kind(), "variable_declarator" | "assignment_expression" | "assignment") {
+            name =
+                h.child_by_field_name("name").or_else(|| h.child_by_field_name("left")).map(|n| text(n, src));
+            break;
+        }
+        holder = h.parent();
+    }
+    let Some(name) = name.filter(|n| !n.is_empty()) else { return Vec::new() };
+    let scope = crate::syntax::enclosing_function(matched, cx.file.lang).unwrap_or(cx.file.root);
+    crate::syntax::descendants(scope)
+        .filter(|n| {
+            matches!(n.kind(), "method_invocation" | "invocation_expression" | "call_expression" | "call")
+        })
+        .filter(|call| {
+            let callee = text(*call, src);
+            callee.strip_prefix(name).and_then(|rest| rest.strip_prefix('.')).is_some_and(|method| {
+                let method = method.split('(').next().unwrap_or_default().to_ascii_lowercase();
+                method.starts_with("set")
+                    && ["token", "uri", "url", "endpoint", "authority", "issuer"]
+                        .iter()
+                        .any(|w| method.contains(w))
+            })
+        })
+        .filter_map(|call| call.child_by_field_name("arguments"))
+        .collect()
 }
 
 /// Whose token endpoint the match names itself: a library call's (see [`call_endpoint`]), or a
