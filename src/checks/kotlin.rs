@@ -54,7 +54,7 @@ static VIDEO_SDK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(r"\bRcv(?:Engine|OauthOptions|GrantType)\b|\bcom\.ringcentral\.video\b")
 });
 
-fn video_sdk_native(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+pub(super) fn video_sdk_native(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let mut out = Bindings::default();
     if VIDEO_SDK.is_match(cx.file.src) {
         out.notes.push("RingCentral Video SDK: the file uses its native API (`RcvEngine`)".to_owned());
