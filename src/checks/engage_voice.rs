@@ -52,7 +52,8 @@ fn client_names(src: &str, lang: Lang) -> Vec<&str> {
             let trimmed = after.trim_start_matches([' ', '\t']);
             if let Some(alias) = trimmed.strip_prefix("as").filter(|a| a.starts_with([' ', '\t'])) {
                 let alias = alias.trim_start_matches([' ', '\t']);
-                let end = alias.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(alias.len());
+                let end =
+                    alias.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(alias.len());
                 if end > 0 {
                     names.push(&alias[..end]);
                 }
@@ -86,7 +87,9 @@ fn legacy_arguments(cx: &CheckCx<'_, '_>, call: Node<'_>) -> bool {
     let args = constructor_args(call);
     args.is_empty()
         || args.iter().take(2).any(|a| {
-            let a = unwrap_expr(named_children(*a).into_iter().next().filter(|_| a.kind() == "argument").unwrap_or(*a));
+            let a = unwrap_expr(
+                named_children(*a).into_iter().next().filter(|_| a.kind() == "argument").unwrap_or(*a),
+            );
             is_empty_literal(a, cx.file.src, cx.file.lang)
         })
 }
@@ -232,7 +235,9 @@ fn engage_voice_wrapper_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         }
         // Python's `extensionNumber=None` default: a user of the main number, still the
         // password grant when the client was built in Office mode (checked below).
-        _ if args.len() == 2 && lang == Lang::Python => "`login(username, password)` (the password comes second)",
+        _ if args.len() == 2 && lang == Lang::Python => {
+            "`login(username, password)` (the password comes second)"
+        }
         _ => return None,
     };
     let mut out = Bindings::default();

@@ -58,7 +58,8 @@ fn password_branch(choice: Node<'_>, src: &str, truthy: bool) -> Option<(String,
         }
     };
     if choice.kind() == "when_expression" {
-        let entries: Vec<Node<'_>> = named_children(choice).into_iter().filter(|e| e.kind() == "when_entry").collect();
+        let entries: Vec<Node<'_>> =
+            named_children(choice).into_iter().filter(|e| e.kind() == "when_entry").collect();
         for entry in &entries {
             let conditions: Vec<Node<'_>> = named_children(*entry)
                 .into_iter()
@@ -67,7 +68,9 @@ fn password_branch(choice: Node<'_>, src: &str, truthy: bool) -> Option<(String,
             let Some(body) = code_children(*entry).last().copied() else {
                 continue;
             };
-            let Some(grant) = grant_of(body).or_else(|| nested(body, src, truthy).map(|(g, _)| g)) else { continue };
+            let Some(grant) = grant_of(body).or_else(|| nested(body, src, truthy).map(|(g, _)| g)) else {
+                continue;
+            };
             let subject = named_children(choice)
                 .into_iter()
                 .find(|c| c.kind() == "when_subject")
@@ -93,10 +96,13 @@ fn password_branch(choice: Node<'_>, src: &str, truthy: bool) -> Option<(String,
         .filter(|c| c.id() != condition.id() && !c.kind().contains("comment"))
         .collect();
     for (i, branch) in branches.iter().enumerate() {
-        let found = grant_of(*branch).map(|g| (g, None)).or_else(|| nested(*branch, src, truthy).map(|(g, w)| (g, Some(w))));
+        let found = grant_of(*branch)
+            .map(|g| (g, None))
+            .or_else(|| nested(*branch, src, truthy).map(|(g, w)| (g, Some(w))));
         if let Some((grant, inner)) = found {
             // JavaScript tests a value's truthiness (`jwt ? ... : ...`).
-            let bare = truthy && (condition.kind() == "identifier" || condition.kind() == "member_expression");
+            let bare =
+                truthy && (condition.kind() == "identifier" || condition.kind() == "member_expression");
             let verdict = match (bare, i == 0) {
                 (true, true) => "is set (truthy)",
                 (true, false) => "is unset or empty (falsy)",
@@ -118,7 +124,8 @@ fn code_children(node: Node<'_>) -> Vec<Node<'_>> {
 
 /// A `when` entry's conditions are the children before its body (the body is the last one).
 fn is_condition(entry: Node<'_>, child: Node<'_>) -> bool {
-    code_children(entry).last().is_some_and(|last| last.id() != child.id()) && !child.kind().contains("comment")
+    code_children(entry).last().is_some_and(|last| last.id() != child.id())
+        && !child.kind().contains("comment")
 }
 
 /// A branch that is itself a conditional (`a ? GrantType.JWT : b ? ... : GrantType.PASSWORD`),
@@ -156,7 +163,8 @@ fn video_sdk_fallback(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
                 .map(|w| {
                     // `jwt.isEmpty` tests `jwt`; `config.jwt` is the JWT itself.
                     let parts: Vec<&str> = w.split('.').collect();
-                    let last = parts.iter().rposition(|p| p.to_ascii_lowercase().contains("jwt")).unwrap_or(0);
+                    let last =
+                        parts.iter().rposition(|p| p.to_ascii_lowercase().contains("jwt")).unwrap_or(0);
                     parts[..=last].join(".")
                 })
         })

@@ -105,7 +105,13 @@ pub const SDKS: &[SdkSpec] = &[
     current(Ecosystem::Npm, "ringcentral-engage-voice-client", "1.40.0"),
     // The Video client SDK logs in with its own `authorize({ grantType })`; which release added
     // `GrantType.JWT` is not catalogued (addendum §2.4), so it marks RingCentral code only.
-    SdkSpec { ecosystem: Ecosystem::Npm, name: "@ringcentral/video-sdk", min_jwt: None, approx: false, successor: None },
+    SdkSpec {
+        ecosystem: Ecosystem::Npm,
+        name: "@ringcentral/video-sdk",
+        min_jwt: None,
+        approx: false,
+        successor: None,
+    },
     current(Ecosystem::PyPi, "ringcentral", "0.7.12"),
     // Every release passes `authorize(jwt=...)` to `ringcentral`, which needs 0.7.12 (§1.2).
     current(Ecosystem::PyPi, "ringcentral_engage_voice", "0.1.0"),
