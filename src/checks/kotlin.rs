@@ -370,10 +370,9 @@ pub(super) fn kotlin_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bind
     };
     let builder = builds_request(root);
     // Setters called later on a request the file builds (`request.grant_type("password")`).
-    if !builder
-        && !(root.kind() == "identifier"
-            && resolve_literal(cx, root, &["call_expression"]).is_some_and(builds_request))
-    {
+    let built_before = root.kind() == "identifier"
+        && resolve_literal(cx, root, &["call_expression"]).is_some_and(builds_request);
+    if !builder && !built_before {
         return None;
     }
     let password_arg =

@@ -171,7 +171,7 @@ fn video_sdk_fallback(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         .unwrap_or_else(|| "jwt".to_owned());
     // The JWT grant, spelled like the password one (`GrantType.PASSWORD` gives `GrantType.JWT`).
     let jwt_grant_value = match grant.rsplit_once('.') {
-        Some((enum_name, member)) if member == "PASSWORD" => format!("{enum_name}.JWT"),
+        Some((enum_name, "PASSWORD")) => format!("{enum_name}.JWT"),
         Some((enum_name, _)) => format!("{enum_name}.jwt"),
         None => "GrantType.JWT".to_owned(),
     };
