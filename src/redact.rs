@@ -151,7 +151,7 @@ pub fn file_secrets(root: Node<'_>, src: &str, lang: Lang) -> Vec<Range<usize>> 
         let inside = near_hint(node);
         // An argument list is judged by its call's name, which its parent holds: it is visited
         // whenever the walk reaches it, that is, whenever its call holds a hint.
-        if inside || matches!(node.kind(), "arguments" | "argument_list") {
+        if inside || matches!(node.kind(), "arguments" | "argument_list" | "value_arguments") {
             secrets_at(node, src, lang, &mut out);
         }
         if inside && cursor.goto_first_child() {
@@ -334,8 +334,23 @@ fn secrets_at(node: Node<'_>, src: &str, lang: Lang, out: &mut Vec<Range<usize>>
         push_value(unwrap_expr(*value), src, lang, out);
         return;
     }
-    if matches!(node.kind(), "arguments" | "argument_list") {
-        let args = named_children(node);
+    if matches!(node.kind(), "arguments" | "argument_list")
+        || (node.kind() == "value_arguments" && lang == Lang::Kotlin)
+    {
+        // Kotlin wraps each argument in a `value_argument`: its value, unless it is labelled
+        // (`password = "pw"`), which the walk judges by its label.
+        let args: Vec<Node<'_>> = named_children(node)
+            .into_iter()
+            .filter_map(|a| {
+                if a.kind() != "value_argument" {
+                    return Some(a);
+                }
+                match named_children(a).as_slice() {
+                    [value] => Some(*value),
+                    _ => None,
+                }
+            })
+            .collect();
         let called = node.parent().and_then(|call| crate::syntax::called_name(call, src, lang));
         // Keyword arguments are judged by their names elsewhere; only positions count here.
         let positional: Vec<Node<'_>> = args

@@ -30,9 +30,69 @@ pub static CHECKS: &[CheckDef] = &[CheckDef {
 }];
 
 /// Spellings of the wrapper packages in imports (`require('engagevoice-sdk-wrapper')`, PHP's
-/// `EngageVoiceSDKWrapper\RestClient`, Python's `engagevoice_sdk_wrapper`).
-const WRAPPER_NAMES: &[&str] =
-    &["engagevoice-sdk-wrapper", "engagevoicesdkwrapper", "engagevoice_sdk_wrapper"];
+/// `EngageVoiceSDKWrapper\RestClient`, Python's module `engagevoice.sdk_wrapper`, imported as
+/// `from engagevoice.sdk_wrapper import ...` or `from engagevoice import sdk_wrapper`, and the
+/// distribution's name `engagevoice_sdk_wrapper`).
+const WRAPPER_NAMES: &[&str] = &[
+    "engagevoice-sdk-wrapper",
+    "engagevoicesdkwrapper",
+    "engagevoice_sdk_wrapper",
+    "engagevoice.sdk_wrapper",
+    "engagevoice import sdk_wrapper",
+];
+
+/// The names the file calls the wrapper's client by: `RestClient`, and the aliases a Python
+/// import gives it (`from engagevoice.sdk_wrapper import RestClient as Dialer`).
+fn client_names(src: &str, lang: Lang) -> Vec<&str> {
+    let mut names = vec!["RestClient"];
+    if lang == Lang::Python {
+        let mut rest = src;
+        while let Some(at) = rest.find("RestClient") {
+            let after = &rest[at + "RestClient".len()..];
+            let trimmed = after.trim_start_matches([' ', '\t']);
+            if let Some(alias) = trimmed.strip_prefix("as").filter(|a| a.starts_with([' ', '\t'])) {
+                let alias = alias.trim_start_matches([' ', '\t']);
+                let end =
+                    alias.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(alias.len());
+                if end > 0 {
+                    names.push(&alias[..end]);
+                }
+            }
+            rest = after;
+        }
+    }
+    names
+}
+
+/// Whether `call` builds the wrapper's client (`RestClient(...)`, `new EngageVoice.RestClient(...)`,
+/// `sdk_wrapper.RestClient(...)`, an imported alias).
+fn is_client_constructor(cx: &CheckCx<'_, '_>, call: Node<'_>) -> bool {
+    let src = cx.file.src;
+    let callee = call
+        .child_by_field_name("function")
+        .or_else(|| call.child_by_field_name("constructor"))
+        .or_else(|| call.child_by_field_name("class"))
+        .and_then(|f| last_name(f, src, cx.file.lang));
+    let names = client_names(src, cx.file.lang);
+    match callee {
+        Some(name) => names.contains(&name.as_str()),
+        None => text(call, src).contains("RestClient"),
+    }
+}
+
+/// Whether the client's arguments name no RingCentral app: none at all (`RestClient()`), or a
+/// client id or secret that is `None`/`null`/empty (`RestClient(None, None)`), which the
+/// Python wrapper takes for the legacy portal.
+fn legacy_arguments(cx: &CheckCx<'_, '_>, call: Node<'_>) -> bool {
+    let args = constructor_args(call);
+    args.is_empty()
+        || args.iter().take(2).any(|a| {
+            let a = unwrap_expr(
+                named_children(*a).into_iter().next().filter(|_| a.kind() == "argument").unwrap_or(*a),
+            );
+            is_empty_literal(a, cx.file.src, cx.file.lang)
+        })
+}
 
 /// What the client a call is made on was built as.
 #[derive(Debug, PartialEq, Eq)]
@@ -103,17 +163,14 @@ fn constructor_args(call: Node<'_>) -> Vec<Node<'_>> {
 }
 
 fn mode<'t>(cx: &CheckCx<'_, 't>, receiver: Node<'t>, call: Node<'t>) -> Mode {
-    if let Some(built) =
-        governing_constructor(cx, receiver, call).filter(|c| text(*c, cx.file.src).contains("RestClient"))
-    {
-        return if constructor_args(built).is_empty() { Mode::Legacy } else { Mode::Office };
+    if let Some(built) = governing_constructor(cx, receiver, call).filter(|c| is_client_constructor(cx, *c)) {
+        return if legacy_arguments(cx, built) { Mode::Legacy } else { Mode::Office };
     }
     let built = constructors(cx, receiver);
-    let rest_clients: Vec<Node<'_>> =
-        built.into_iter().filter(|c| text(*c, cx.file.src).contains("RestClient")).collect();
+    let rest_clients: Vec<Node<'_>> = built.into_iter().filter(|c| is_client_constructor(cx, *c)).collect();
     if rest_clients.is_empty() {
         Mode::Unknown
-    } else if rest_clients.iter().any(|c| !constructor_args(*c).is_empty()) {
+    } else if rest_clients.iter().any(|c| !legacy_arguments(cx, *c)) {
         // Files that build either client by a switch (`MODE == "ENGAGE"`) log in as both.
         Mode::Office
     } else {
@@ -136,6 +193,25 @@ fn engage_voice_wrapper_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         })
         .collect();
     let lang = cx.file.lang;
+    // Python's keywords (`login(username=.., password=.., extensionNumber=..)`) put back in
+    // the wrapper's order; a keyword it does not take is some other `login`.
+    let args: Vec<Node<'_>> = if args.iter().any(|a| a.kind() == "keyword_argument") {
+        let mut slots: Vec<Option<Node<'_>>> = vec![None; 4];
+        for (i, a) in args.iter().enumerate() {
+            let at = if a.kind() == "keyword_argument" {
+                let name = a.child_by_field_name("name").map(|n| text(n, src))?;
+                ["username", "password", "extensionNumber", "callback"].iter().position(|k| *k == name)?
+            } else {
+                i
+            };
+            *slots.get_mut(at)? = Some(a.child_by_field_name("value").map_or(*a, unwrap_expr));
+        }
+        let len = slots.iter().rposition(Option::is_some).map_or(0, |l| l + 1);
+        // A keyword call must name what it skips: a hole means some other `login`.
+        slots[..len].iter().copied().collect::<Option<Vec<_>>>()?
+    } else {
+        args
+    };
     let shape = match args.first().map(|a| a.kind()) {
         Some("array_creation_expression") => {
             let keys: Vec<String> = named_children(args[0])
@@ -157,11 +233,20 @@ fn engage_voice_wrapper_login(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
             }
             "`login(username, password, extension)` (the password comes second)"
         }
+        // Python's `extensionNumber=None` default: a user of the main number, still the
+        // password grant when the client was built in Office mode (checked below).
+        _ if args.len() == 2 && lang == Lang::Python => {
+            "`login(username, password)` (the password comes second)"
+        }
         _ => return None,
     };
     let mut out = Bindings::default();
     let call = cx.cap("args")?.parent()?;
-    match mode(cx, receiver, call) {
+    let mode = mode(cx, receiver, call);
+    if args.len() == 2 && mode != Mode::Office {
+        return None;
+    }
+    match mode {
         Mode::Legacy => return None,
         Mode::Office => out.notes.push(format!(
             "`{}` is built with a client id and secret: the wrapper's RingCentral Office mode, which logs in with the password grant",

@@ -42,11 +42,13 @@ pub static CHECKS: &[CheckDef] = &[
     },
     CheckDef {
         name: "java-password-token-request",
-        languages: JAVA,
+        languages: &[Lang::Java, Lang::Kotlin],
         needs: &["chain"],
-        provides: &["shape", "jwt_chain", "chain_kind"],
+        provides: &["shape", "jwt_chain", "chain_kind", "lang_family"],
         about: "a `GetTokenRequest` built with `grant_type(\"password\")` (fluent setters) or \
-                `req.grant_type = \"password\"`; binds the JWT-bearer rewrite of the builder",
+                `req.grant_type = \"password\"`, in Java or from Kotlin (`GetTokenRequest()\
+                .grant_type(\"password\")...`, a field set on a request built as \
+                `GetTokenRequest()`); binds the JWT-bearer rewrite of the builder",
         run: java_password_token_request,
         file_gate: None,
         text_gate: None,
@@ -450,9 +452,13 @@ pub(super) const CREDENTIAL_SETTERS: &[&str] = &["username", "extension", "passw
 /// `new GetTokenRequest().grant_type("password")...` (the outermost call of the chain is the
 /// match) and `request.grant_type = "password"`.
 pub fn java_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    if cx.file.lang == Lang::Kotlin {
+        return super::kotlin::kotlin_password_token_request(cx);
+    }
     let chain = cx.cap("chain")?;
     let src = cx.file.src;
     let mut out = Bindings::default();
+    out.var("lang_family", "java");
     if chain.kind() == "assignment_expression" {
         // `req.grant_type = "password"` on a public field of the generated definition.
         let left = chain.child_by_field_name("left")?;

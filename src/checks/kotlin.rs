@@ -54,7 +54,7 @@ static VIDEO_SDK: LazyLock<Regex> = LazyLock::new(|| {
     crate::regexes::ascii(r"\bRcv(?:Engine|OauthOptions|GrantType)\b|\bcom\.ringcentral\.video\b")
 });
 
-fn video_sdk_native(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+pub(super) fn video_sdk_native(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
     let mut out = Bindings::default();
     if VIDEO_SDK.is_match(cx.file.src) {
         out.notes.push("RingCentral Video SDK: the file uses its native API (`RcvEngine`)".to_owned());
@@ -265,4 +265,152 @@ fn sdk_authorize(cx: &CheckCx<'_, '_>, receiver: Node<'_>) -> Option<Bindings> {
 /// beside it to follow).
 fn jwt_expr(cx: &CheckCx<'_, '_>, _password: Option<Node<'_>>) -> String {
     format!("System.getenv(\"{}\")", cx.file.jwt_var)
+}
+
+/// Whether a Kotlin value is the string `password`, directly or through the name's last
+/// assignment (`const val GRANT = "password"`).
+fn is_password_value_kt<'t>(cx: &CheckCx<'_, 't>, value: Node<'t>) -> bool {
+    let (src, lang) = (cx.file.src, cx.file.lang);
+    let value = unwrap_expr(value);
+    if let Some(v) = string_value(value, src, lang) {
+        return v == "password";
+    }
+    if value.kind() != "identifier" {
+        return false;
+    }
+    resolve_literal(cx, value, &["string_literal"])
+        .and_then(|lit| string_value(lit, src, lang))
+        .is_some_and(|v| v == "password")
+}
+
+/// A Kotlin call's method name and its arguments' values (`a.grant_type("password")`), with
+/// the object it is called on.
+fn kt_method_call<'t>(call: Node<'t>, src: &'t str) -> Option<(&'t str, Node<'t>, Vec<Node<'t>>)> {
+    if call.kind() != "call_expression" {
+        return None;
+    }
+    let children = named_children(call);
+    let nav = children.first().copied().filter(|n| n.kind() == "navigation_expression")?;
+    let parts = named_children(nav);
+    let (object, name) = (*parts.first()?, *parts.last()?);
+    if name.kind() != "identifier" || parts.len() < 2 {
+        return None;
+    }
+    let args = children
+        .iter()
+        .find(|c| c.kind() == "value_arguments")
+        .map(|a| {
+            named_children(*a)
+                .into_iter()
+                .filter(|v| v.kind() == "value_argument")
+                .filter_map(|v| named_children(v).last().copied())
+                .collect()
+        })
+        .unwrap_or_default();
+    let name: &'t str = &src[name.byte_range()];
+    Some((name, object, args))
+}
+
+/// The Java SDK's `GetTokenRequest` from Kotlin: `GetTokenRequest().grant_type("password")
+/// .username(u).extension(ext).password(pw)` (the outermost call of the chain is the match),
+/// and `req.grant_type = "password"` on a request the file builds as `GetTokenRequest()`.
+pub(super) fn kotlin_password_token_request(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
+    use super::java::{CREDENTIAL_SETTERS, JWT_GRANT, secret_if_literal};
+    let chain = cx.cap("chain")?;
+    let src = cx.file.src;
+    let mut out = Bindings::default();
+    out.var("lang_family", "kotlin");
+    if chain.kind() == "assignment" {
+        let left = chain.child_by_field_name("left")?;
+        let parts = named_children(left);
+        let (object, field) = (*parts.first()?, *parts.last()?);
+        if parts.len() < 2
+            || text(field, src) != "grant_type"
+            || !is_password_value_kt(cx, chain.child_by_field_name("right")?)
+        {
+            return None;
+        }
+        // The request must be the SDK's: built as `GetTokenRequest()` in the file.
+        let built = resolve_literal(cx, object, &["call_expression"])?;
+        let callee = named_children(built).first().copied()?;
+        if !text(callee, src).ends_with("GetTokenRequest") {
+            return None;
+        }
+        let obj = text(object, src);
+        out.var("shape", "`GetTokenRequest.grant_type = \"password\"` (from Kotlin)");
+        out.var("chain_kind", "kotlin-field");
+        out.var(
+            "jwt_chain",
+            format!("{obj}.grant_type = \"{JWT_GRANT}\"; {obj}.assertion = {}", jwt_expr(cx, None)),
+        );
+        return Some(out);
+    }
+    // Only the outermost call of a chain: `a.b().c()` is also matched at `a.b()`.
+    if let Some(nav) = chain.parent()
+        && nav.kind() == "navigation_expression"
+        && named_children(nav).first().is_some_and(|o| o.id() == chain.id())
+        && nav.parent().is_some_and(|c| c.kind() == "call_expression")
+    {
+        return None;
+    }
+    let mut calls = Vec::new();
+    let mut node = chain;
+    while let Some((name, object, args)) = kt_method_call(node, src) {
+        calls.push((node, name, args));
+        node = object;
+    }
+    calls.reverse();
+    let root = node;
+    let (grant_call, _, _) = *calls.iter().find(|(_, name, args)| {
+        *name == "grant_type" && args.len() == 1 && is_password_value_kt(cx, args[0])
+    })?;
+    let builds_request = |n: Node<'_>| {
+        n.kind() == "call_expression"
+            && named_children(n).first().is_some_and(|c| text(*c, src).ends_with("GetTokenRequest"))
+    };
+    let builder = builds_request(root);
+    // Setters called later on a request the file builds (`request.grant_type("password")`).
+    let built_before = root.kind() == "identifier"
+        && resolve_literal(cx, root, &["call_expression"]).is_some_and(builds_request);
+    if !builder && !built_before {
+        return None;
+    }
+    let password_arg =
+        calls.iter().find(|(_, name, _)| *name == "password").and_then(|(_, _, a)| a.first().copied());
+    secret_if_literal(cx, password_arg, &mut out);
+    let grant_name_start = named_children(grant_call)
+        .first()
+        .and_then(|nav| named_children(*nav).last().copied())
+        .map_or(grant_call.start_byte(), |n| n.start_byte());
+    let sep = if text(chain, src).contains('\n') {
+        format!("\n{}", crate::syntax::indentation_at(src, grant_name_start))
+    } else {
+        String::new()
+    };
+    let mut rebuilt = text(root, src).to_owned();
+    rebuilt.push_str(&format!(
+        "{sep}.grant_type(\"{JWT_GRANT}\"){sep}.assertion({})",
+        jwt_expr(cx, password_arg)
+    ));
+    for (call, name, _) in &calls {
+        if CREDENTIAL_SETTERS.contains(name) {
+            continue;
+        }
+        let object_end = named_children(*call)
+            .first()
+            .and_then(|nav| named_children(*nav).first().copied())
+            .map_or(call.start_byte(), |o| o.end_byte());
+        rebuilt.push_str(&src[object_end..call.end_byte()]);
+    }
+    out.var(
+        "shape",
+        if builder {
+            "`GetTokenRequest().grant_type(\"password\")` with a username and password (from Kotlin)"
+        } else {
+            "`GetTokenRequest` with `grant_type(\"password\")` (from Kotlin)"
+        },
+    );
+    out.var("chain_kind", if builder { "kotlin-builder" } else { "kotlin-statement" });
+    out.var("jwt_chain", rebuilt);
+    Some(out)
 }

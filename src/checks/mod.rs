@@ -24,6 +24,7 @@ mod ropc;
 mod ruby;
 mod swift;
 pub mod text;
+mod video_sdk;
 
 pub use ropc::{LIBRARY_CALLS, LibraryTable, LibraryText};
 
@@ -416,6 +417,7 @@ pub fn all() -> impl Iterator<Item = &'static CheckDef> {
         jwt_fallback::CHECKS,
         ropc::CHECKS,
         coffeescript::CHECKS,
+        video_sdk::CHECKS,
     ]
     .into_iter()
     .chain(ROOMS.iter().map(|r| r.checks))
