@@ -24,7 +24,7 @@ pub static CHECKS: &[CheckDef] = &[
         name: "go-password-client",
         languages: GO,
         needs: &["name", "args"],
-        provides: &["shape", "jwt_expr", "sdk_name"],
+        provides: &["shape", "jwt_expr", "sdk_name", "form"],
         about: "goauth / go-ringcentral-client constructors that use the password grant \
                 (`ro.NewClientPassword`, `ru.NewApiClientPassword*`, `NewTokenPassword`, \
                 `NewCredentialsOAuth2Env`, `NewHTTPClientEnvFlexStatic`, `NewClientPasswordConf`) \
@@ -82,6 +82,10 @@ const PASSWORD_CONSTRUCTORS: &[(&str, &str)] = &[
     (
         "NewApiClientPasswordEnv",
         "go-ringcentral-client `NewApiClientPasswordEnv(prefix)` reads a username and password from the environment",
+    ),
+    (
+        "NewClientRingCentralPassword",
+        "go-ringcentral-client Engage Voice `lite.NewClientRingCentralPassword([ctx,] credentialsJSON)` logs in to RingCentral with the grant its goauth credentials JSON names (`\"grantType\": \"password\"`) and exchanges the token for Engage Voice",
     ),
     (
         "NewClientPasswordConf",
@@ -236,6 +240,8 @@ pub fn go_password_client(cx: &CheckCx<'_, '_>) -> Option<Bindings> {
         secret_if_literal(cx, password, &mut out);
     }
     out.var("shape", shape);
+    // The Engage Voice client keeps its call: the credentials JSON it reads names the grant.
+    out.var("form", if name == "NewClientRingCentralPassword" { "credentials-json" } else { "constructor" });
     out.var("jwt_expr", go_jwt_expr(cx, password));
     // RingCentral context without a recognised import: these names are goauth's.
     out.var("sdk_name", cx.file.context.sdk.unwrap_or(SdkFamily::GoGoauth).package());
