@@ -328,6 +328,32 @@ pub(super) fn office_engage_voice_client<'t>(cx: &CheckCx<'_, 't>, receiver: Nod
     })
 }
 
+/// What a call of a factory function of this file builds: `ev = _office_client()` where `def
+/// _office_client(): return RingCentralEngageVoice(...)` is that constructor call; any other
+/// call is returned as it is.
+fn through_factory<'t>(cx: &CheckCx<'_, 't>, call: Node<'t>) -> Node<'t> {
+    let src = cx.file.src;
+    let Some(name) =
+        call.child_by_field_name("function").filter(|f| f.kind() == "identifier").map(|f| text(f, src))
+    else {
+        return call;
+    };
+    crate::syntax::descendants(cx.file.root)
+        .find(|n| {
+            n.kind() == "function_definition"
+                && n.child_by_field_name("name").is_some_and(|f| text(f, src) == name)
+        })
+        .and_then(|function| {
+            crate::syntax::descendants(function)
+                .filter(|n| n.kind() == "return_statement")
+                .filter_map(|r| r.named_child(0))
+                .map(unwrap_expr)
+                .filter(|v| v.kind() == "call")
+                .last()
+        })
+        .unwrap_or(call)
+}
+
 /// How the receiver of a Python call was built, when it is the official Engage Voice client
 /// (`ringcentral_engage_voice`): `RingCentralEngageVoice(clientId, clientSecret)` logs in to
 /// RingCentral Office (Office); `RingCentralEngageVoice(None, None, LEGACY_SERVER)` or a
@@ -349,8 +375,9 @@ pub(super) fn python_engage_voice_mode<'t>(
                 .is_some_and(|n| n == "RingCentralEngageVoice")
     };
     let built = governing_constructor(cx, receiver, call)
+        .map(|c| through_factory(cx, c))
         .filter(is_client)
-        .or_else(|| constructors(cx, receiver).into_iter().rfind(is_client));
+        .or_else(|| constructors(cx, receiver).into_iter().map(|c| through_factory(cx, c)).rfind(is_client));
     let Some(built) = built else {
         // Not built here: this client, unless the file also imports another RingCentral SDK
         // (the SDK patterns try the Engage Voice client last).
