@@ -5,7 +5,7 @@ use tree_sitter::Node;
 use super::java::{
     CREDENTIAL_SETTERS, JWT_GRANT, accept_receiver, is_password_value, jwt_expr, secret_if_literal,
 };
-use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
+use super::login::{Creds, resolve_literal, wrapper_args};
 use super::receiver::Evidence;
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
@@ -296,22 +296,15 @@ fn cs_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<
     let args = call_args(cx.cap("args")?, src);
     let [(value, None)] = args.as_slice() else { return None };
     let (creds, [plain, with_ext]) = cs_credentials(cx, *value, call)?;
-    let mut out = Bindings::default();
-    if !accept_wrapper(cx, call, receiver, &creds, &mut out) {
-        return None;
-    }
-    origin_label(&creds, &mut out, "credentials");
-    super::login::trace_credentials(&creds, &mut out);
-    let password = bind_wrapper(
+    super::login::typed_wrapper(
         cx,
+        call,
         (receiver, method),
         &creds,
         [&plain, &with_ext],
         ("dotnet-wrapper", "the app's own client around RingCentral.Net"),
-        &mut out,
-    );
-    out.var("jwt_expr", jwt_expr(cx, password));
-    Some(out)
+        jwt_expr,
+    )
 }
 
 /// `await rc.Authorize(username, extension, password)`, `.Wait()`, `.Result`.

@@ -4,7 +4,7 @@
 
 use tree_sitter::Node;
 
-use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
+use super::login::{Creds, resolve_literal, wrapper_args};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
 use crate::lang::Lang;
@@ -525,23 +525,16 @@ fn go_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Option<
         _ => return None,
     };
     let (creds, [plain, with_ext]) = go_credentials(cx, arg)?;
-    let mut out = Bindings::default();
-    if !accept_wrapper(cx, cx.cap("call")?, receiver, &creds, &mut out) {
-        return None;
-    }
-    origin_label(&creds, &mut out, "credentials");
-    super::login::trace_credentials(&creds, &mut out);
     let ctx = if args.len() == 2 { "ctx, " } else { "" };
-    let password = bind_wrapper(
+    super::login::typed_wrapper(
         cx,
+        cx.cap("call")?,
         (receiver, method),
         &creds,
         [&format!("{ctx}{plain}"), &format!("{ctx}{with_ext}")],
         ("go-wrapper", "the app's own client around a RingCentral Go SDK"),
-        &mut out,
-    );
-    out.var("jwt_expr", go_jwt_expr(cx, password));
-    Some(out)
+        go_jwt_expr,
+    )
 }
 
 /// Whether a call's first argument is a `context.Context`: `ctx`, `context.Background()`.

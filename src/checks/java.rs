@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::Node;
 
-use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
+use super::login::{Creds, resolve_literal, wrapper_args};
 use super::receiver::{self, Evidence};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::context::SdkFamily;
@@ -339,23 +339,16 @@ fn java_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Optio
     let args = named_children(cx.cap("args")?);
     let [only] = args.as_slice() else { return None };
     let creds = java_credentials(cx, unwrap_expr(*only), call)?;
-    let mut out = Bindings::default();
-    if !accept_wrapper(cx, call, receiver, &creds, &mut out) {
-        return None;
-    }
-    origin_label(&creds, &mut out, "credentials");
-    super::login::trace_credentials(&creds, &mut out);
     let [plain, with_ext] = wrapper_args(&creds, |k| format!("\"{k}\", .."), "Map.of(", ")");
-    let password = bind_wrapper(
+    super::login::typed_wrapper(
         cx,
+        call,
         (receiver, method),
         &creds,
         [&plain, &with_ext],
         ("java-wrapper", "the app's own client around the RingCentral Java SDK"),
-        &mut out,
-    );
-    out.var("jwt_expr", jwt_expr(cx, password));
-    Some(out)
+        jwt_expr,
+    )
 }
 
 /// `rc.authorize(username, extension, password)` and the legacy Android

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tree_sitter::Node;
 
-use super::login::{Creds, accept_wrapper, bind_wrapper, origin_label, resolve_literal, wrapper_args};
+use super::login::{Creds, resolve_literal, wrapper_args};
 use super::{Bindings, CheckCx, CheckDef};
 use crate::lang::Lang;
 use crate::syntax::{named_children, string_value, text, unwrap_expr};
@@ -191,22 +191,15 @@ fn kotlin_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Opt
         }
         _ => return None,
     };
-    let mut out = Bindings::default();
-    if !accept_wrapper(cx, call, receiver, &creds, &mut out) {
-        return None;
-    }
-    origin_label(&creds, &mut out, "credentials");
-    super::login::trace_credentials(&creds, &mut out);
-    let password = bind_wrapper(
+    super::login::typed_wrapper(
         cx,
+        call,
         (receiver, method),
         &creds,
         [&plain, &with_ext],
         ("kotlin-wrapper", "the app's own client around the RingCentral Java SDK"),
-        &mut out,
-    );
-    out.var("jwt_expr", jwt_expr(cx, password));
-    Some(out)
+        jwt_expr,
+    )
 }
 
 /// `rc.authorize(username, extension, password)`, positional or named.

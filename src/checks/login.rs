@@ -246,6 +246,30 @@ pub(super) fn trace_credentials(creds: &Creds<'_>, out: &mut Bindings) {
     }
 }
 
+/// A wrapper login's finding in the languages whose maps are typed (Go, C#, Java, Kotlin,
+/// Swift): taken by `accept_wrapper`, the credentials' origin labelled and traced, the call
+/// described by `bind_wrapper`, and the JWT expression the language's rewrite reads.
+#[allow(clippy::too_many_arguments)] // reason: one call's facts, passed down once
+pub(super) fn typed_wrapper(
+    cx: &CheckCx<'_, '_>,
+    call: Node<'_>,
+    (receiver, method): (Node<'_>, &str),
+    creds: &Creds<'_>,
+    args: [&str; 2],
+    family: (&str, &str),
+    jwt_expr: fn(&CheckCx<'_, '_>, Option<Node<'_>>) -> String,
+) -> Option<Bindings> {
+    let mut out = Bindings::default();
+    if !accept_wrapper(cx, call, receiver, creds, &mut out) {
+        return None;
+    }
+    origin_label(creds, &mut out, "credentials");
+    trace_credentials(creds, &mut out);
+    let password = bind_wrapper(cx, (receiver, method), creds, args, family, &mut out);
+    out.var("jwt_expr", jwt_expr(cx, password));
+    Some(out)
+}
+
 /// Arguments of a call, skipping comments.
 pub(super) fn arguments(args: Node<'_>) -> Vec<Node<'_>> {
     named_children(args)
