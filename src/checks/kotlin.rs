@@ -177,18 +177,7 @@ fn kotlin_wrapper(cx: &CheckCx<'_, '_>, receiver: Node<'_>, method: &str) -> Opt
         [_, _, _] if method == "authorize" && args.iter().any(|(l, _)| l.as_deref() == Some("extension")) => {
             return None;
         }
-        // Labels on a request's method (Alamofire's `AF.request(url).authenticate(username:
-        // password:)`, HTTP Basic credentials) are not a client's login: only a client held in
-        // a name or a property takes them.
-        [_, _, ..] if args.iter().all(|(label, _)| label.is_some()) => {
-            if unwrap_expr(receiver).kind() == "call_expression" {
-                return None;
-            }
-            let entries = args.iter().filter_map(|(l, v)| Some((l.clone()?, unwrap_expr(*v)))).collect();
-            let creds = Creds { entries, unknown: false, origin: None, by_name: false };
-            let shown = wrapper_args(&creds, |k| format!("{k} = .."), "", "");
-            (creds, shown)
-        }
+        [_, _, ..] => super::login::labelled_credentials(receiver, &args, |k| format!("{k} = .."))?,
         _ => return None,
     };
     super::login::typed_wrapper(

@@ -246,6 +246,25 @@ pub(super) fn trace_credentials(creds: &Creds<'_>, out: &mut Bindings) {
     }
 }
 
+/// Labelled arguments read as a wrapper's credentials (Kotlin `bot.login(username = u,
+/// password = p)`, Swift `bot.login(username: u, password: p)`), described with `entry`.
+/// `None` when an argument has no label, or when the receiver is a call: labels on a request's
+/// method (Alamofire's `AF.request(url).authenticate(username:password:)`, HTTP Basic
+/// credentials) are not a client's login, only a client held in a name or a property takes them.
+pub(super) fn labelled_credentials<'t>(
+    receiver: Node<'_>,
+    args: &[(Option<String>, Node<'t>)],
+    entry: impl Fn(&str) -> String,
+) -> Option<(Creds<'t>, [String; 2])> {
+    if args.iter().any(|(label, _)| label.is_none()) || unwrap_expr(receiver).kind() == "call_expression" {
+        return None;
+    }
+    let entries = args.iter().filter_map(|(l, v)| Some((l.clone()?, unwrap_expr(*v)))).collect();
+    let creds = Creds { entries, unknown: false, origin: None, by_name: false };
+    let shown = wrapper_args(&creds, entry, "", "");
+    Some((creds, shown))
+}
+
 /// A wrapper login's finding in the languages whose maps are typed (Go, C#, Java, Kotlin,
 /// Swift): taken by `accept_wrapper`, the credentials' origin labelled and traced, the call
 /// described by `bind_wrapper`, and the JWT expression the language's rewrite reads.
